@@ -1,0 +1,2 @@
+//! Baogao: parse Chinese government work reports (政府工作报告).
+pub mod report;
