@@ -1,2 +1,17 @@
-//! Baogao: parse Chinese government work reports (政府工作报告).
+//! Baogao (报告): open a Chinese government work report and see what is in it.
+//!
+//! - [`report`]: decoding, cleaning, outline, indicators — pure Rust, no web crates.
+//! - [`chart`]: plotters charts, generic over `DrawingBackend` (canvas in the page, SVG natively).
+//! - [`share`]: links that carry a report or a view.
+//! - `ui` (wasm32 only): the leptos page.
+//! - `cli` (native only): the `baogao` command.
+
+pub mod chart;
 pub mod report;
+pub mod share;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

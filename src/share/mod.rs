@@ -1,0 +1,1 @@
+//! Share links: view state in the URL, reports carried in `#doc=`.
