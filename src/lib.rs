@@ -7,6 +7,8 @@
 //! - `cli` (native only): the `baogao` command.
 
 pub mod chart;
+pub mod layout;
+pub mod panel;
 pub mod report;
 pub mod share;
 

@@ -1,0 +1,1 @@
+//! Comparison across reports: the long panel table (one row per indicator per report).

@@ -1,0 +1,8 @@
+//! Compare (to be built out).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Compare() -> impl IntoView {
+
+}

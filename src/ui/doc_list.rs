@@ -1,0 +1,8 @@
+//! DocList (to be built out).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn DocList() -> impl IntoView {
+
+}

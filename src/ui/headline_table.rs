@@ -1,0 +1,8 @@
+//! HeadlineTable (to be built out).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn HeadlineTable() -> impl IntoView {
+
+}

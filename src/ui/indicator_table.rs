@@ -1,0 +1,8 @@
+//! IndicatorTable (to be built out).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn IndicatorTable() -> impl IntoView {
+
+}

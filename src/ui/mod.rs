@@ -1,0 +1,27 @@
+//! The leptos page (wasm32 only). One component per file; shared state lives in
+//! [`state::AppState`] (provided as context); logic that is not about rendering
+//! lives in plain functions (`open.rs`, `perf.rs`), not in components.
+
+pub mod app;
+pub mod boot;
+pub mod charts;
+pub mod compare;
+pub mod doc_list;
+pub mod find;
+pub mod headline_table;
+pub mod indicator_table;
+pub mod share;
+pub mod message;
+pub mod open;
+pub mod perf;
+pub mod report_text;
+pub mod state;
+pub mod title_block;
+pub mod toc;
+pub mod toolbar;
+
+/// Mount the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,36 @@
+//! `performance.mark`/`measure` helpers for the `baogao:*` measures.
+
+/// Mark the moment bytes arrived for a report about to be opened.
+pub fn mark_bytes_in() {
+    if let Some(p) = performance() {
+        let _ = p.clear_marks_with_mark_name("baogao:bytes-in");
+        let _ = p.mark("baogao:bytes-in");
+    }
+}
+
+/// After the next frame is painted, record `baogao:render` (bytes in → drawn) and,
+/// the first time, `baogao:first-render` (navigation start → drawn).
+pub fn measure_after_paint(first: bool) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    // Two nested frames: the first runs before paint, the second after it.
+    let cb = Closure::once_into_js(move || {
+        let inner = Closure::once_into_js(move || {
+            if let Some(p) = performance() {
+                let _ = p.measure_with_start_mark("baogao:render", "baogao:bytes-in");
+                if first {
+                    let _ = p.measure("baogao:first-render");
+                }
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(inner.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}

@@ -1,0 +1,8 @@
+//! ShareButton (to be built out).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ShareButton() -> impl IntoView {
+
+}
