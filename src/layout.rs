@@ -154,3 +154,162 @@ fn assign_segments(blocks: &mut [Block], report: &Report) {
         }
     }
 }
+
+/// The blocks to show: [`blocks`] for a report; for text that does not look like a
+/// report, the same cut but every block a plain paragraph (no headings).
+pub fn display_blocks(report: &Report) -> Vec<Block> {
+    let mut out = blocks(report);
+    if !report.looks_like_report {
+        for b in &mut out {
+            b.kind = BlockKind::Para;
+        }
+    }
+    out
+}
+
+/// A run of consecutive blocks rendered (or left out) together on the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    /// Indexes into the block list.
+    pub blocks: std::ops::Range<usize>,
+    /// From the first block's start to the last block's end, in `Report::text`.
+    pub span: Span,
+}
+
+/// Group blocks into chunks of at most `per_chunk` blocks (at least 1), in order.
+/// Every block is in exactly one chunk.
+pub fn chunks(blocks: &[Block], per_chunk: usize) -> Vec<Chunk> {
+    let per = per_chunk.max(1);
+    (0..blocks.len())
+        .step_by(per)
+        .map(|a| {
+            let b = (a + per).min(blocks.len());
+            Chunk { blocks: a..b, span: Span::new(blocks[a].span.start, blocks[b - 1].span.end) }
+        })
+        .collect()
+}
+
+/// The chunk that holds byte `at` of the text; an offset between two chunks (a line
+/// break) belongs to the next one, one past the end to the last. `None` when empty.
+pub fn chunk_at(chunks: &[Chunk], at: usize) -> Option<usize> {
+    if chunks.is_empty() {
+        return None;
+    }
+    let k = chunks.partition_point(|c| c.span.end <= at);
+    Some(k.min(chunks.len() - 1))
+}
+
+/// Estimated rendered height in px of some blocks, for placeholders of chunks not
+/// rendered yet: each block takes ⌈(chars + 2 indent) / chars_per_line⌉ lines plus a gap.
+pub fn estimate_height(blocks: &[Block], text: &str, chars_per_line: f64, line_px: f64, gap_px: f64) -> f64 {
+    let cpl = chars_per_line.max(1.0);
+    blocks
+        .iter()
+        .map(|b| {
+            let chars = text.get(b.span.start..b.span.end).map_or(0, |s| s.chars().count()) as f64;
+            let extra = match b.kind {
+                BlockKind::Heading { .. } => 1.0,
+                BlockKind::Para => 0.0,
+            };
+            (((chars + 2.0) / cpl).ceil() + extra) * line_px + gap_px
+        })
+        .sum()
+}
+
+/// Outline entries shown in the table of contents (levels `1..=max_level`), in
+/// document order, with their depth.
+pub fn toc_entries(sections: &[Section], max_level: u8) -> Vec<&Section> {
+    fn walk<'a>(s: &'a [Section], max: u8, out: &mut Vec<&'a Section>) {
+        for sec in s {
+            if sec.level <= max {
+                out.push(sec);
+                walk(&sec.children, max, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(sections, max_level, &mut out);
+    out
+}
+
+/// The chain of sections from a top-level part down to the section `id` (empty when
+/// no section has that id).
+pub fn section_path<'a>(sections: &'a [Section], id: &str) -> Vec<&'a Section> {
+    fn walk<'a>(s: &'a [Section], id: &str, path: &mut Vec<&'a Section>) -> bool {
+        for sec in s {
+            path.push(sec);
+            if sec.id == id || walk(&sec.children, id, path) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let mut path = Vec::new();
+    walk(sections, id, &mut path);
+    path
+}
+
+/// A section's label as the outline writes it: `一、 heading` / `（二） heading`.
+pub fn section_label(sec: &Section) -> String {
+    if sec.number.is_empty() {
+        sec.heading.clone()
+    } else {
+        let sep = if sec.number.ends_with(['、', '）', ')', '.', '．']) || sec.number.chars().all(|c| ('①'..='⑳').contains(&c)) {
+            ""
+        } else {
+            "、"
+        };
+        format!("{}{sep}{}", sec.number, sec.heading)
+    }
+}
+
+/// A one-line reading of an indicator for its tooltip, e.g.
+/// `地区生产总值 — target · growth · ≥ 8 % · 2017` (English) or
+/// `地区生产总值 — 目标 · 增速 · ≥ 8 % · 2017年` (Chinese).
+pub fn reading(ind: &crate::report::Indicator, zh: bool) -> String {
+    use crate::report::{Measure, Status, Value};
+    let status = match (ind.status, zh) {
+        (Status::Actual, true) => "实际",
+        (Status::Actual, false) => "actual",
+        (Status::Estimate, true) => "预计",
+        (Status::Estimate, false) => "estimate",
+        (Status::Target, true) => "目标",
+        (Status::Target, false) => "target",
+    };
+    let measure = match ind.measure {
+        Measure::Level => if zh { "总量" } else { "level" },
+        Measure::Growth => if zh { "增速" } else { "growth" },
+        Measure::Share => if zh { "占比" } else { "share" },
+        Measure::Rate => if zh { "比率" } else { "rate" },
+        Measure::Ratio => if zh { "比例" } else { "ratio" },
+        Measure::Multiple => if zh { "倍数" } else { "multiple" },
+        Measure::Count => if zh { "数量" } else { "count" },
+        Measure::Index => if zh { "指数" } else { "index" },
+        Measure::Relative => if zh { "相对" } else { "relative" },
+    };
+    let sym = match ind.qualifier.as_deref() {
+        Some("以上" | "不低于" | "超过" | "突破" | "高于" | "至少") => "≥ ",
+        Some("以内" | "低于" | "控制在" | "不超过" | "以下" | "下降到") => "≤ ",
+        Some("左右" | "约" | "近" | "接近") => "≈ ",
+        _ => "",
+    };
+    let value = if !ind.parts.is_empty() {
+        ind.parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" : ")
+    } else {
+        match &ind.value {
+            Value::Number(v) => v.to_string(),
+            Value::Range([a, b]) => format!("{a}–{b}"),
+        }
+    };
+    let mut parts = vec![status.to_string(), measure.to_string(), format!("{sym}{value} {}", ind.unit).trim().to_string()];
+    if let Some(rel) = &ind.relative_to {
+        parts.push(if zh { format!("相对{rel}") } else { format!("vs {rel}") });
+    }
+    match (ind.year, &ind.period) {
+        (_, Some(p)) => parts.push(if zh { format!("{p}年") } else { p.clone() }),
+        (Some(y), None) => parts.push(if zh { format!("{y}年") } else { y.to_string() }),
+        (None, None) => {}
+    }
+    format!("{} — {}", ind.name, parts.join(" · "))
+}

@@ -7,10 +7,14 @@
 //! - `cli` (native only): the `baogao` command.
 
 pub mod chart;
+pub mod find;
+pub mod export;
+pub mod keywords;
 pub mod layout;
 pub mod panel;
 pub mod report;
 pub mod share;
+pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

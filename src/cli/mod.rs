@@ -1,6 +1,87 @@
 //! The `baogao` command (native only).
+//!
+//! One file per subcommand: `extract.rs`, `eval.rs`, `panel.rs`; each has an
+//! `XxxArgs` (clap `Args`) and `run(args) -> i32` (the exit code). Shared helpers
+//! ([`load`], [`OutputFormat`], [`write_output`]) live here.
 
-/// Run the CLI; returns the process exit code.
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::{self, Report};
+
+pub mod eval;
+pub mod extract;
+pub mod panel;
+
+#[derive(Parser, Debug)]
+#[command(name = "baogao", version, about = "Read Chinese government work reports (政府工作报告): structure, title block, indicators.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Parse report files and print their structure and indicators (JSON or CSV).
+    Extract(extract::ExtractArgs),
+    /// Compare extraction against a gold answer key.
+    Eval(eval::EvalArgs),
+    /// Build a panel (one row per report and indicator) from many reports.
+    Panel(panel::PanelArgs),
+}
+
+/// Output format shared by subcommands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Csv,
+}
+
+/// Run the CLI with the process arguments; returns the exit code.
 pub fn main() -> i32 {
-    0
+    main_from(std::env::args_os())
+}
+
+/// Run the CLI with explicit arguments (first = program name).
+pub fn main_from<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Panel(a) => panel::run(a),
+    }
+}
+
+/// Reads and parses one file; the error is a one-line reason.
+pub fn load(path: &Path) -> Result<Report, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let name = path.to_string_lossy().to_string();
+    match std::panic::catch_unwind(|| report::parse(&name, &bytes)) {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("internal error while parsing (please report this file)".into()),
+    }
+}
+
+/// Writes `data` to `output` (a file) or stdout.
+pub fn write_output(output: Option<&PathBuf>, data: &[u8]) -> Result<(), String> {
+    match output {
+        Some(p) => std::fs::write(p, data).map_err(|e| format!("{}: {e}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(data).and_then(|_| out.flush()).map_err(|e| format!("stdout: {e}"))
+        }
+    }
 }

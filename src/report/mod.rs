@@ -3,14 +3,216 @@
 //! Invariant: nothing under `report/` imports a web crate (leptos, web-sys,
 //! wasm-bindgen, plotters); it is tested natively.
 //!
-//! Pipeline: bytes → [`decode`] → clean (display text + cleaning log) →
-//! normalised analysis text → outline + title block → [`indicators`] →
-//! every span mapped back to [`Report::text`].
+//! Pipeline: bytes → [`decode`] (or [`docx`] / [`html`]) → [`clean`] (display text +
+//! cleaning log) → [`normalize`] (analysis text) → [`title`] block + [`outline`] →
+//! [`indicators`] → every span mapped back to [`Report::text`] with [`span`].
 
+pub mod clean;
+pub mod decode;
+pub mod docx;
+pub mod headline;
+pub mod html;
 pub mod indicators;
 pub mod model;
+pub mod normalize;
+pub mod outline;
+pub mod span;
+pub mod title;
 
 pub use model::*;
+pub use outline::{flatten, section_at};
 
 /// Largest input accepted, in bytes (stated to the user in MB).
 pub const MAX_BYTES: usize = 60_000_000;
+
+/// What well-known binary formats look like at their start.
+pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+    let magic: [(&[u8], &str); 16] = [
+        (b"\x89PNG", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"%PDF", "PDF (export the text first)"),
+        (b"\x7FELF", "ELF executable"),
+        (b"\x1F\x8B", "gzip archive"),
+        (b"Rar!", "RAR archive"),
+        (b"7z\xBC\xAF\x27\x1C", "7z archive"),
+        (b"\xD0\xCF\x11\xE0", "old Word/Excel file (.doc/.xls): save it as .docx or .txt"),
+        (b"{\\rtf", "RTF document: save it as .docx or .txt"),
+        (b"OggS", "Ogg media"),
+        (b"ID3", "MP3 audio"),
+        (b"BM", ""),
+        (b"MZ", ""),
+        (b"RIFF", "RIFF media (audio/video)"),
+    ];
+    for (m, what) in magic {
+        if bytes.starts_with(m) {
+            if what.is_empty() {
+                // short magics: only with binary bytes close by
+                if bytes.iter().take(64).any(|&b| b == 0) {
+                    return Some(if m == b"MZ" { "Windows executable" } else { "BMP image" });
+                }
+                continue;
+            }
+            return Some(what);
+        }
+    }
+    if bytes.len() > 12 && &bytes[4..8] == b"ftyp" {
+        return Some("MP4/MOV video");
+    }
+    if bytes.starts_with(b"\x00asm") {
+        return Some("WebAssembly module");
+    }
+    None
+}
+
+/// Whether decoded text is really binary: many control chars or undecodable bytes.
+fn looks_binary(text: &str) -> bool {
+    let (mut bad, mut total) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) || c == '\u{FFFD}' {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 10 > total
+}
+
+/// Opens a file's bytes as a report.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(OpenError::Empty);
+    }
+    if docx::is_zip(bytes) {
+        let text = docx::docx_text(bytes)?;
+        if text.trim().is_empty() {
+            return Err(OpenError::Empty);
+        }
+        return Ok(parse_text(file, &text, "docx"));
+    }
+    if let Some(what) = sniff_binary(bytes) {
+        return Err(OpenError::Binary { what: what.to_string() });
+    }
+    let mut d = decode::decode(bytes);
+    if looks_binary(&d.text) {
+        return Err(OpenError::Binary { what: "binary data, not text".into() });
+    }
+    let mut encoding = d.encoding.clone();
+    let mut text_owned: Option<String> = None;
+    if html::looks_like_html(&d.text) {
+        if !d.had_bom && d.encoding != "UTF-8" {
+            if let Some(label) = html::meta_charset(bytes) {
+                if let Some(d2) = decode::decode_as(bytes, &label) {
+                    d = d2;
+                }
+            }
+        }
+        encoding = format!("HTML ({})", d.encoding);
+        text_owned = Some(html::html_to_text(&d.text));
+    }
+    let text = text_owned.as_deref().unwrap_or(&d.text);
+    if text.trim().is_empty() {
+        return Err(OpenError::Empty);
+    }
+    let mut r = parse_text(file, text, &encoding);
+    if d.replacement_count > 0 {
+        r.diagnostics.push(Diagnostic {
+            kind: "invalid_bytes".into(),
+            message: format!("{} 处字节无法按 {} 解码，已替换为 �", d.replacement_count, d.encoding),
+        });
+    }
+    Ok(r)
+}
+
+const REPORT_WORDS: [&str; 10] = ["各位代表", "政府工作", "人民代表大会", "地区生产总值", "国内生产总值", "工作回顾", "预期目标", "一般公共预算", "人民政府", "高质量发展"];
+
+/// Parses text that is already decoded (pasted text, a decoded file). Never fails.
+pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
+    let cleaned = clean::clean(text);
+    let norm = normalize::normalize(&cleaned.text);
+    let tb = title::parse_title_block(&cleaned.text, &norm.text);
+    let opts = outline::OutlineOptions { soft_breaks: &norm.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
+    let mut sections = outline::build(&norm.text, &opts);
+
+    let infos: Vec<indicators::SectionInfo> = flatten(&sections)
+        .into_iter()
+        .map(|s| indicators::SectionInfo { id: s.id.clone(), level: s.level, kind: s.kind, heading: s.heading.clone(), span: s.span })
+        .collect();
+    let ctx = indicators::Context { text: &norm.text, sections: &infos, report_year: tb.report_year, review_year: tb.review_year };
+    let mut inds = indicators::extract(&ctx);
+    let display = &cleaned.text;
+    for ind in &mut inds {
+        ind.span = norm.map.map_span(ind.span);
+        ind.sentence_span = norm.map.map_span(ind.sentence_span);
+        if let Some(s) = display.get(ind.sentence_span.start..ind.sentence_span.end) {
+            ind.sentence = s.to_string();
+        }
+    }
+    outline::map_spans(&mut sections, &|s| norm.map.map_span(s));
+
+    let vocab = REPORT_WORDS.iter().filter(|w| memchr::memmem::find(norm.text.as_bytes(), w.as_bytes()).is_some()).count();
+    let looks_like_report = (!sections.is_empty() && vocab >= 1) || tb.meeting.is_some() || vocab >= 5;
+
+    let mut diagnostics = Vec::new();
+    if tb.title.is_none() && tb.meeting.is_none() && tb.speaker.is_none() {
+        diagnostics.push(Diagnostic { kind: "no_title_block".into(), message: "未找到标题、会议和报告人（标题块）".into() });
+    }
+    if sections.is_empty() {
+        diagnostics.push(Diagnostic { kind: "no_outline".into(), message: "未识别出章节结构".into() });
+    }
+    let mut removed = cleaned.steps;
+    removed.extend(norm.steps);
+    Report {
+        file: file.to_string(),
+        encoding: encoding.to_string(),
+        copies: cleaned.copies,
+        removed,
+        title: tb.title,
+        date: tb.date,
+        meeting: tb.meeting,
+        speaker: tb.speaker,
+        region: tb.region,
+        level: tb.level,
+        report_year: tb.report_year,
+        review_year: tb.review_year,
+        looks_like_report,
+        sections,
+        indicators: inds,
+        diagnostics,
+        text: cleaned.text,
+    }
+}
+
+/// Cleans text the way [`parse_text`] does (display text only); exposed for tests.
+pub fn clean_text(text: &str) -> String {
+    clean::clean(text).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_errors() {
+        assert_eq!(parse("a", b""), Err(OpenError::Empty));
+        assert_eq!(parse("a", b"\x89PNG\r\n\x1a\n\0\0\0"), Err(OpenError::Binary { what: "PNG image".into() }));
+        assert!(matches!(parse("a", b"%PDF-1.4"), Err(OpenError::Binary { .. })));
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        assert!(matches!(parse("a", &noise), Err(OpenError::Binary { .. })));
+    }
+
+    #[test]
+    fn pipeline_spans() {
+        let t = "政府工作报告\n——2024年1月16日在亳州市第五届人民代表大会第三次会议上\n市人民政府市长 秦凤玉\n各位代表：\n一、２０２３年工作回顾\n正文。\n二、2024年工作安排\n";
+        let r = parse_text("x", t, "UTF-8");
+        assert_eq!(r.sections.len(), 2);
+        let s = &r.sections[0];
+        assert_eq!(&r.text[s.heading_span.start..s.heading_span.end], "一、２０２３年工作回顾");
+        assert_eq!(s.heading, "2023年工作回顾");
+        assert!(r.looks_like_report);
+        assert_eq!(section_at(&r, s.span.start + 3).map(|x| x.id.as_str()), Some("s1"));
+    }
+}

@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
             <DocList/>
             <div class="layout">
                 <aside class="sidebar" aria-label=move || state.tr("目录", "Contents")>
+                    <super::catalog::Catalog/>
                     <Toc/>
                 </aside>
                 <main class="main" id="main">

@@ -26,6 +26,10 @@ pub fn Message() -> impl IntoView {
                 <span>{p.label.clone()}</span>
                 <progress max="1" value=p.fraction.map(|f| f.to_string())></progress>
                 {p.fraction.map(|f| format!(" {:.0}%", f * 100.0))}
+                {move || state.cancellable.get().then(|| view! {
+                    <button class="progress-cancel" data-testid="cancel"
+                        on:click=move |_| super::worker_client::cancel(state)>{move || state.tr("取消", "Cancel")}</button>
+                })}
             </div>
         })}
     }

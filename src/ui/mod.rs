@@ -4,9 +4,14 @@
 
 pub mod app;
 pub mod boot;
+pub mod catalog;
+pub mod chart_canvas;
 pub mod charts;
 pub mod compare;
 pub mod doc_list;
+pub mod download;
+pub mod export_buttons;
+pub mod fetch;
 pub mod find;
 pub mod headline_table;
 pub mod indicator_table;
@@ -14,11 +19,14 @@ pub mod share;
 pub mod message;
 pub mod open;
 pub mod perf;
+pub mod persist;
 pub mod report_text;
 pub mod state;
 pub mod title_block;
 pub mod toc;
 pub mod toolbar;
+pub mod url_sync;
+pub mod worker_client;
 
 /// Mount the app on `<body>`.
 pub fn mount() {

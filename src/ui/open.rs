@@ -1,12 +1,15 @@
 //! Opening reports: files, pasted text, the built-in sample. Plain functions, no views.
 
+use js_sys::ArrayBuffer;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::perf;
 use super::state::{AppState, Source};
+use super::worker_client::{self, Outcome};
 use crate::report::{self, OpenError, Report, MAX_BYTES};
+use crate::wire::WORKER_MIN_BYTES;
 
 /// The built-in sample: one copy of the 2017 自贡 report.
 pub const SAMPLE_NAME: &str = "zigong-2017.txt";
@@ -30,7 +33,7 @@ pub fn open_bytes(state: AppState, name: &str, bytes: Vec<u8>, source: Source, r
     perf::mark_bytes_in();
     match report::parse(name, &bytes) {
         Ok(r) => {
-            announce(state, name, &r);
+            announce(state, name, &r, None);
             state.open_doc(r, source, bytes, replace);
             perf::measure_after_paint(false);
             true
@@ -51,14 +54,16 @@ pub fn open_pasted(state: AppState, text: String) -> bool {
     perf::mark_bytes_in();
     let name = state.tr_now("粘贴的文本", "pasted text");
     let r = report::parse_text(name, &text, "UTF-8");
-    announce(state, name, &r);
+    announce(state, name, &r, None);
     state.open_doc(r, Source::Pasted, text.into_bytes(), true);
     perf::measure_after_paint(false);
     true
 }
 
 /// Read every chosen or dropped file and open it. Several files are opened side by
-/// side (for comparison); a single file replaces the open set.
+/// side (for comparison); a single file replaces the open set. Files of
+/// [`WORKER_MIN_BYTES`] or more are parsed in the Web Worker (the page stays responsive,
+/// with progress and a cancel button); smaller ones here, which is faster.
 pub fn open_files(state: AppState, files: web_sys::FileList) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.is_empty() {
@@ -75,31 +80,118 @@ pub fn open_files(state: AppState, files: web_sys::FileList) {
                 state.error(error_text(state, &name, &e));
                 continue;
             }
+            let cancels = worker_client::cancel_count();
             state.progress.set(Some(super::state::Progress {
                 label: format!("{} {name}", state.tr_now("正在读取", "Reading")),
                 fraction: None,
             }));
-            let bytes = match JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                Err(_) => {
-                    state.progress.set(None);
-                    state.error(format!(
-                        "{name}: {}",
-                        state.tr_now("无法读取该文件。", "the browser could not read this file.")
-                    ));
-                    continue;
+            let buffer = JsFuture::from(file.array_buffer()).await.ok().and_then(|b| b.dyn_into::<ArrayBuffer>().ok());
+            let Some(buffer) = buffer else {
+                state.progress.set(None);
+                state.error(format!(
+                    "{name}: {}",
+                    state.tr_now("无法读取该文件。", "the browser could not read this file.")
+                ));
+                continue;
+            };
+            if worker_client::cancelled_since(cancels) {
+                break;
+            }
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            let step = if bytes.len() >= WORKER_MIN_BYTES && worker_client::supported() {
+                open_in_worker(state, &name, bytes, buffer, Source::File(name.clone()), first).await
+            } else {
+                state.progress.set(None);
+                if open_bytes(state, &name, bytes, Source::File(name.clone()), first) {
+                    Step::Opened
+                } else {
+                    Step::Failed
                 }
             };
-            state.progress.set(None);
-            if open_bytes(state, &name, bytes, Source::File(name.clone()), first) {
-                first = false;
+            match step {
+                Step::Opened => first = false,
+                Step::Failed => {}
+                Step::Cancelled => break,
             }
         }
     });
 }
 
-/// Tell the user what was opened and how (encoding, copies, plain text).
-fn announce(state: AppState, name: &str, r: &Report) {
+/// Like [`open_bytes`], for bytes that may be large (fetched reports): big inputs are
+/// parsed in the worker. Resolves to whether the report was opened.
+pub async fn open_bytes_async(state: AppState, name: &str, bytes: Vec<u8>, source: Source, replace: bool) -> bool {
+    if bytes.len() < WORKER_MIN_BYTES || !worker_client::supported() {
+        return open_bytes(state, name, bytes, source, replace);
+    }
+    let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
+    matches!(open_in_worker(state, name, bytes, buffer, source, replace).await, Step::Opened)
+}
+
+/// How opening one file ended.
+enum Step {
+    Opened,
+    Failed,
+    Cancelled,
+}
+
+/// Parse in the worker and open the result; fall back to the main thread if the worker
+/// cannot start. `buffer` holds the same bytes as `bytes` and is handed to the worker.
+async fn open_in_worker(
+    state: AppState,
+    name: &str,
+    bytes: Vec<u8>,
+    buffer: ArrayBuffer,
+    source: Source,
+    replace: bool,
+) -> Step {
+    perf::mark_bytes_in();
+    match worker_client::parse(state, name, buffer).await {
+        Outcome::Done(r) => {
+            announce(state, name, &r, None);
+            state.open_doc(r, source, bytes, replace);
+            perf::measure_after_paint(false);
+            Step::Opened
+        }
+        Outcome::Failed(e) => {
+            state.error(error_text(state, name, &e));
+            Step::Failed
+        }
+        Outcome::Cancelled => Step::Cancelled,
+        Outcome::Unavailable(why) => {
+            // No worker (blocked, unsupported, failed to load): parse here, and say so.
+            let note = format!(
+                "{} ({why})",
+                state.tr_now(
+                    "后台解析不可用，已在主线程解析，页面可能短暂无响应",
+                    "background parsing is unavailable, parsed on the page instead (it may pause briefly)"
+                )
+            );
+            match report::parse(name, &bytes) {
+                Ok(r) => {
+                    announce(state, name, &r, Some(note));
+                    state.open_doc(r, source, bytes, replace);
+                    perf::measure_after_paint(false);
+                    Step::Opened
+                }
+                Err(e) => {
+                    state.error(error_text(state, name, &e));
+                    Step::Failed
+                }
+            }
+        }
+        Outcome::Crashed(why) => {
+            state.error(format!(
+                "{name}: {} ({why}) {}",
+                state.tr_now("解析时出错", "parsing failed"),
+                state.tr_now("当前报告保持不变。", "The open report is kept.")
+            ));
+            Step::Failed
+        }
+    }
+}
+
+/// Tell the user what was opened and how (encoding, copies, plain text), plus `note`.
+fn announce(state: AppState, name: &str, r: &Report, note: Option<String>) {
     let mut parts = vec![format!("{} {name} · {}", state.tr_now("已打开", "Opened"), r.encoding)];
     if r.copies > 1 {
         parts.push(format!(
@@ -107,6 +199,18 @@ fn announce(state: AppState, name: &str, r: &Report) {
             state.tr_now("文件含重复副本，只显示一份；副本数", "the file held the report several times, shown once; copies"),
             r.copies
         ));
+    }
+    // Bytes that did not decode were replaced with U+FFFD: say so (parser diagnostic).
+    let replaced = r.diagnostics.iter().find(|d| d.kind == "invalid_bytes");
+    if let Some(d) = replaced {
+        parts.push(match state.lang.get_untracked() {
+            super::state::Lang::Zh => d.message.clone(),
+            super::state::Lang::En => format!(
+                "{} byte(s) could not be decoded as {} and were replaced with �",
+                d.message.split_whitespace().next().unwrap_or("some"),
+                r.encoding
+            ),
+        });
     }
     if !r.looks_like_report {
         parts.push(
@@ -117,6 +221,10 @@ fn announce(state: AppState, name: &str, r: &Report) {
                 )
                 .to_string(),
         );
+    }
+    let warn = !r.looks_like_report || replaced.is_some() || note.is_some();
+    parts.extend(note);
+    if warn {
         state.warn(parts.join(" · "));
     } else {
         state.info(parts.join(" · "));

@@ -1,96 +1,496 @@
 //! The report body (`data-testid="report-text"`): headings and paragraphs from
-//! [`crate::layout::blocks`], indicator numbers marked. Always text, never HTML.
+//! [`crate::layout::display_blocks`], indicator numbers marked (`mark.num`, reading
+//! on hover, popover with the section one click away on click), find hits marked
+//! (`mark.find-hit`). Always text, never HTML.
+//!
+//! Big reports are virtualised: blocks are grouped in chunks of [`PER_CHUNK`]; a
+//! chunk is rendered when its placeholder nears the viewport (IntersectionObserver)
+//! and dropped again — keeping its measured height — when it is far away. Scrolling
+//! to a section, indicator or find hit renders its chunk first.
+//!
+//! Scrolling also tells the outline where the reader is (`state.section`), without
+//! asking for a programmatic scroll.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-use super::state::AppState;
-use crate::layout::{self, BlockKind};
+use super::state::{AppState, Lang};
+use crate::find::pieces;
+use crate::layout::{self, Block, BlockKind, Chunk};
+use crate::report::{Report, Span};
+
+/// Blocks (paragraphs and headings) per rendered chunk.
+pub const PER_CHUNK: usize = 200;
+/// How far outside the viewport a chunk is still rendered.
+const ROOT_MARGIN: &str = "1200px 0px 1200px 0px";
+
+/// What the page keeps of the active report for rendering.
+struct Model {
+    report: Arc<Report>,
+    blocks: Vec<Block>,
+    chunks: Vec<Chunk>,
+    /// Per chunk: rendered?
+    shown: Vec<RwSignal<bool>>,
+    /// Per chunk: placeholder height in px (estimated, then measured).
+    height: Vec<RwSignal<f64>>,
+    /// Indicator id → id of the `mark` that shows its number (several indicators may share one).
+    mark_of: HashMap<String, String>,
+    /// Mark id → ids of every indicator it shows.
+    members: HashMap<String, Vec<String>>,
+}
+
+impl Model {
+    fn new(report: Arc<Report>) -> Model {
+        let blocks = layout::display_blocks(&report);
+        let chunks = layout::chunks(&blocks, PER_CHUNK);
+        let (cpl, line) = metrics();
+        let shown = (0..chunks.len()).map(|k| RwSignal::new(k == 0)).collect();
+        let height = chunks
+            .iter()
+            .map(|c| RwSignal::new(layout::estimate_height(&blocks[c.blocks.clone()], &report.text, cpl, line, 0.5 * line)))
+            .collect();
+        // Which indicators each marked number stands for.
+        let mut by_start: Vec<(Span, usize)> =
+            report.indicators.iter().enumerate().map(|(i, x)| (x.span, i)).collect();
+        by_start.sort_by_key(|(s, _)| (s.start, s.end));
+        let mut mark_of = HashMap::new();
+        let mut members: HashMap<String, Vec<String>> = HashMap::new();
+        for b in &blocks {
+            for seg in &b.segments {
+                let Some(i) = seg.indicator else { continue };
+                let mark = format!("num-{}", report.indicators[i].id);
+                let from = by_start.partition_point(|(s, _)| s.end <= seg.span.start);
+                for &(s, j) in by_start[from..].iter().take_while(|(s, _)| s.start < seg.span.end) {
+                    if s.end > seg.span.start {
+                        let id = report.indicators[j].id.clone();
+                        mark_of.insert(id.clone(), mark.clone());
+                        members.entry(mark.clone()).or_default().push(id);
+                    }
+                }
+            }
+        }
+        Model { report, blocks, chunks, shown, height, mark_of, members }
+    }
+
+    /// Render the chunk holding byte `at` (if any) and return its index.
+    fn reveal(&self, at: usize) -> Option<usize> {
+        let k = layout::chunk_at(&self.chunks, at)?;
+        let _ = self.shown[k].try_set(true);
+        Some(k)
+    }
+}
+
+/// Chars per line and line height (px) of the text column, for placeholder heights.
+fn metrics() -> (f64, f64) {
+    let w = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1200.0);
+    let font = 16.8;
+    let sidebar = if w > 800.0 { 300.0 } else { 0.0 };
+    let column = (w - sidebar - 64.0).clamp(200.0, 1152.0 - 64.0);
+    (column / font, font * 1.9)
+}
 
 #[component]
 pub fn ReportText() -> impl IntoView {
     let state = AppState::expect();
+    let model: StoredValue<Option<Arc<Model>>> = StoredValue::new(None);
+    let article = NodeRef::<leptos::html::Article>::new();
+    // The popover of a clicked number: (indicator index, top px, left px) within the article.
+    let pop: RwSignal<Option<(usize, f64, f64)>> = RwSignal::new(None);
+    // While printing, every chunk is rendered and none is dropped.
+    let printing = StoredValue::new(false);
 
-    // Scroll to the chosen section or indicator when asked.
-    Effect::new(move |_| {
-        state.scroll_request.track();
-        let target = state
-            .selected
-            .get_untracked()
-            .map(|i| format!("num-{i}"))
-            .or_else(|| state.section.get_untracked().map(|s| format!("sec-{s}")));
-        if let Some(id) = target {
-            scroll_to(&id);
+    // ---- Virtual rendering: one observer for every chunk placeholder.
+    let on_entries = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, _obs: web_sys::IntersectionObserver| {
+            let Some(Some(m)) = model.try_get_value() else { return };
+            for e in entries.iter() {
+                let Ok(e) = e.dyn_into::<web_sys::IntersectionObserverEntry>() else { continue };
+                let target = e.target();
+                let Some(k) = target.get_attribute("data-chunk").and_then(|s| s.parse::<usize>().ok()) else { continue };
+                let (Some(shown), Some(height)) = (m.shown.get(k), m.height.get(k)) else { continue };
+                if e.is_intersecting() {
+                    let _ = shown.try_set(true);
+                } else if shown.try_get_untracked() == Some(true) && !printing.get_value() && m.chunks.len() > 2 {
+                    let h = target.get_bounding_client_rect().height();
+                    if h > 0.0 {
+                        let _ = height.try_set(h);
+                    }
+                    let _ = shown.try_set(false);
+                }
+            }
+        },
+    );
+    let observer = {
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(ROOT_MARGIN);
+        web_sys::IntersectionObserver::new_with_options(on_entries.as_ref().unchecked_ref(), &init).ok()
+    };
+    let observer = StoredValue::new_local(observer);
+    let on_entries = StoredValue::new_local(Some(on_entries));
+
+    // ---- Print: render everything first.
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        printing.set_value(true);
+        if let Some(Some(m)) = model.try_get_value() {
+            for s in &m.shown {
+                let _ = s.try_set(true);
+            }
+        }
+    });
+    let after_print = window_event_listener_untyped("afterprint", move |_| printing.set_value(false));
+
+    // ---- Scroll spy: the section at the top of the text column becomes `state.section`.
+    let pending = Rc::new(Cell::new(false));
+    let spy = window_event_listener(leptos::ev::scroll, move |_| {
+        if pending.replace(true) {
+            return;
+        }
+        let pending = pending.clone();
+        request_animation_frame(move || {
+            pending.set(false);
+            if let Some(el) = article.get_untracked() {
+                spy_section(state, &el);
+            }
+        });
+    });
+
+    // ---- Escape closes the popover.
+    let esc = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && pop.get_untracked().is_some() {
+            pop.set(None);
         }
     });
 
-    move || {
+    on_cleanup(move || {
+        if let Some(Some(o)) = observer.try_get_value() {
+            o.disconnect();
+        }
+        on_entries.try_update_value(|c| c.take());
+        before_print.remove();
+        after_print.remove();
+        spy.remove();
+        esc.remove();
+    });
+
+    // ---- Scroll to the chosen section or indicator when asked.
+    Effect::new(move |_| {
+        state.scroll_request.track();
+        let Some(Some(m)) = model.try_get_value() else { return };
+        let r = &m.report;
+        if let Some(id) = state.selected.get_untracked() {
+            if let Some(ind) = r.indicators.iter().find(|x| x.id == id) {
+                m.reveal(ind.span.start);
+                let el = m.mark_of.get(&id).cloned().unwrap_or_else(|| format!("num-{id}"));
+                scroll_when_ready(el, web_sys::ScrollLogicalPosition::Center, 20);
+                return;
+            }
+        }
+        if let Some(sec) = state.section.get_untracked() {
+            if let Some(s) = layout::section_path(&r.sections, &sec).last() {
+                m.reveal(s.heading_span.start);
+                scroll_when_ready(format!("sec-{sec}"), web_sys::ScrollLogicalPosition::Start, 20);
+            }
+        }
+    });
+
+    // ---- Scroll to the current find hit when it changes (not on mount).
+    Effect::new(move |prev: Option<()>| {
+        let cur = state.find_current.get();
+        if prev.is_none() {
+            return;
+        }
+        let Some(k) = cur else { return };
+        let Some(Some(m)) = model.try_get_value() else { return };
+        let Some(h) = state.find_hits.with_untracked(|h| h.get(k).copied()) else { return };
+        m.reveal(h.start);
+        scroll_when_ready(format!("hit-{k}"), web_sys::ScrollLogicalPosition::Center, 20);
+    });
+
+    let body = move || {
         let r = state.report()?;
-        let blocks = layout::blocks(&r);
-        let text = r.text.clone();
-        let body = blocks
-            .into_iter()
-            .map(|b| {
-                let segs = b
-                    .segments
-                    .iter()
-                    .map(|seg| {
-                        let s = text[seg.span.start..seg.span.end].to_string();
-                        match seg.indicator {
-                            Some(i) => {
-                                let ind = &r.indicators[i];
-                                let id = ind.id.clone();
-                                let sel = id.clone();
-                                let title = super::report_text::reading(ind);
-                                view! {
-                                    <mark class="num" id=format!("num-{}", ind.id) data-indicator=ind.id.clone()
-                                        data-testid=move || (state.selected.get().as_deref() == Some(sel.as_str())).then_some("highlight")
-                                        class:selected={let sel2 = id.clone(); move || state.selected.get().as_deref() == Some(sel2.as_str())}
-                                        title=title
-                                        on:click=move |_| state.selected.set(Some(id.clone()))>{s}</mark>
-                                }
-                                .into_any()
-                            }
-                            None => s.into_any(),
-                        }
-                    })
-                    .collect_view();
-                match b.kind {
-                    BlockKind::Heading { section, level } => {
-                        let class = format!("heading h-l{level}");
-                        view! { <div class=class id=format!("sec-{section}") data-section=section role="heading" aria-level=(level + 1).to_string()>{segs}</div> }.into_any()
+        pop.set(None);
+        let m = Arc::new(Model::new(r.clone()));
+        model.set_value(Some(m.clone()));
+        let chunks = (0..m.chunks.len()).map(|k| chunk_view(state, m.clone(), k, observer, pop, article)).collect_view();
+        Some(view! {
+            <div class="report-body" class:plain=!r.looks_like_report>{chunks}</div>
+        })
+    };
+
+    let popover = move || {
+        let (i, top, left) = pop.get()?;
+        let m = model.get_value()?;
+        let r = m.report.clone();
+        let ind = r.indicators.get(i)?.clone();
+        let zh = state.lang.get() == Lang::Zh;
+        let path = ind.section.as_deref().map(|s| layout::section_path(&r.sections, s)).unwrap_or_default();
+        let target = path.last().map(|s| (s.id.clone(), layout::section_label(s)));
+        let sentence = ind.sentence.clone();
+        Some(view! {
+            <div class="num-popover" data-testid="num-popover" role="dialog"
+                aria-label=move || state.tr("指标", "Indicator")
+                style=format!("top:{top:.0}px;left:{left:.0}px")>
+                <button class="pop-close" aria-label=move || state.tr("关闭", "Close")
+                    on:click=move |_| pop.set(None)>"×"</button>
+                <div class="pop-reading">{layout::reading(&ind, zh)}</div>
+                <blockquote class="pop-sentence" lang="zh-CN">{sentence}</blockquote>
+                {target.map(|(sec, label)| view! {
+                    <button class="pop-section link-button" data-testid="num-section"
+                        on:click=move |_| {
+                            pop.set(None);
+                            state.selected.set(None);
+                            state.section.set(Some(sec.clone()));
+                            state.scroll_request.update(|n| *n += 1);
+                        }>
+                        <span class="muted">{move || state.tr("所在章节：", "Section: ")}</span>{label}
+                    </button>
+                })}
+            </div>
+        })
+    };
+
+    view! {
+        <article class="report-text" data-testid="report-text" lang="zh-CN" node_ref=article
+            aria-label=move || state.tr("报告正文", "Report text")>
+            {body}
+            {popover}
+        </article>
+    }
+}
+
+/// One chunk: its placeholder `div` (observed) and, when shown, its blocks.
+fn chunk_view(
+    state: AppState,
+    m: Arc<Model>,
+    k: usize,
+    observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage>,
+    pop: RwSignal<Option<(usize, f64, f64)>>,
+    article: NodeRef<leptos::html::Article>,
+) -> impl IntoView {
+    let shown = m.shown[k];
+    let height = m.height[k];
+    let span = m.chunks[k].span;
+    // The find hits inside this chunk (global index of the first, the spans).
+    let hits = Memo::new(move |_| {
+        state.find_hits.with(|h| {
+            let a = h.partition_point(|x| x.end <= span.start);
+            let b = h.partition_point(|x| x.start < span.end);
+            (a, h[a..b.max(a)].to_vec())
+        })
+    });
+    let node = NodeRef::<leptos::html::Div>::new();
+    node.on_load(move |el| {
+        if let Some(Some(o)) = observer.try_get_value() {
+            o.observe(&el);
+        }
+    });
+    let style = move || if shown.get() { String::new() } else { format!("height:{:.0}px", height.get()) };
+    let content = move || {
+        if !shown.get() {
+            return None;
+        }
+        let (base, hits) = hits.get();
+        let m = m.clone();
+        let range = m.chunks[k].blocks.clone();
+        Some(
+            m.blocks[range]
+                .iter()
+                .map(|b| block_view(state, &m, b, &hits, base, pop, article))
+                .collect_view(),
+        )
+    };
+    view! {
+        <div class="chunk" data-chunk=k.to_string() node_ref=node style=style>{content}</div>
+    }
+}
+
+fn block_view(
+    state: AppState,
+    m: &Arc<Model>,
+    b: &Block,
+    hits: &[Span],
+    base: usize,
+    pop: RwSignal<Option<(usize, f64, f64)>>,
+    article: NodeRef<leptos::html::Article>,
+) -> AnyView {
+    let r = &m.report;
+    let text = r.text.as_str();
+    let segs = b
+        .segments
+        .iter()
+        .map(|seg| {
+            let inner = pieces_view(state, text, seg.span, hits, base);
+            match seg.indicator {
+                Some(i) => mark_view(state, m, i, inner, pop, article),
+                None => inner,
+            }
+        })
+        .collect_view();
+    match &b.kind {
+        BlockKind::Heading { section, level } => {
+            let class = format!("heading h-l{level}");
+            view! {
+                <div class=class id=format!("sec-{section}") data-section=section.clone()
+                    role="heading" attr:aria-level=(level + 1).min(6).to_string()>{segs}</div>
+            }
+            .into_any()
+        }
+        BlockKind::Para => view! { <p data-section=b.section.clone().unwrap_or_default()>{segs}</p> }.into_any(),
+    }
+}
+
+/// Text of `span` with find hits marked; the current hit is distinct.
+fn pieces_view(state: AppState, text: &str, span: Span, hits: &[Span], base: usize) -> AnyView {
+    if hits.is_empty() || hits.last().is_some_and(|h| h.end <= span.start) || hits[0].start >= span.end {
+        return text[span.start..span.end].to_string().into_any();
+    }
+    pieces(span, hits)
+        .into_iter()
+        .map(|p| {
+            let s = text[p.span.start..p.span.end].to_string();
+            match p.hit {
+                None => s.into_any(),
+                Some(local) => {
+                    let k = base + local;
+                    let first = hits[local].start >= span.start;
+                    view! {
+                        <mark class="find-hit" id=first.then(|| format!("hit-{k}"))
+                            class:current=move || state.find_current.get() == Some(k)>{s}</mark>
                     }
-                    BlockKind::Para => view! { <p data-section=b.section.unwrap_or_default()>{segs}</p> }.into_any(),
+                    .into_any()
                 }
-            })
-            .collect_view();
-        Some(view! { <article class="report-text" data-testid="report-text" lang="zh-CN">{body}</article> })
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// An indicator's number: reading on hover, selected on click (popover with its section).
+fn mark_view(
+    state: AppState,
+    m: &Arc<Model>,
+    i: usize,
+    inner: AnyView,
+    pop: RwSignal<Option<(usize, f64, f64)>>,
+    article: NodeRef<leptos::html::Article>,
+) -> AnyView {
+    let r = m.report.clone();
+    let id = r.indicators[i].id.clone();
+    let mark_id = format!("num-{id}");
+    let members = m.members.get(&mark_id).cloned().unwrap_or_else(|| vec![id.clone()]);
+    let is_sel = move || state.selected.with(|s| s.as_ref().is_some_and(|s| members.contains(s)));
+    let is_sel2 = is_sel.clone();
+    let is_sel3 = is_sel.clone();
+    let title = move || layout::reading(&r.indicators[i], state.lang.get() == Lang::Zh);
+    let select = move |el: web_sys::Element| {
+        state.selected.set(Some(id.clone()));
+        if let Some(a) = article.get_untracked() {
+            let ar = a.get_bounding_client_rect();
+            let mr = el.get_bounding_client_rect();
+            let left = (mr.left() - ar.left()).min((ar.width() - 340.0).max(0.0)).max(0.0);
+            pop.set(Some((i, mr.bottom() - ar.top() + 6.0, left)));
+        }
+    };
+    let select2 = select.clone();
+    view! {
+        <mark class="num" id=mark_id data-indicator=m.report.indicators[i].id.clone()
+            tabindex="0" role="button"
+            title=title
+            aria-pressed=move || is_sel3().to_string()
+            data-testid=move || is_sel().then_some("highlight")
+            class:selected=is_sel2
+            on:click=move |e| {
+                if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    select(el);
+                }
+            }
+            on:keydown=move |e| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        select2(el);
+                    }
+                }
+            }>{inner}</mark>
     }
+    .into_any()
 }
 
-/// A one-line reading of an indicator, e.g. "target · growth · ≥ 8 % · 2017".
-pub fn reading(ind: &crate::report::Indicator) -> String {
-    let status = serde_json::to_value(ind.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let measure = serde_json::to_value(ind.measure).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let sym = match ind.qualifier.as_deref() {
-        Some("以上" | "不低于" | "超过" | "突破" | "高于") => "≥ ",
-        Some("以内" | "低于" | "控制在" | "不超过" | "以下") => "≤ ",
-        Some("左右" | "约") => "≈ ",
-        _ => "",
-    };
-    let value = match &ind.value {
-        crate::report::Value::Number(v) => format!("{v}"),
-        crate::report::Value::Range([a, b]) => format!("{a}–{b}"),
-    };
-    let when = ind.year.map(|y| y.to_string()).or_else(|| ind.period.clone()).unwrap_or_default();
-    format!("{status} · {measure} · {}{sym}{value} {} · {when} · {}", ind.name, ind.unit, ind.sentence)
-}
-
-fn scroll_to(id: &str) {
+/// Set `state.section` to the section of the text at the top of the viewport.
+fn spy_section(state: AppState, article: &web_sys::HtmlElement) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(el) = doc.get_element_by_id(id) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-        opts.set_block(web_sys::ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let top = doc
+        .query_selector(".toolbar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |t| t.get_bounding_client_rect().bottom().max(0.0));
+    let ar = article.get_bounding_client_rect();
+    let y = top + 24.0;
+    if ar.top() > y {
+        // Above the text (title block, tables): no section yet.
+        if state.section.get_untracked().is_some() && ar.top() > y + 80.0 {
+            state.section.set(None);
+        }
+        return;
     }
+    if ar.bottom() < y {
+        return;
+    }
+    let x = ar.left() + ar.width().min(120.0) / 2.0;
+    // Probe a few points down the column: margins between paragraphs hit the article.
+    for dy in [0.0, 16.0, 32.0, 56.0, 88.0] {
+        let Some(el) = doc.element_from_point(x as f32, (y + dy) as f32) else { continue };
+        let Some(block) = el.closest("[data-section]").ok().flatten() else { continue };
+        let Some(sec) = block.get_attribute("data-section") else { continue };
+        if sec.is_empty() {
+            if state.section.get_untracked().is_some() {
+                state.section.set(None);
+            }
+        } else if state.section.get_untracked().as_deref() != Some(sec.as_str()) {
+            state.section.set(Some(sec));
+        }
+        return;
+    }
+}
+
+/// Scroll to the element `id` once it is rendered (tries for a few frames), then
+/// once more after layout settles if it has been pushed out of view.
+fn scroll_when_ready(id: String, block: web_sys::ScrollLogicalPosition, tries: u32) {
+    request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        match doc.get_element_by_id(&id) {
+            Some(el) => {
+                scroll_into_view(&el, block);
+                set_timeout(
+                    move || {
+                        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
+                            return;
+                        };
+                        let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
+                        let r = el.get_bounding_client_rect();
+                        if r.top() < 0.0 || r.bottom() > h {
+                            scroll_into_view(&el, block);
+                        }
+                    },
+                    Duration::from_millis(150),
+                );
+            }
+            None if tries > 0 => scroll_when_ready(id, block, tries - 1),
+            None => {}
+        }
+    });
+}
+
+fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    opts.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }

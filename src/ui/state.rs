@@ -133,8 +133,13 @@ pub struct AppState {
     /// The find box's query.
     pub find: RwSignal<String>,
     pub progress: RwSignal<Option<Progress>>,
+    /// A cancellable job (worker parse) is running: the progress bar shows a cancel button.
+    pub cancellable: RwSignal<bool>,
     /// Bumped whenever a programmatic scroll to `section`/`selected` is wanted.
     pub scroll_request: RwSignal<u64>,
+    /// Find hits (byte spans of the active report's text) and the current one (FindBar).
+    pub find_hits: RwSignal<Arc<Vec<crate::report::Span>>>,
+    pub find_current: RwSignal<Option<usize>>,
     next_key: StoredValue<u32>,
 }
 
@@ -151,7 +156,10 @@ impl AppState {
             filter: RwSignal::new(IndicatorFilter::default()),
             find: RwSignal::new(String::new()),
             progress: RwSignal::new(None),
+            cancellable: RwSignal::new(false),
             scroll_request: RwSignal::new(0),
+            find_hits: RwSignal::new(Arc::new(Vec::new())),
+            find_current: RwSignal::new(None),
             next_key: StoredValue::new(1),
         }
     }

@@ -25,9 +25,17 @@ pub fn TitleBlock() -> impl IntoView {
             (None, None) => unknown.to_string(),
         };
         let removed = r.removed.clone();
+        let n_sections = crate::layout::toc_entries(&r.sections, 4).len();
+        let n_ind = r.indicators.len();
+        let counts = match state.lang.get() {
+            super::state::Lang::Zh => format!("{n_sections} 个章节 · {n_ind} 个数字指标 · {} 字", r.text.chars().filter(|c| !c.is_whitespace()).count()),
+            super::state::Lang::En => format!("{n_sections} sections · {n_ind} indicators · {} characters", r.text.chars().filter(|c| !c.is_whitespace()).count()),
+        };
+        let diagnostics = r.diagnostics.clone();
         Some(view! {
             <header class="title-block" data-testid="report-title">
-                <h1 class="report-heading">{r.title.clone().unwrap_or_else(|| r.file.clone())}</h1>
+                <h1 class="report-heading" lang="zh-CN">{r.title.clone().unwrap_or_else(|| r.file.clone())}</h1>
+                <p class="counts muted" data-testid="report-counts">{counts}</p>
                 <dl class="facts">
                     <dt>{state.tr("会议", "Meeting")}</dt><dd data-field="meeting">{r.meeting.clone().unwrap_or_else(|| unknown.into())}</dd>
                     <dt>{state.tr("报告人", "Speaker")}</dt><dd data-field="speaker">{speaker.unwrap_or_else(|| unknown.into())}</dd>
@@ -41,6 +49,14 @@ pub fn TitleBlock() -> impl IntoView {
                         <summary>{state.tr("已清理", "Cleaned")}{format!(" ({})", removed.len())}</summary>
                         <ul>
                             {removed.into_iter().map(|s| view! { <li>{s.detail}" ("{s.count}")"</li> }).collect_view()}
+                        </ul>
+                    </details>
+                })}
+                {(!diagnostics.is_empty()).then(|| view! {
+                    <details class="cleaned diagnostics" data-testid="diagnostics">
+                        <summary>{state.tr("解析提示", "Notes from parsing")}{format!(" ({})", diagnostics.len())}</summary>
+                        <ul>
+                            {diagnostics.into_iter().map(|d| view! { <li>{d.message}</li> }).collect_view()}
                         </ul>
                     </details>
                 })}

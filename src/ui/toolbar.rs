@@ -10,6 +10,13 @@ pub fn Toolbar() -> impl IntoView {
     let state = AppState::expect();
     let pasting = RwSignal::new(false);
     let paste_text = RwSignal::new(String::new());
+    // The page's language follows the interface language (screen readers, fonts).
+    Effect::new(move |_| {
+        let lang = if state.lang.get() == Lang::Zh { "zh-CN" } else { "en" };
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", lang);
+        }
+    });
     let tab_button = move |tab: Tab, zh: &'static str, en: &'static str| {
         view! {
             <button role="tab" class="tab" class:active=move || state.tab.get() == tab
@@ -20,6 +27,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <header class="toolbar">
+            <a class="skip-link" href="#main">{move || state.tr("跳到正文", "Skip to content")}</a>
             <a class="brand" href="./" title="Baogao">"报告 "<small>"Baogao"</small></a>
             <label class="button file-button">
                 {move || state.tr("打开文件…", "Open file…")}
@@ -34,14 +42,15 @@ pub fn Toolbar() -> impl IntoView {
             <button class="button" data-testid="paste-button" on:click=move |_| pasting.update(|p| *p = !*p)>
                 {move || state.tr("粘贴文本", "Paste text")}
             </button>
-            <nav class="tabs" role="tablist">
+            <nav class="tabs" role="tablist" aria-label=move || state.tr("视图", "Views")>
                 {tab_button(Tab::Text, "报告", "Report")}
                 {tab_button(Tab::Indicators, "全部指标", "All indicators")}
                 {tab_button(Tab::Charts, "图表", "Charts")}
                 {move || (state.docs.with(|d| d.len()) >= 2).then(|| tab_button(Tab::Compare, "对比", "Compare"))}
             </nav>
             <ShareButton/>
-            <button class="button lang" data-testid="lang-toggle"
+            <button class="button lang" data-testid="lang-toggle" lang=move || if state.lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                aria-label=move || state.tr("切换到英文界面", "Switch the interface to Chinese")
                 on:click=move |_| state.set_lang(if state.lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh })>
                 {move || state.tr("English", "中文")}
             </button>

@@ -1,6 +1,28 @@
 //! Indicator extraction: every quantitative statement with its meaning and source clause.
+//!
+//! One linear pass over the analysis text:
+//! 1. sentences (`。！？` and line ends) and, inside them, clauses (`，；：（）`,
+//!    but not a thousands comma `34，250` nor a ratio colon `12.7：58.8`);
+//! 2. in each clause, [`scan`] finds figures (number + unit + qualifiers);
+//! 3. the words before each figure ([`gap`]) give subject, verb and qualifier;
+//!    a figure with no subject of its own inherits the previous one in the
+//!    sentence (`实现1230亿元、增长7.6%`), lists are distributed over split
+//!    subjects (`城乡居民…分别增长10%和11%`, `…、…、…均增长8%以上`);
+//! 4. status/year/period come from the outline (review/plan/five-year kinds)
+//!    and from the language (`主要预期目标是`, `安排如下`, `（预计、下同）`, `预计`).
+//!
+//! Every slice is taken at verified char boundaries; no input panics, and the
+//! work per byte is bounded (gaps are capped), so the pass is linear.
 
-use super::model::{Indicator, SectionKind, Span};
+pub mod gap;
+pub mod names;
+pub mod numbers;
+pub mod scan;
+pub mod units;
+
+use super::model::{Direction, Indicator, Measure, SectionKind, Span, Status, Value};
+use scan::{Item, Kind};
+use units::Family;
 
 /// One outline node as the extractor sees it (flat, spans in the analysis text).
 #[derive(Clone, Debug)]
@@ -27,6 +49,593 @@ pub struct Context<'a> {
 
 /// Extract all indicators. Spans (`span`, `sentence_span`) are byte ranges into
 /// `ctx.text`; the pipeline maps them to the display text and re-fills `sentence`.
-pub fn extract(_ctx: &Context<'_>) -> Vec<Indicator> {
-    Vec::new()
+pub fn extract(ctx: &Context<'_>) -> Vec<Indicator> {
+    let mut ex = Extractor::new(ctx);
+    ex.run();
+    ex.out
 }
+
+/// Longest gap (bytes) read before a figure: keeps the pass linear on text with no punctuation.
+const MAX_GAP: usize = 150;
+
+/// Phrases that open the main targets passage.
+const TRIGGERS: &[&str] = &[
+    "主要预期目标",
+    "预期目标是",
+    "预期目标为",
+    "主要目标是",
+    "主要目标为",
+    "奋斗目标是",
+    "奋斗目标为",
+    "发展目标是",
+    "主要指标安排",
+    "计划指标安排",
+    "主要指标是",
+    "目标任务是",
+];
+
+struct Cursor {
+    next: usize,
+    stack: Vec<usize>,
+}
+
+struct Extractor<'c, 'a> {
+    ctx: &'c Context<'a>,
+    out: Vec<Indicator>,
+    cursor: Cursor,
+    // Document-level state.
+    /// `（预计、下同）` seen: estimates until the section kind changes.
+    est_mode: bool,
+    est_mode_top: Option<usize>,
+    /// `…安排如下` list: targets until a paragraph with no figure.
+    list_mode: bool,
+    list_year: Option<i32>,
+    /// Sentences left in the same paragraph that continue a targets passage.
+    follow: u8,
+    follow_year: Option<i32>,
+    para_items: usize,
+    // Sentence-level state.
+    carry_full: String,
+    carry_names: Vec<String>,
+    pending: Option<String>,
+    items: Vec<Item>,
+}
+
+#[derive(Clone, Copy)]
+struct SentFlags {
+    est_from: usize,
+    tgt_from: usize,
+    tgt_year: Option<i32>,
+    lead_year: Option<i32>,
+    /// `到2021年`: the goal year, for figures after `to_year_from`.
+    to_year: Option<i32>,
+    to_year_from: usize,
+    paren: bool,
+}
+
+fn is_clause_delim(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '（' | '）' | '(' | ')' | '∶')
+}
+
+fn is_sentence_delim(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
+}
+
+fn year_before(s: &str) -> Option<i32> {
+    // First "YYYY年" in s.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 7 <= b.len() {
+        if b[i].is_ascii_digit() {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j - i == 4 && s.get(j..j + 3) == Some("年") && (i == 0 || !b[i - 1].is_ascii_digit()) {
+                if let Some(y) = s.get(i..j).and_then(|t| t.parse::<i32>().ok()) {
+                    if (1900..=2100).contains(&y) {
+                        return Some(y);
+                    }
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+impl<'c, 'a> Extractor<'c, 'a> {
+    fn new(ctx: &'c Context<'a>) -> Self {
+        Extractor {
+            ctx,
+            out: Vec::new(),
+            cursor: Cursor { next: 0, stack: Vec::new() },
+            est_mode: false,
+            est_mode_top: None,
+            list_mode: false,
+            list_year: None,
+            follow: 0,
+            follow_year: None,
+            para_items: 0,
+            carry_full: String::new(),
+            carry_names: Vec::new(),
+            pending: None,
+            items: Vec::new(),
+        }
+    }
+
+    /// Innermost section containing `p` (positions must not decrease between calls).
+    fn section_at(&mut self, p: usize) -> Option<usize> {
+        let secs = self.ctx.sections;
+        while self.cursor.next < secs.len() && secs[self.cursor.next].span.start <= p {
+            let st = secs[self.cursor.next].span.start;
+            while let Some(&t) = self.cursor.stack.last() {
+                if secs[t].span.end <= st {
+                    self.cursor.stack.pop();
+                } else {
+                    break;
+                }
+            }
+            self.cursor.stack.push(self.cursor.next);
+            self.cursor.next += 1;
+        }
+        while let Some(&t) = self.cursor.stack.last() {
+            if secs[t].span.end <= p {
+                self.cursor.stack.pop();
+            } else {
+                break;
+            }
+        }
+        self.cursor.stack.last().copied()
+    }
+
+    fn kind_now(&self) -> SectionKind {
+        let secs = self.ctx.sections;
+        for &t in self.cursor.stack.iter().rev() {
+            if let Some(s) = secs.get(t) {
+                if s.kind != SectionKind::Other {
+                    return s.kind;
+                }
+            }
+        }
+        SectionKind::Other
+    }
+
+    fn run(&mut self) {
+        let text = self.ctx.text;
+        let mut pos = 0usize;
+        let mut para_start = true;
+        let mut para_has_text = false;
+        let mut list_started_here = false;
+        while pos < text.len() {
+            // Find the sentence end.
+            let mut end = text.len();
+            let mut dlen = 0;
+            let mut para_end = false;
+            for (j, c) in text[pos..].char_indices() {
+                if is_sentence_delim(c) {
+                    end = pos + j;
+                    dlen = c.len_utf8();
+                    para_end = c == '\n' || c == '\r';
+                    break;
+                }
+            }
+            if para_start {
+                self.para_items = 0;
+                para_has_text = false;
+                list_started_here = false;
+            }
+            let was_list = self.list_mode;
+            if !text[pos..end].trim().is_empty() {
+                para_has_text = true;
+            }
+            self.sentence(pos, end, para_start);
+            if self.list_mode && !was_list {
+                list_started_here = true;
+            }
+            if para_end || end >= text.len() {
+                if self.list_mode && para_has_text && self.para_items == 0 && !list_started_here {
+                    self.list_mode = false;
+                }
+                if para_has_text {
+                    self.follow = 0;
+                }
+                para_start = true;
+            } else {
+                para_start = false;
+            }
+            pos = end + dlen;
+            if dlen == 0 {
+                break;
+            }
+        }
+    }
+
+    fn sentence(&mut self, s: usize, e: usize, para_start: bool) {
+        let text = self.ctx.text;
+        let sent = &text[s..e];
+        if sent.trim().is_empty() {
+            return;
+        }
+        self.carry_full.clear();
+        self.carry_names.clear();
+        self.pending = None;
+        let sec = self.section_at(s);
+        let kind = self.kind_now();
+        if self.est_mode {
+            let top = self.cursor.stack.first().copied();
+            if matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild)
+                || (self.est_mode_top.is_some() && top != self.est_mode_top)
+            {
+                self.est_mode = false;
+            }
+        }
+        let _ = sec;
+        // Sentence flags.
+        let mut flags = SentFlags {
+            est_from: usize::MAX,
+            tgt_from: usize::MAX,
+            tgt_year: None,
+            lead_year: None,
+            to_year: None,
+            to_year_from: usize::MAX,
+            paren: false,
+        };
+        if let Some(k) = sent.find("到20") {
+            if let Some(y) = year_before(&sent[k + 3..]).filter(|_| sent.get(k + 7..k + 10) == Some("年")) {
+                flags.to_year = Some(y);
+                flags.to_year_from = s + k;
+            }
+        }
+        if sent.contains("下同") && sent.contains("预计") {
+            self.est_mode = true;
+            self.est_mode_top = self.cursor.stack.first().copied();
+            flags.est_from = s;
+        }
+        let mut search = 0;
+        while let Some(k) = sent[search..].find("预计") {
+            let at = search + k;
+            let before = sent[..at].chars().next_back();
+            if !matches!(before, Some('年') | Some('比') | Some('较')) {
+                flags.est_from = flags.est_from.min(s + at);
+                break;
+            }
+            search = at + "预计".len();
+        }
+        if let Some((k, w)) = TRIGGERS.iter().filter_map(|w| sent.find(w).map(|k| (k, *w))).min() {
+            flags.tgt_from = s + k;
+            flags.tgt_year = year_before(&sent[..k]);
+            self.est_mode = false;
+            let tail = sent.trim_end().trim_end_matches([':', '：']);
+            if tail.ends_with("如下") {
+                self.list_mode = true;
+                self.list_year = flags.tgt_year;
+            } else {
+                self.follow = 1;
+                self.follow_year = flags.tgt_year;
+            }
+            let _ = w;
+        } else if self.follow > 0 && !para_start {
+            self.follow -= 1;
+            if !(sent.contains("去年") || sent.contains("过去") || sent.contains("上年")) {
+                flags.tgt_from = s;
+                flags.tgt_year = self.follow_year;
+            }
+        }
+        if self.list_mode && flags.tgt_from == usize::MAX {
+            flags.tgt_from = s;
+            flags.tgt_year = self.list_year;
+        }
+        flags.lead_year = {
+            let t = sent.trim_start();
+            t.get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .filter(|y| (1900..=2100).contains(y) && t.get(4..7) == Some("年"))
+        };
+        // Clauses.
+        let mut cs = s;
+        let mut depth = 0i32;
+        let mut iter = sent.char_indices().peekable();
+        while let Some((j, c)) = iter.next() {
+            if !is_clause_delim(c) {
+                continue;
+            }
+            let at = s + j;
+            // Thousands comma / ratio colon inside a number.
+            if matches!(c, '，' | ',') && at > 0 && text.as_bytes()[at - 1].is_ascii_digit()
+                && numbers::is_thousands_sep(&text.as_bytes()[at..])
+            {
+                continue;
+            }
+            if matches!(c, ':' | '：' | '∶')
+                && at > 0
+                && text.as_bytes()[at - 1].is_ascii_digit()
+                && numbers::digit(&text.as_bytes()[at + c.len_utf8()..]).is_some()
+            {
+                continue;
+            }
+            flags.paren = depth > 0;
+            self.clause(cs, at, &flags);
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            cs = at + c.len_utf8();
+        }
+        flags.paren = depth > 0;
+        self.clause(cs, e, &flags);
+    }
+
+    fn clause(&mut self, cs: usize, ce: usize, flags: &SentFlags) {
+        let text = self.ctx.text;
+        let Some(clause) = text.get(cs..ce) else { return };
+        let mut items = std::mem::take(&mut self.items);
+        items.clear();
+        scan::scan(clause, &mut items);
+        if items.is_empty() {
+            if !flags.paren && clause.len() > 12 * 3 + 8 {
+                self.pending = None;
+            } else if !flags.paren {
+                let g = gap::read(clause);
+                // Only a short topic clause (农业，… / 工农业总产值，…) lends its subject.
+                let n = if g.subject.is_empty() { 0 } else { clause.trim().chars().count() };
+                let has_digit = g.subject.bytes().any(|b| b.is_ascii_digit());
+                self.pending = if (1..=12).contains(&n) && !has_digit && g.verb.is_none() {
+                    Some(g.subject)
+                } else {
+                    None
+                };
+            }
+            self.items = items;
+            return;
+        }
+        // Clause span, trimmed.
+        let lead = clause.len() - clause.trim_start().len();
+        let trail = clause.len() - clause.trim_end().len();
+        let sspan = Span::new(cs + lead, ce - trail.min(clause.len() - lead));
+        // Group into runs joined by list connectors only.
+        let mut k = 0;
+        let mut prev_after = 0usize;
+        while k < items.len() {
+            let mut r_end = k + 1;
+            while r_end < items.len() {
+                let between = clause.get(items[r_end - 1].after..items[r_end].start).unwrap_or("x");
+                let t = between.trim_matches(|c: char| matches!(c, '、' | '和' | '与' | '及' | '或' | ' ' | '\u{3000}'));
+                if t.is_empty() || t == "以及" {
+                    r_end += 1;
+                } else {
+                    break;
+                }
+            }
+            let gstart = prev_after.max(items[k].start.saturating_sub(MAX_GAP));
+            let mut gs = gstart;
+            while gs < items[k].start && !clause.is_char_boundary(gs) {
+                gs += 1;
+            }
+            let gap_text = clause.get(gs..items[k].start).unwrap_or("");
+            let g = gap::read(gap_text);
+            self.emit_run(clause, cs, sspan, &items[k..r_end], &g, flags);
+            prev_after = items[r_end - 1].after;
+            k = r_end;
+        }
+        self.pending = None;
+        self.items = items;
+    }
+
+    fn emit_run(&mut self, clause: &str, cs: usize, sspan: Span, run: &[Item], g: &gap::Gap, flags: &SentFlags) {
+        let n = run.len();
+        // Subject.
+        let mut subject = g.subject.clone();
+        let names: Vec<String>;
+        if subject.is_empty() {
+            if let Some(p) = self.pending.take() {
+                subject = p;
+                names = gap::split_subject(&subject, n, g.all);
+            } else if !self.carry_names.is_empty() {
+                subject = self.carry_full.clone();
+                names = if self.carry_names.len() == n || self.carry_names.len() == 1 {
+                    self.carry_names.clone()
+                } else {
+                    gap::split_subject(&subject, n, g.all)
+                };
+            } else {
+                names = vec![String::new()];
+            }
+        } else {
+            if ["总产值", "总产量", "总值", "总量", "总额"].iter().any(|w| subject.starts_with(w)) {
+                if let Some(p) = self.pending.take() {
+                    subject = format!("{p}{subject}");
+                }
+            }
+            names = gap::split_subject(&subject, n, g.all);
+        }
+        // A pending topic clause only lends its subject to the first figure after it.
+        self.pending = None;
+        if !subject.is_empty() {
+            self.carry_full = subject.clone();
+            self.carry_names = names.clone();
+        }
+        // Shared suffix qualifier: 分别增长8%和9%以上, 4%、8%、6%左右.
+        let shared_suffix = run.last().and_then(|it| it.suffix).filter(|s| !matches!(*s, "多" | "余"));
+        // Pairs (item, name).
+        let mut pairs: Vec<(usize, String)> = Vec::new();
+        if n > 1 && names.len() == n {
+            for (i, nm) in names.iter().enumerate() {
+                pairs.push((i, nm.clone()));
+            }
+        } else if n == 1 && names.len() > 1 && g.all {
+            for nm in &names {
+                pairs.push((0, nm.clone()));
+            }
+        } else {
+            let nm = if names.len() == 1 { names[0].clone() } else { subject.clone() };
+            for i in 0..n {
+                pairs.push((i, nm.clone()));
+            }
+        }
+        let ctx = self.ctx;
+        for (i, name) in pairs {
+            let it = &run[i];
+            // 建成4条高速公路: the classifier counts the noun after it.
+            let name = match it.unit {
+                Some(u) if u.family == Family::Count && it.suffix.is_none() => clause
+                    .get(it.after..)
+                    .and_then(gap::classifier_noun)
+                    .map(str::to_string)
+                    .unwrap_or(name),
+                _ => name,
+            };
+            let abs = cs + it.start;
+            let sec = self.section_at(abs);
+            let kind = self.kind_now();
+            let section = sec.and_then(|k| ctx.sections.get(k)).map(|s| s.id.clone());
+            let suffix = it.suffix.filter(|s| !matches!(*s, "多" | "余")).or(shared_suffix.filter(|_| it.suffix.is_none()));
+            let unit_text = clause.get(it.unit_text.0..it.unit_text.1).unwrap_or("").to_string();
+            let unit_text = if unit_text.is_empty() && it.kind == Kind::Normal && it.unit.map(|u| u.family == Family::Percent).unwrap_or(false) {
+                "%".to_string()
+            } else {
+                unit_text
+            };
+            // Measure.
+            let ends = |w: &str| name.ends_with(w);
+            let growth_name = ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
+                || ((name.contains("增长") || name.contains("增速")) && !ends("率"));
+            let growth_verb = match g.verb {
+                Some(gap::T::Up | gap::T::Down) => true,
+                Some(gap::T::Qual) => g.up || g.down,
+                _ => false,
+            };
+            let mut relative_to = g.relative_to.clone();
+            let measure = match (it.kind, it.unit.map(|u| u.family)) {
+                (Kind::Ratio, _) => Measure::Ratio,
+                (Kind::Index, _) => Measure::Index,
+                (_, Some(Family::Multiple)) => Measure::Multiple,
+                (_, Some(Family::PercentPoint)) => {
+                    if relative_to.is_some() {
+                        Measure::Relative
+                    } else {
+                        Measure::Growth
+                    }
+                }
+                (_, Some(Family::Percent | Family::Permille)) => {
+                    if relative_to.is_some() {
+                        Measure::Relative
+                    } else if growth_verb || growth_name {
+                        Measure::Growth
+                    } else if g.share || name.contains("比重") || name.contains("占比") || name.contains("比例") {
+                        Measure::Share
+                    } else {
+                        Measure::Rate
+                    }
+                }
+                (_, Some(Family::People | Family::Count)) => {
+                    if matches!(g.verb, Some(gap::T::Up | gap::T::Down)) {
+                        Measure::Growth
+                    } else {
+                        Measure::Count
+                    }
+                }
+                _ => {
+                    if matches!(g.verb, Some(gap::T::Up | gap::T::Down)) {
+                        Measure::Growth
+                    } else {
+                        Measure::Level
+                    }
+                }
+            };
+            if measure != Measure::Relative {
+                relative_to = None;
+            }
+            let down = g.down || ends("降幅") || it.low < 0.0;
+            let direction = match measure {
+                Measure::Growth => Some(if down { Direction::Down } else { Direction::Up }),
+                Measure::Relative => g.rel_up.map(|u| if u { Direction::Up } else { Direction::Down }),
+                _ => None,
+            };
+            let qualifier = suffix
+                .map(|s| s.to_string())
+                .or_else(|| it.many.map(|m| m.to_string()))
+                .or_else(|| g.qual.map(|q| q.to_string()))
+                .or_else(|| if measure == Measure::Relative { g.relative_to.as_ref().and(g.rel_up.map(|u| if u { "高于".to_string() } else { "低于".to_string() })) } else { None });
+            // Status.
+            let explicit_year = g.year.or(flags.lead_year);
+            let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear) {
+                Status::Target
+            } else if self.est_mode || abs >= flags.est_from || g.est {
+                Status::Estimate
+            } else if g.tgt && kind != SectionKind::Review {
+                Status::Target
+            } else {
+                Status::Actual
+            };
+            if status == Status::Target {
+                if let (Some(y), Some(ry)) = (explicit_year, ctx.review_year) {
+                    if y <= ry && g.year.is_some() {
+                        status = Status::Actual;
+                    }
+                }
+            }
+            // Year and period.
+            let (year, period) = match status {
+                Status::Target => {
+                    let base = flags.tgt_year.filter(|_| abs >= flags.tgt_from).or(ctx.report_year);
+                    let five = kind == SectionKind::FiveYear;
+                    let to_year = flags.to_year.filter(|_| abs >= flags.to_year_from);
+                    let y = g.year.or(to_year).or(if five { ctx.report_year.map(|r| r + 4) } else { base });
+                    let period = match (y, ctx.report_year) {
+                        (Some(y), Some(r)) if y > r && (five || g.year.is_some() || to_year.is_some()) => Some(y.to_string()),
+                        _ => None,
+                    };
+                    (y, period)
+                }
+                _ => {
+                    let y = explicit_year.or(ctx.review_year);
+                    let period = if g.avg || g.cum {
+                        ctx.review_year.map(|r| format!("{}-{}", r - 4, r))
+                    } else {
+                        None
+                    };
+                    (y, period)
+                }
+            };
+            let value = match it.high {
+                Some(h) => Value::Range([it.low, h]),
+                None => Value::Number(it.low),
+            };
+            let value_base = match (&it.unit, it.high) {
+                (Some(u), None) if it.kind == Kind::Normal => u.value_base(it.low),
+                _ => None,
+            };
+            let indicator = names::canonical(&name).map(|s| s.to_string());
+            let span = Span::new(abs, cs + it.end);
+            self.para_items += 1;
+            let id = format!("i{}", self.out.len() + 1);
+            self.out.push(Indicator {
+                id,
+                name,
+                indicator,
+                measure,
+                value,
+                unit: unit_text,
+                value_base,
+                qualifier,
+                direction,
+                status,
+                year,
+                period,
+                relative_to,
+                parts: it.parts.clone(),
+                section,
+                sentence: ctx.text.get(sspan.start..sspan.end).unwrap_or("").to_string(),
+                span,
+                sentence_span: sspan,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

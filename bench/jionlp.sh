@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Compare Baogao's indicator extraction with JioNLP's jio.ner.extract_money on the
+# fixture texts (decoded to UTF-8). Creates its own venv (bench/.venv), installs
+# jionlp from PyPI, times both sides, prints MB/s and the ratio (budget ≥ 20×).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=bench/.venv
+TMP=$(mktemp -d /tmp/baogao-jionlp.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+
+if [[ ! -x "$VENV/bin/python" ]]; then
+  python3 -m venv "$VENV" || { echo "JioNLP: cannot create a venv (python3 -m venv failed)"; exit 0; }
+fi
+if ! "$VENV/bin/python" -c "import jionlp" >/dev/null 2>&1; then
+  echo "installing jionlp into $VENV (pip) …"
+  if ! "$VENV/bin/pip" install -q jionlp >"$TMP/pip.log" 2>&1; then
+    echo "JioNLP: could NOT be installed here (pip install jionlp failed):"
+    tail -n 5 "$TMP/pip.log" | sed 's/^/    /'
+    echo "JioNLP ratio: unavailable"
+    exit 0
+  fi
+fi
+
+echo "== JioNLP jio.ner.extract_money =="
+"$VENV/bin/python" bench/jionlp.py tests/fixtures "$TMP/texts" | tee "$TMP/jio.txt"
+JIO=$(awk '/^JIONLP_MBPS/ { print $2 }' "$TMP/jio.txt")
+if [[ -z "$JIO" ]]; then
+  echo "JioNLP: did not run (see above). JioNLP ratio: unavailable"
+  exit 0
+fi
+
+echo "== Baogao (target/release/baogao extract, same UTF-8 texts) =="
+cargo build --release --bin baogao >/dev/null 2>"$TMP/build.err" || { echo "build failed"; tail "$TMP/build.err"; exit 0; }
+BYTES=$(cat "$TMP"/texts/*.txt | wc -c)
+ROUNDS=20
+t0=$(date +%s.%N)
+for _ in $(seq $ROUNDS); do
+  target/release/baogao extract "$TMP"/texts/*.txt --format json >/dev/null 2>&1
+done
+t1=$(date +%s.%N)
+OURS=$(awk -v b="$BYTES" -v r="$ROUNDS" -v a="$t0" -v c="$t1" 'BEGIN { printf "%.2f", b * r / 1e6 / (c - a) }')
+echo "baogao extract: $OURS MB/s (decode+clean+outline+indicators+JSON, $ROUNDS rounds over $(awk -v b="$BYTES" 'BEGIN{printf "%.2f", b/1e6}') MB, process start included)"
+echo "JioNLP extract_money: $JIO MB/s"
+awk -v o="$OURS" -v j="$JIO" 'BEGIN { printf "ratio: %.0f× faster than JioNLP (budget ≥ 20×)\n", o / j }'

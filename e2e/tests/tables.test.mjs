@@ -1,0 +1,292 @@
+// Headline table, all-indicators table, CSV/JSON export — on the built-in sample (2017 自贡).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, openPage, pickBuffers, shot } from '../lib.mjs';
+
+// Chinese interface whatever the machine's locale.
+const ZH = { context: { locale: 'zh-CN' } };
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** RFC 4180 reader (quotes, doubled quotes, CR/LF inside quotes). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', i = 0, quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      field += c; i++; continue;
+    }
+    if (c === '"') { quoted = true; i++; continue; }
+    if (c === ',') { row.push(field); field = ''; i++; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
+    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
+    field += c; i++;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+  const p = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(p) };
+}
+
+/** The headline row whose name cell is exactly `name`. */
+function headlineRow(page, name) {
+  return page.locator('[data-testid=headline-table] tbody tr').filter({
+    has: page.locator('th[scope=row]', { hasText: new RegExp(`^\\s*${name}\\s*$`) }),
+  }).first();
+}
+
+async function highlightInViewport(page) {
+  const hl = page.locator('[data-testid=highlight]');
+  await hl.first().waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await hl.count(), 1, 'exactly one highlighted number');
+  // Smooth scrolling: wait until it settles inside the viewport.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=highlight]');
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  }, null, { timeout: 10000 });
+  return hl.first();
+}
+
+async function showTable(page) {
+  await page.click('[data-tab=indicators]');
+  await page.locator('[data-testid=indicator-table]').waitFor();
+}
+
+async function tableIds(page) {
+  return page.locator('[data-testid=indicator-table] tbody tr[data-indicator]').evaluateAll((rs) => rs.map((r) => r.dataset.indicator));
+}
+
+async function count(page) {
+  const t = (await page.locator('[data-testid=indicator-count]').innerText()).trim();
+  const m = t.match(/(\d+)\s*\/\s*(\d+)/);
+  assert.ok(m, `count reads "N / M": ${t}`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+test('headline table: GDP 1230 亿元 / 7.6 % (预计) against the 2017 target 8 % 以上 (≥)', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  const table = page.locator('[data-testid=headline-table]');
+  await table.waitFor();
+  const row = headlineRow(page, '地区生产总值');
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  assert.match(text, /1230\s*亿元/);
+  assert.match(text, /7\.6\s*%/);
+  assert.equal(await row.locator('.badge.est').count() > 0, true, 'an 预计 badge');
+  assert.match(await row.locator('.badge.est').first().innerText(), /预计/);
+  assert.match(text, /(?<![\d.])8\s*%/);
+  assert.match(text, /以上/);
+  assert.match(text, /≥/);
+  // Column headers name the years.
+  const head = await table.locator('thead').innerText();
+  assert.match(head, /2016/);
+  assert.match(head, /2017/);
+  // Several headline indicators are there.
+  assert.ok((await table.locator('tbody tr').count()) >= 5, 'at least five headline rows');
+  await shot(page, 'tables-report-light');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking the GDP row highlights its number in the sentence, in view', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  const row = headlineRow(page, '地区生产总值');
+  await row.click();
+  const hl = await highlightInViewport(page);
+  const sentence = await hl.evaluate((el) => (el.closest('p, [role=heading]') || el.parentElement).innerText);
+  assert.match(sentence, /1230亿元/);
+  assert.match(sentence, /7\.6%/);
+  assert.match(await hl.innerText(), /7\.6|1230/);
+  assert.equal(await page.locator('[data-tab=text]').getAttribute('aria-selected'), 'true');
+  assert.match(await row.getAttribute('class'), /selected/);
+  // Scroll away, then the keyboard: Enter on the target cell selects the target.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const target = row.locator('[data-role=target]').first();
+  await target.focus();
+  await page.keyboard.press('Enter');
+  const hl2 = await highlightInViewport(page);
+  const s2 = await hl2.evaluate((el) => (el.closest('p, [role=heading]') || el.parentElement).innerText);
+  assert.match(s2, /地区生产总值增长8%以上/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('CSV and JSON downloads; the table has one row per exported indicator', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await page.locator('[data-testid=headline-table]').waitFor();
+  const csv = await download(page, 'export-csv');
+  assert.match(csv.name, /\.csv$/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const text = csv.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const rows = parseCsv(text);
+  const header = rows[0];
+  assert.deepEqual(header, ['file', 'id', 'name', 'indicator', 'measure', 'status', 'value', 'value_high', 'unit', 'value_base',
+    'qualifier', 'direction', 'year', 'period', 'relative_to', 'section', 'sentence', 'span_start', 'span_end']);
+  const col = Object.fromEntries(header.map((h, i) => [h, i]));
+  assert.ok(rows.every((r) => r.length === header.length), 'every row has every column');
+  const gdpTarget = rows.find((r) => r[col.name] === '地区生产总值' && r[col.value] === '8' && r[col.qualifier] === '以上');
+  assert.ok(gdpTarget, 'CSV has 地区生产总值, 8, 以上');
+  assert.equal(gdpTarget[col.status], 'target');
+  assert.match(gdpTarget[col.sentence], /地区生产总值增长8%以上/);
+
+  const json = await download(page, 'export-json');
+  assert.match(json.name, /\.json$/);
+  const report = JSON.parse(json.bytes.toString('utf8'));
+  for (const k of ['file', 'encoding', 'copies', 'removed', 'title', 'date', 'meeting', 'speaker', 'region', 'level',
+    'report_year', 'review_year', 'sections', 'indicators']) {
+    assert.ok(k in report, `JSON has ${k}`);
+  }
+  assert.equal(rows.length - 1, report.indicators.length, 'CSV and JSON agree');
+  assert.ok(report.indicators.length > 20);
+
+  await showTable(page);
+  const ids = await tableIds(page);
+  assert.equal(ids.length, report.indicators.length, 'one table row per indicator');
+  assert.equal(await page.locator('[data-testid=indicator-table] tbody tr').count(), report.indicators.length, 'no extra rows');
+  assert.deepEqual(ids, report.indicators.map((i) => i.id), 'text order by default');
+  assert.deepEqual(await count(page), [report.indicators.length, report.indicators.length]);
+  // The table tab has its own export buttons.
+  const csv2 = await download(page, 'export-csv');
+  assert.deepEqual(csv2.bytes, csv.bytes);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('sorting and filtering change the rows and the count; a row click jumps to the text', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await showTable(page);
+  const before = await tableIds(page);
+  const [, total] = await count(page);
+
+  // Sort by value: ascending, then descending.
+  const th = page.locator('[data-testid=indicator-table] th[data-col=value]');
+  await th.locator('button').click();
+  assert.equal(await th.getAttribute('aria-sort'), 'ascending');
+  const asc = await tableIds(page);
+  assert.notDeepEqual(asc, before, 'sorting reorders the rows');
+  assert.deepEqual([...asc].sort(), [...before].sort(), 'same rows');
+  await th.locator('button').click();
+  assert.equal(await th.getAttribute('aria-sort'), 'descending');
+  const desc = await tableIds(page);
+  assert.notDeepEqual(desc, asc);
+  assert.equal(await page.locator('[data-testid=indicator-table] th[data-col=name]').getAttribute('aria-sort'), 'none');
+
+  // Filter by status = target.
+  await page.selectOption('[data-testid=filter-status]', 'target');
+  const [shown, total2] = await count(page);
+  assert.equal(total2, total);
+  assert.ok(shown > 0 && shown < total, `some but not all are targets (${shown} / ${total})`);
+  assert.equal((await tableIds(page)).length, shown);
+  const statuses = await page.locator('[data-testid=indicator-table] tbody tr .col-status').allInnerTexts();
+  assert.ok(statuses.every((s) => /目标/.test(s)), 'only targets are left');
+
+  // Plus a text filter.
+  await page.fill('[data-testid=filter-text]', '地区生产总值');
+  const [shown2] = await count(page);
+  assert.ok(shown2 >= 1 && shown2 < shown, `text filter narrows (${shown2})`);
+  const names = await page.locator('[data-testid=indicator-table] tbody tr').evaluateAll((rs) => rs.map((r) => r.innerText));
+  assert.ok(names.every((t) => t.includes('地区生产总值')));
+  assert.equal(await page.locator('[data-testid=filter-text]').evaluate((el) => el === document.activeElement), true, 'typing keeps focus');
+
+  // Measure filter.
+  await page.fill('[data-testid=filter-text]', '');
+  await page.selectOption('[data-testid=filter-status]', '');
+  await page.selectOption('[data-testid=filter-measure]', 'level');
+  const [shown3] = await count(page);
+  assert.ok(shown3 > 0 && shown3 < total);
+  const measures = await page.locator('[data-testid=indicator-table] tbody tr .col-measure').allInnerTexts();
+  assert.ok(measures.every((m) => /总量/.test(m)));
+
+  // Section filter: the first part (the review) only.
+  await page.selectOption('[data-testid=filter-measure]', '');
+  const firstSection = await page.locator('[data-testid=filter-section] option').nth(1).getAttribute('value');
+  await page.selectOption('[data-testid=filter-section]', firstSection);
+  const [shown4] = await count(page);
+  assert.ok(shown4 > 0 && shown4 < total, `section filter (${shown4} / ${total})`);
+
+  // Clear, then click the GDP target row: back to the report with the number highlighted.
+  await page.click('[data-testid=filter-reset]');
+  assert.deepEqual(await count(page), [total, total]);
+  await shot(page, 'tables-table-light');
+  await page.fill('[data-testid=filter-text]', '地区生产总值增长8%以上');
+  await page.locator('[data-testid=indicator-table] tbody tr').first().click();
+  const hl = await highlightInViewport(page);
+  assert.match(await hl.evaluate((el) => el.closest('p').innerText), /地区生产总值增长8%以上/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dark mode screenshots of both tables', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, { colorScheme: 'dark', ...ZH });
+  await page.locator('[data-testid=headline-table]').waitFor();
+  await shot(page, 'tables-report-dark');
+  await showTable(page);
+  await shot(page, 'tables-table-dark');
+  const bg = await page.locator('[data-testid=indicator-table] thead th').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(bg, 'rgb(245, 246, 248)', 'dark header background');
+  // English interface: the same tables, English labels.
+  await page.click('[data-testid=lang-toggle]');
+  assert.match(await page.locator('[data-testid=indicator-count]').innerText(), /^Showing \d+ \/ \d+$/);
+  await page.click('[data-tab=text]');
+  const row = headlineRow(page, '地区生产总值');
+  assert.match(await row.locator('.badge.est').innerText(), /^est\.$/);
+  assert.match((await row.innerText()).replace(/\s+/g, ' '), /\+7\.6 %/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a report with thousands of indicators: virtual rows, smooth to the end', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  const lines = ['政府工作报告', '一、2023年工作回顾'];
+  const n = 3000;
+  for (let i = 0; i < n; i++) lines.push(`第${i + 1}项重点工程完成投资${(i % 97) + 1}.${i % 10}亿元。`);
+  await pickBuffers(page, [{ name: 'many.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n'), 'utf8') }]);
+  await page.waitForFunction(() => /第3000项/.test(document.querySelector('[data-testid=report-text]')?.innerText || ''), null, { timeout: 30000 });
+  const t0 = Date.now();
+  await showTable(page);
+  const [shown, total] = await count(page);
+  const openMs = Date.now() - t0;
+  assert.ok(total > 2000, `many indicators extracted (${total})`);
+  assert.equal(shown, total);
+  const table = page.locator('[data-testid=indicator-table]');
+  assert.equal(await table.getAttribute('data-virtual'), 'true');
+  const rendered = (await tableIds(page)).length;
+  assert.ok(rendered < 200, `only a window is rendered (${rendered})`);
+  // Row height is fixed (the virtual window relies on it).
+  const h = await table.locator('tbody tr[data-indicator]').first().evaluate((r) => r.getBoundingClientRect().height);
+  assert.ok(Math.abs(h - 32) < 0.6, `row height ${h}`);
+  // Scroll to the end: the last indicator is rendered and visible.
+  const scroller = page.locator('.table-scroll');
+  const t1 = Date.now();
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction((want) => {
+    const rows = document.querySelectorAll('[data-testid=indicator-table] tbody tr[data-indicator]');
+    return rows.length && [...rows].some((r) => r.innerText.includes(want));
+  }, `第${n}项`, { timeout: 5000 });
+  const scrollMs = Date.now() - t1;
+  // Sorting thousands of rows stays quick.
+  const t2 = Date.now();
+  await table.locator('th[data-col=value] button').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=indicator-table] th[data-col=value]').getAttribute('aria-sort') === 'ascending');
+  const sortMs = Date.now() - t2;
+  console.log(`# ${total} indicators: table opened in ${openMs} ms, scrolled to end in ${scrollMs} ms, sorted in ${sortMs} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,55 @@
+// Trunk post-build hook (Trunk.toml [[hooks]] stage = "post_build"); also runnable as
+// `node scripts/postbuild.mjs <dist dir>`.
+//
+// 1. Content-Security-Policy: Trunk writes an inline <script type="module"> that loads
+//    the wasm. Its text changes with every build (it names hashed files), so its
+//    SHA-256 is computed here and put in place of 'sha256-BAOGAO_INLINE_SCRIPTS' in the
+//    CSP <meta> of index.html.
+// 2. Service worker: stamps sw.js with the list of files to precache and a build id
+//    (hash of the file names, which carry content hashes) so each build gets a new cache.
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error('postbuild: no TRUNK_STAGING_DIR and no directory given');
+  process.exit(2);
+}
+const PLACEHOLDER = "'sha256-BAOGAO_INLINE_SCRIPTS'";
+
+const htmlPath = join(dir, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+if (html.includes(PLACEHOLDER)) {
+  const hashes = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(m[1])) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  }
+  html = html.split(PLACEHOLDER).join(hashes.join(' '));
+  writeFileSync(htmlPath, html);
+  console.log(`postbuild: CSP allows ${hashes.length} inline script(s) by hash`);
+}
+
+const swPath = join(dir, 'sw.js');
+if (existsSync(swPath)) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  // The app's files and the catalog; not sw.js itself, not source maps.
+  const assets = files
+    .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && (!f.startsWith('reports/') || f === 'reports/index.json'))
+    .map((f) => (f === 'index.html' ? './' : './' + f))
+    .sort();
+  const build = createHash('sha256').update(assets.join('\n') + html).digest('hex').slice(0, 16);
+  let sw = readFileSync(swPath, 'utf8');
+  sw = sw.replace('__BAOGAO_BUILD__', build).replace('/*__BAOGAO_ASSETS__*/[]', JSON.stringify(assets));
+  writeFileSync(swPath, sw);
+  console.log(`postbuild: sw.js build ${build}, ${assets.length} files to precache`);
+}

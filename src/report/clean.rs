@@ -1,0 +1,457 @@
+//! Decoded text → display text: unify line ends, drop HTML comments and web page
+//! furniture, turn literal escapes (`<U+00A0>`) and lost-space `?` back into
+//! spaces, keep one of several duplicate copies, collapse blank lines.
+//!
+//! Original characters are kept otherwise (full-width digits stay). Every step is
+//! logged as a [`CleanStep`]; the result carries an [`OffsetMap`] display → decoded.
+//! Everything is linear in the input size.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use super::model::CleanStep;
+use super::span::{MapBuilder, OffsetMap};
+
+/// The display text and how it was obtained.
+#[derive(Clone, Debug)]
+pub struct Cleaned {
+    pub text: String,
+    /// Display text → decoded original text.
+    pub map: OffsetMap,
+    pub steps: Vec<CleanStep>,
+    pub copies: usize,
+}
+
+/// Whitespace as it appears in these reports (ASCII, NBSP, ideographic, EN/EM spaces…), not `\n`.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
+/// Invisible characters dropped in analysis text (ZWSP, ZWNJ, ZWJ, word joiner, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn is_cjkish(c: char) -> bool {
+    !c.is_ascii() && !is_space(c)
+}
+
+#[derive(Default)]
+struct Counts {
+    line_endings: usize,
+    comments: usize,
+    escapes: usize,
+    lost_spaces: usize,
+    controls: usize,
+    furniture: usize,
+}
+
+/// Parses `<U+XXXX>` at the start of `s`; returns (len, char).
+fn scan_escape(s: &str) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    if !s.starts_with("<U+") && !s.starts_with("<u+") {
+        return None;
+    }
+    let mut i = 3;
+    while i < b.len() && i < 9 && b[i].is_ascii_hexdigit() {
+        i += 1;
+    }
+    if i < 7 || i >= b.len() || b[i] != b'>' {
+        return None;
+    }
+    let v = u32::from_str_radix(&s[3..i], 16).ok()?;
+    let c = char::from_u32(v)?;
+    Some((i + 1, c))
+}
+
+/// Stage A: character-level fixes over the whole decoded text.
+fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
+    let mut b = MapBuilder::with_capacity(src.len());
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    let mut run_start = 0; // start of the pending verbatim run
+    macro_rules! flush {
+        ($upto:expr) => {
+            if run_start < $upto {
+                b.copy(run_start, &src[run_start..$upto]);
+            }
+        };
+    }
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\r' => {
+                flush!(i);
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == b'\r' {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    j += 1;
+                } else {
+                    j = i + 1; // lone CR(s): each is a line break
+                }
+                b.replace(i, j, "\n");
+                n.line_endings += 1;
+                i = j;
+                run_start = i;
+            }
+            b'<' if src[i..].starts_with("<!--") => {
+                flush!(i);
+                let end = match memchr::memmem::find(&bytes[i + 4..], b"-->") {
+                    Some(k) => i + 4 + k + 3,
+                    None => memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k),
+                };
+                b.replace(i, end, "");
+                n.comments += 1;
+                i = end;
+                run_start = i;
+            }
+            b'<' => match scan_escape(&src[i..]) {
+                Some((len, ch)) if (ch as u32) >= 0xA0 || is_space(ch) => {
+                    flush!(i);
+                    if ch == '\u{A0}' || is_space(ch) {
+                        b.replace(i, i + len, " ");
+                    } else if is_invisible(ch) {
+                        b.replace(i, i + len, "");
+                    } else {
+                        b.replace_char(i, i + len, ch);
+                    }
+                    n.escapes += 1;
+                    i += len;
+                    run_start = i;
+                }
+                _ => i += 1,
+            },
+            b'?' => {
+                let prev = {
+                    flush!(i);
+                    run_start = i;
+                    b.text().chars().next_back()
+                };
+                let next = src[i + 1..].chars().next();
+                let prev_ok = prev.is_some_and(is_cjkish);
+                match next {
+                    Some(nc) if prev_ok && is_cjkish(nc) => {
+                        b.replace(i, i + 1, " ");
+                        n.lost_spaces += 1;
+                        run_start = i + 1;
+                    }
+                    None | Some('\n') | Some('\r') if prev_ok => {
+                        b.replace(i, i + 1, "");
+                        n.lost_spaces += 1;
+                        run_start = i + 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            0..=8 | 0x0E..=0x1F | 0x7F => {
+                flush!(i);
+                b.replace(i, i + 1, "");
+                n.controls += 1;
+                i += 1;
+                run_start = i;
+            }
+            0xEF if src[i..].starts_with('\u{FEFF}') => {
+                flush!(i);
+                b.replace(i, i + 3, "");
+                i += 3;
+                run_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    flush!(bytes.len());
+    b.finish(src.len())
+}
+
+/// Line ranges (without the `\n`).
+fn lines(s: &str) -> Vec<(usize, usize)> {
+    let mut v = Vec::with_capacity(s.len() / 40 + 1);
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', s.as_bytes()) {
+        v.push((start, i));
+        start = i + 1;
+    }
+    v.push((start, s.len()));
+    v
+}
+
+/// Line content without any whitespace: the key for duplicate detection.
+fn visible(line: &str) -> impl Iterator<Item = char> + '_ {
+    line.chars().filter(|&c| !is_space(c) && !is_invisible(c))
+}
+
+fn line_key(line: &str) -> (u64, usize) {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut n = 0;
+    for c in visible(line) {
+        c.hash(&mut h);
+        n += 1;
+    }
+    if n == 0 {
+        (0, 0)
+    } else {
+        (h.finish() | 1, n)
+    }
+}
+
+/// Finds whether the text is N copies of one report; returns (N, byte offset where copy 2 starts).
+fn find_copies(s: &str, ls: &[(usize, usize)]) -> Option<(usize, usize)> {
+    const LONG: usize = 12;
+    let keys: Vec<(u64, usize)> = ls.iter().map(|&(a, b)| line_key(&s[a..b])).collect();
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for &(k, n) in &keys {
+        if n >= LONG {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let mut weight: HashMap<u32, usize> = HashMap::new();
+    let mut total = 0usize;
+    for &(k, n) in &keys {
+        if n >= LONG {
+            *weight.entry(counts[&k]).or_default() += n;
+            total += n;
+        }
+    }
+    let (&copies, &w) = weight.iter().max_by_key(|(c, w)| (**w, std::cmp::Reverse(**c)))?;
+    if copies < 2 || w * 10 < total * 6 {
+        return None;
+    }
+    // most distinct long lines must be repeated that often, and there must be a few
+    let distinct = counts.len();
+    let repeated = counts.values().filter(|&&c| c == copies).count();
+    if repeated < 3 || repeated * 2 < distinct {
+        return None;
+    }
+    // Lines of the repeated block (count == copies): need a few of them.
+    let l0 = keys.iter().position(|&(k, n)| n >= LONG && counts[&k] == copies as u32)?;
+    let key0 = keys[l0].0;
+    let o2 = (l0 + 1..keys.len()).find(|&j| keys[j].0 == key0)?;
+    let (mut i, mut j) = (l0, o2);
+    loop {
+        let pi = (0..i).rev().find(|&x| keys[x].0 != 0);
+        let pj = (l0 + 1..j).rev().find(|&x| keys[x].0 != 0);
+        match (pi, pj) {
+            (Some(a), Some(b)) if keys[a].0 == keys[b].0 => {
+                i = a;
+                j = b;
+            }
+            _ => break,
+        }
+    }
+    Some((copies as usize, ls[j].0))
+}
+
+const FURNITURE_WORDS: [&str; 12] = [
+    "字体", "打印", "关闭", "E-mail", "e-mail", "推荐", "收藏", "大中小", "返回顶部", "分享", "纠错", "保存",
+];
+
+fn is_furniture_token(content: &str) -> bool {
+    let v: String = visible(content).collect();
+    v.chars().count() <= 16 && FURNITURE_WORDS.iter().any(|w| v.contains(w))
+}
+
+/// Byte ranges of `【…】` furniture tokens in a line.
+fn furniture_tokens(line: &str) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    let mut from = 0;
+    while let Some(k) = line[from..].find('【') {
+        let a = from + k;
+        let after = a + '【'.len_utf8();
+        let close = line[after..].char_indices().take(20).find(|&(_, c)| c == '】' || c == '【');
+        match close {
+            Some((e, '】')) if is_furniture_token(&line[after..after + e]) => {
+                let end = after + e + '】'.len_utf8();
+                v.push((a, end));
+                from = end;
+            }
+            _ => from = after,
+        }
+    }
+    v
+}
+
+/// What a line is, for stage B.
+#[derive(PartialEq, Eq, Debug)]
+enum LineKind {
+    Blank,
+    /// Furniture; `true` when it leaves a bracket open (the next line may be `）`/`】`).
+    Furniture(bool),
+    Text,
+}
+
+fn classify(line: &str) -> LineKind {
+    let v: String = visible(line).collect();
+    if v.is_empty() {
+        return LineKind::Blank;
+    }
+    let nchars = v.chars().count();
+    if v.starts_with("当前位置") {
+        return LineKind::Furniture(false);
+    }
+    if v.starts_with("来源：") || v.starts_with("来源:") {
+        return LineKind::Furniture(false);
+    }
+    if nchars <= 80 && (v.contains("来源：") || v.contains("来源:")) && (v.contains("www.") || v.contains("网") || v.contains("发布") || v.contains("时间")) {
+        return LineKind::Furniture(false);
+    }
+    if v.starts_with("（责任编辑") || v.starts_with("(责任编辑") || v.starts_with("责任编辑") {
+        let open = (v.contains('（') && !v.contains('）')) || (v.contains('(') && !v.contains(')'));
+        return LineKind::Furniture(open);
+    }
+    if v.starts_with('【') {
+        let toks = furniture_tokens(&v);
+        let covered: usize = toks.iter().map(|(a, b)| b - a).sum();
+        if covered == v.len() {
+            return LineKind::Furniture(false);
+        }
+        if !v.contains('】') && nchars <= 16 && is_furniture_token(&v) {
+            return LineKind::Furniture(true);
+        }
+    }
+    LineKind::Text
+}
+
+fn step(kind: &str, count: usize, detail: String) -> CleanStep {
+    CleanStep { kind: kind.to_string(), count, detail }
+}
+
+/// Stage B: line-level fixes over the stage-A text.
+fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
+    let ls = lines(s);
+    let (copies, cut) = find_copies(s, &ls).unwrap_or((1, s.len()));
+    let mut b = MapBuilder::with_capacity(cut);
+    let mut pending_blank = false;
+    let mut open_bracket = false;
+    for &(a, e) in &ls {
+        if a > cut || (a == cut && cut < s.len()) {
+            break;
+        }
+        let e = e.min(cut);
+        let line = &s[a..e];
+        let kind = classify(line);
+        if open_bracket {
+            open_bracket = false;
+            let v: String = visible(line).collect();
+            if v == "）" || v == ")" || v == "】" {
+                n.furniture += 1;
+                continue;
+            }
+        }
+        match kind {
+            LineKind::Blank => {
+                pending_blank = true;
+                continue;
+            }
+            LineKind::Furniture(open) => {
+                n.furniture += 1;
+                open_bracket = open;
+                continue;
+            }
+            LineKind::Text => {}
+        }
+        if !b.text().is_empty() {
+            b.replace(a, a, if pending_blank { "\n\n" } else { "\n" });
+        }
+        pending_blank = false;
+        let mut from = 0;
+        for (ta, te) in furniture_tokens(line) {
+            b.copy(a + from, &line[from..ta]);
+            b.replace(a + ta, a + te, "");
+            n.furniture += 1;
+            from = te;
+        }
+        // trailing whitespace of a line is dropped
+        let rest = &line[from..];
+        let trimmed = rest.trim_end_matches(is_space);
+        b.copy(a + from, trimmed);
+        if trimmed.len() < rest.len() {
+            b.replace(a + from + trimmed.len(), a + from + rest.len(), "");
+        }
+        // spaces left before a removed token at the end of the line
+        while let Some(c) = b.text().chars().next_back() {
+            if is_space(c) {
+                b.pop_char_if(c);
+            } else {
+                break;
+            }
+        }
+    }
+    let (t, m) = b.finish(s.len());
+    (t, m, copies)
+}
+
+/// Cleans a decoded text into the display text.
+pub fn clean(decoded: &str) -> Cleaned {
+    let mut n = Counts::default();
+    let (s2, map_a) = stage_a(decoded, &mut n);
+    let (text, map_b, copies) = stage_b(&s2, &mut n);
+    let map = map_b.compose(&map_a);
+    let mut steps = Vec::new();
+    if copies > 1 {
+        steps.push(step("duplicate_copies", copies - 1, format!("删除重复副本 {} 份（原文件含 {} 份相同报告）", copies - 1, copies)));
+    }
+    if n.comments + n.furniture > 0 {
+        steps.push(step(
+            "web_furniture",
+            n.comments + n.furniture,
+            format!("删除网页残留 {} 处（导航、字体/打印/关闭按钮、来源行、HTML 注释）", n.comments + n.furniture),
+        ));
+    }
+    if n.escapes + n.lost_spaces > 0 {
+        steps.push(step(
+            "escape_text",
+            n.escapes + n.lost_spaces,
+            format!("还原转义文字 {} 处（如 <U+00A0>）、误作“?”的空格 {} 处", n.escapes, n.lost_spaces),
+        ));
+    }
+    if n.controls > 0 {
+        steps.push(step("control_chars", n.controls, format!("删除控制字符 {} 个", n.controls)));
+    }
+    if n.line_endings > 0 {
+        steps.push(step("line_endings", n.line_endings, format!("统一换行符 {} 处（CR/CRLF → LF）", n.line_endings)));
+    }
+    Cleaned { text, map, steps, copies }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_and_map() {
+        let c = clean("a\r\r\nb\r\nc\rd");
+        assert_eq!(c.text, "a\nb\nc\nd");
+        assert_eq!(c.steps.iter().find(|s| s.kind == "line_endings").unwrap().count, 3);
+        let sp = c.map.map_span(crate::report::Span::new(2, 3));
+        assert_eq!(sp, crate::report::Span::new(4, 5));
+    }
+
+    #[test]
+    fn furniture_and_escapes() {
+        let src = "<!--\n  \n-->\n<U+00A0>\n当前位置： 首页>> 中国概况\n【字体：大 中 小】\n中央政府门户网站　www.gov.cn　　 2006年02月16日　　 来源：新华社\n政府工作报告\n国务院总理?李克强\n各位代表：?\n正文【打印本页】【关闭窗口】\n（责任编辑： 郭桢\n）\n【E-mail推荐\n】\n";
+        let c = clean(src);
+        assert_eq!(c.text, "政府工作报告\n国务院总理 李克强\n各位代表：\n正文");
+    }
+
+    #[test]
+    fn duplicate_copies() {
+        let one = "政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年，我们坚持稳中求进，经济运行持续回升向好。\n全年地区生产总值增长百分之六，居民收入稳步增加。\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n各位代表！\n";
+        let text = format!("当前位置：首页\n{one}\n\n当前位置：首页\n{one}当前位置：首页\n{one}");
+        let c = clean(&text);
+        assert_eq!(c.copies, 3);
+        assert_eq!(c.text, one.trim_end());
+        // partial repetition does not trigger
+        let partial = format!("{one}过去一年，我们坚持稳中求进，经济运行持续回升向好。\n");
+        assert_eq!(clean(&partial).copies, 1);
+    }
+
+    #[test]
+    fn idempotent() {
+        let src = "<!-- x -->\r\n\r\n  \n当前位置：x\n政府工作报告\n\n\n\n国务院总理?李克强\n";
+        let once = clean(src).text;
+        assert_eq!(clean(&once).text, once);
+    }
+}

@@ -1,0 +1,177 @@
+//! Bytes → text: BOM sniffing, UTF-8 (strict, then lossy when mostly UTF-8),
+//! UTF-16 with or without BOM, then GB18030/GBK or whatever chardetng guesses.
+
+use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+/// The result of decoding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GBK`, `GB18030`, `Big5`, …
+    pub encoding: String,
+    pub had_bom: bool,
+    /// U+FFFD written for bytes that did not decode.
+    pub replacement_count: usize,
+}
+
+fn count_replacements(s: &str) -> usize {
+    s.chars().filter(|&c| c == '\u{FFFD}').count()
+}
+
+fn decode_with(enc: &'static Encoding, bytes: &[u8], name: &str, had_bom: bool) -> Decoded {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
+    let replacement_count = count_replacements(&text);
+    Decoded { text, encoding: name.to_string(), had_bom, replacement_count }
+}
+
+/// Guesses UTF-16 without BOM from the share of zero bytes at even/odd positions.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(4096) & !1;
+    if n < 8 {
+        return None;
+    }
+    let (mut even0, mut odd0) = (0usize, 0usize);
+    for i in (0..n).step_by(2) {
+        if bytes[i] == 0 {
+            even0 += 1;
+        }
+        if bytes[i + 1] == 0 {
+            odd0 += 1;
+        }
+    }
+    let half = n / 2;
+    if odd0 * 10 >= half * 4 && even0 * 10 < half {
+        Some(UTF_16LE)
+    } else if even0 * 10 >= half * 4 && odd0 * 10 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Counts (valid multi-byte UTF-8 sequences, invalid bytes) in `bytes`.
+fn utf8_stats(bytes: &[u8]) -> (usize, usize) {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.bytes().filter(|b| *b >= 0xC0).count();
+                break;
+            }
+            Err(e) => {
+                let (ok, after) = rest.split_at(e.valid_up_to());
+                good += ok.iter().filter(|b| **b >= 0xC0).count();
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                bad += 1;
+                rest = &after[skip.min(after.len())..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    (good, bad)
+}
+
+/// Decodes bytes of unknown encoding.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let name = if enc == UTF_8 {
+            "UTF-8"
+        } else if enc == UTF_16LE {
+            "UTF-16LE"
+        } else {
+            "UTF-16BE"
+        };
+        return decode_with(enc, &bytes[bom_len..], name, true);
+    }
+    if let Some(enc) = sniff_utf16(bytes) {
+        let name = if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" };
+        return decode_with(enc, bytes, name, false);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded { text: s.to_string(), encoding: "UTF-8".into(), had_bom: false, replacement_count: 0 };
+    }
+    // Mostly UTF-8 with a few broken bytes: keep UTF-8.
+    let (good, bad) = utf8_stats(bytes);
+    if good >= 16 && bad * 20 <= good {
+        return decode_with(UTF_8, bytes, "UTF-8", false);
+    }
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(bytes, true);
+    let guess = det.guess(Some(b"cn"), true);
+    let gbk = decode_with(GB18030, bytes, "GBK", false);
+    if guess == GBK || guess == GB18030 || guess == UTF_8 {
+        return gbk;
+    }
+    let other = decode_with(guess, bytes, guess.name(), false);
+    if other.replacement_count < gbk.replacement_count {
+        other
+    } else {
+        gbk
+    }
+}
+
+/// Decodes with a named encoding (from an HTML `<meta charset>`), if known.
+pub fn decode_as(bytes: &[u8], label: &str) -> Option<Decoded> {
+    let enc = Encoding::for_label(label.trim().as_bytes())?;
+    let (enc, name) = if enc == GBK || enc == GB18030 {
+        (GB18030, "GBK".to_string())
+    } else {
+        (enc, enc.name().to_string())
+    };
+    Some(decode_with(enc, bytes, &name, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode("各位代表".as_bytes());
+        assert_eq!((d.text.as_str(), d.encoding.as_str(), d.had_bom), ("各位代表", "UTF-8", false));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("报告".as_bytes());
+        let d = decode(&b);
+        assert_eq!((d.text.as_str(), d.had_bom), ("报告", true));
+    }
+
+    #[test]
+    fn gbk() {
+        let (b, _, _) = GBK.encode("政府工作报告——2015年3月5日在第十二届全国人民代表大会第三次会议上");
+        let d = decode(&b);
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.text.starts_with("政府工作报告"));
+        assert_eq!(d.replacement_count, 0);
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let s = "各位代表：现在，我代表市人民政府向大会报告工作。";
+        let mut le: Vec<u8> = vec![0xFF, 0xFE];
+        for u in s.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&le);
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (s, "UTF-16LE"));
+        let ascii = "Government work report 2024, text only.";
+        let mut be = Vec::new();
+        for u in ascii.encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode(&be);
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (ascii, "UTF-16BE"));
+    }
+
+    #[test]
+    fn mostly_utf8_with_invalid_bytes() {
+        let mut b = "各位代表：现在我代表市人民政府向大会报告工作".repeat(5).into_bytes();
+        b.insert(30, 0xFF);
+        let d = decode(&b);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.replacement_count, 1);
+    }
+}

@@ -1,0 +1,142 @@
+//! `.docx` → text: `word/document.xml` read through a size cap, `<w:t>` runs joined
+//! within a `<w:p>`, `<w:tab/>` → tab, `<w:br/>` → line break, empty paragraphs dropped.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::model::OpenError;
+
+/// Largest inflated `word/document.xml` accepted.
+pub const MAX_INFLATED: usize = 50_000_000;
+
+/// Whether bytes are a zip archive (local file header magic).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// Extracts the paragraphs of a .docx as text (one paragraph per line).
+pub fn docx_text(bytes: &[u8]) -> Result<String, OpenError> {
+    docx_text_limited(bytes, MAX_INFLATED)
+}
+
+pub fn docx_text_limited(bytes: &[u8], limit: usize) -> Result<String, OpenError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| OpenError::BrokenDocx { reason: format!("not a readable zip archive ({e})") })?;
+    let xml = {
+        let file = match zip.by_name("word/document.xml") {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => {
+                return Err(OpenError::Binary { what: "ZIP archive (not a .docx)".into() });
+            }
+            Err(e) => return Err(OpenError::BrokenDocx { reason: format!("cannot open word/document.xml ({e})") }),
+        };
+        if file.size() > limit as u64 {
+            return Err(OpenError::ZipBomb { limit });
+        }
+        let mut buf = Vec::new();
+        file.take(limit as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| OpenError::BrokenDocx { reason: format!("cannot inflate word/document.xml ({e})") })?;
+        if buf.len() > limit {
+            return Err(OpenError::ZipBomb { limit });
+        }
+        buf
+    };
+    paragraphs_from_xml(&xml)
+}
+
+/// Walks WordprocessingML and returns paragraph texts joined by `\n`.
+pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
+    let mut reader = Reader::from_reader(xml);
+    reader.config_mut().trim_text(false);
+    let mut buf = Vec::new();
+    let mut out = String::new();
+    let mut para = String::new();
+    let mut in_t = false;
+    let mut skip_depth = 0usize; // inside w:instrText / w:delText
+    loop {
+        let ev = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| OpenError::BrokenDocx { reason: format!("bad XML in word/document.xml ({e})") })?;
+        match ev {
+            Event::Start(e) => match e.name().as_ref() {
+                b"w:t" => in_t = true,
+                b"w:instrText" | b"w:delText" => skip_depth += 1,
+                b"w:p" => para.clear(),
+                _ => {}
+            },
+            Event::Empty(e) => match e.name().as_ref() {
+                b"w:tab" => para.push('\t'),
+                b"w:br" | b"w:cr" => para.push('\n'),
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"w:t" => in_t = false,
+                b"w:instrText" | b"w:delText" => skip_depth = skip_depth.saturating_sub(1),
+                b"w:p" => {
+                    if !para.trim().is_empty() {
+                        if !out.is_empty() {
+                            out.push('\n');
+                        }
+                        out.push_str(para.trim_end_matches('\n'));
+                    }
+                    para.clear();
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_t && skip_depth == 0 => {
+                let s = t.unescape().map_err(|e| OpenError::BrokenDocx { reason: format!("bad text in word/document.xml ({e})") })?;
+                para.push_str(&s);
+            }
+            Event::CData(t) if in_t && skip_depth == 0 => {
+                para.push_str(&String::from_utf8_lossy(&t.into_inner()));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if !para.trim().is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&para);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn make_docx(xml: &str) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o: zip::write::SimpleFileOptions = Default::default();
+        w.start_file("word/document.xml", o).unwrap();
+        w.write_all(xml.as_bytes()).unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn runs_and_paragraphs() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>政 府</w:t></w:r><w:r><w:t xml:space="preserve"> 工 作</w:t></w:r></w:p><w:p></w:p><w:p><w:r><w:t>增长5</w:t></w:r><w:r><w:t>.2%&amp;</w:t><w:tab/><w:t>x</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "政 府 工 作\n增长5.2%&\tx");
+        let d = make_docx(xml);
+        assert_eq!(docx_text(&d).unwrap(), "政 府 工 作\n增长5.2%&\tx");
+    }
+
+    #[test]
+    fn bomb_and_broken() {
+        let big = format!("<w:document><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:document>", "a".repeat(5000));
+        let d = make_docx(&big);
+        assert_eq!(docx_text_limited(&d, 1000), Err(OpenError::ZipBomb { limit: 1000 }));
+        assert!(matches!(docx_text(b"PK\x03\x04garbage"), Err(OpenError::BrokenDocx { .. })));
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("a.txt", zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(b"hi").unwrap();
+        let z = w.finish().unwrap().into_inner();
+        assert!(matches!(docx_text(&z), Err(OpenError::Binary { .. })));
+    }
+}

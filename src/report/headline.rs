@@ -1,0 +1,159 @@
+//! The headline table: for each headline indicator the report states, the review
+//! year's actual(s) beside the coming year's target, plus five-year goals.
+//! Rows are paired by canonical key ([`Indicator::indicator`]) and ordered by
+//! [`HEADLINE_ORDER`]. The page shows it as a table; the chart module reads it.
+
+use serde::{Deserialize, Serialize};
+
+use super::indicators::names::HEADLINE_ORDER;
+use super::model::{Direction, Indicator, Measure, Report, Status, Value};
+
+/// The review year's figures for one indicator.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineActual {
+    pub year: Option<i32>,
+    /// Level (e.g. 1230) and its unit (亿元).
+    pub level: Option<f64>,
+    pub level_unit: Option<String>,
+    /// Qualifier of the level (约, 突破 …).
+    pub level_qualifier: Option<String>,
+    /// Growth (e.g. 7.6) and its unit (%); negative when it fell.
+    pub growth: Option<f64>,
+    pub growth_unit: Option<String>,
+    /// Rate / share / index figure when the indicator is one (失业率 4.5%).
+    pub rate: Option<f64>,
+    pub rate_unit: Option<String>,
+    /// Any of the figures is marked 预计.
+    pub estimate: bool,
+    /// Indicator ids the figures come from.
+    pub ids: Vec<String>,
+}
+
+/// A target (coming year, or a five-year goal).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineTarget {
+    pub measure: Measure,
+    pub value: Value,
+    pub unit: String,
+    pub qualifier: Option<String>,
+    pub direction: Option<Direction>,
+    pub relative_to: Option<String>,
+    pub year: Option<i32>,
+    pub period: Option<String>,
+    pub id: String,
+}
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineRow {
+    /// Canonical key (`gdp`, `retail_sales` …).
+    pub indicator: String,
+    /// Subject as the report names it (from the first figure used).
+    pub name: String,
+    pub actual: Option<HeadlineActual>,
+    pub target: Option<HeadlineTarget>,
+    pub five_year: Vec<HeadlineTarget>,
+}
+
+/// The headline table of a report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    pub review_year: Option<i32>,
+    pub report_year: Option<i32>,
+    pub rows: Vec<HeadlineRow>,
+}
+
+fn target_of(i: &Indicator) -> HeadlineTarget {
+    HeadlineTarget {
+        measure: i.measure,
+        value: i.value.clone(),
+        unit: i.unit.clone(),
+        qualifier: i.qualifier.clone(),
+        direction: i.direction,
+        relative_to: i.relative_to.clone(),
+        year: i.year,
+        period: i.period.clone(),
+        id: i.id.clone(),
+    }
+}
+
+fn signed(i: &Indicator) -> f64 {
+    let v = i.value.low();
+    if i.direction == Some(Direction::Down) && v > 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// Build the headline table.
+pub fn headline(report: &Report) -> Headline {
+    let mut rows = Vec::new();
+    for &key in HEADLINE_ORDER {
+        let of_key: Vec<&Indicator> = report.indicators.iter().filter(|i| i.indicator.as_deref() == Some(key)).collect();
+        if of_key.is_empty() {
+            continue;
+        }
+        // Actuals: the review year's, not period (年均/累计) figures; first in text order.
+        let is_review_year = |i: &&&Indicator| i.year.is_none() || i.year == report.review_year || report.review_year.is_none();
+        let actuals: Vec<&&Indicator> = of_key
+            .iter()
+            .filter(|i| i.status != Status::Target && i.period.is_none() && !matches!(i.value, Value::Range(_)))
+            .filter(is_review_year)
+            .collect();
+        let mut actual = HeadlineActual { year: report.review_year, ..Default::default() };
+        let level = actuals.iter().find(|i| matches!(i.measure, Measure::Level | Measure::Count));
+        let growth = actuals.iter().find(|i| i.measure == Measure::Growth && i.unit == "%");
+        let rate = actuals.iter().find(|i| matches!(i.measure, Measure::Rate | Measure::Share | Measure::Index));
+        let mut first_name: Option<&str> = None;
+        if let Some(l) = level {
+            actual.level = Some(l.value.low());
+            actual.level_unit = Some(l.unit.clone());
+            actual.level_qualifier = l.qualifier.clone();
+            actual.estimate |= l.status == Status::Estimate;
+            actual.ids.push(l.id.clone());
+            first_name.get_or_insert(&l.name);
+        }
+        if let Some(g) = growth {
+            actual.growth = Some(signed(g));
+            actual.growth_unit = Some(g.unit.clone());
+            actual.estimate |= g.status == Status::Estimate;
+            actual.ids.push(g.id.clone());
+            first_name.get_or_insert(&g.name);
+        }
+        if let Some(r) = rate {
+            actual.rate = Some(r.value.low());
+            actual.rate_unit = Some(r.unit.clone());
+            actual.estimate |= r.status == Status::Estimate;
+            actual.ids.push(r.id.clone());
+            first_name.get_or_insert(&r.name);
+        }
+        let actual = if actual.ids.is_empty() { None } else { Some(actual) };
+        // Target: the coming year's, first in text order, a headline measure.
+        let target_year = report.report_year;
+        let target = of_key
+            .iter()
+            .filter(|i| i.status == Status::Target && i.period.is_none())
+            .filter(|i| i.year.is_none() || i.year == target_year || target_year.is_none() || i.year > target_year)
+            .find(|i| {
+                matches!(
+                    i.measure,
+                    Measure::Growth | Measure::Rate | Measure::Level | Measure::Index | Measure::Relative | Measure::Count | Measure::Share
+                )
+            });
+        if let Some(t) = target {
+            first_name.get_or_insert(&t.name);
+        }
+        let five_year: Vec<HeadlineTarget> = of_key
+            .iter()
+            .filter(|i| i.status == Status::Target && i.period.is_some())
+            .map(|i| target_of(i))
+            .collect();
+        if actual.is_none() && target.is_none() && five_year.is_empty() {
+            continue;
+        }
+        let name = first_name.map(str::to_string).unwrap_or_else(|| of_key[0].name.clone());
+        rows.push(HeadlineRow { indicator: key.to_string(), name, actual, target: target.map(|t| target_of(t)), five_year });
+    }
+    Headline { review_year: report.review_year, report_year: report.report_year, rows }
+}

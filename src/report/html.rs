@@ -1,0 +1,236 @@
+//! Saved web page → article text. A small tolerant tokenizer (no DOM crate, it also
+//! compiles to wasm): `<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`,
+//! `<noscript>`, `<select>` and comments are dropped, block tags become line breaks,
+//! entities are decoded, and the container holding the most text directly (or an
+//! `<article>`) is kept. No markup reaches the display text.
+
+/// Whether decoded text looks like HTML.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let h = head.trim_start_matches(['\u{FEFF}', ' ', '\n', '\r', '\t']);
+    if h.starts_with("<!doctype html") || h.starts_with("<html") || head.contains("<html") {
+        return true;
+    }
+    let probe: String = text.chars().take(200_000).collect::<String>().to_ascii_lowercase();
+    let tags = ["<p>", "<p ", "</p>", "<div", "</div>", "<br", "<span", "</span>", "<td", "<a href"];
+    let n: usize = tags.iter().map(|t| probe.matches(t).count()).sum();
+    n >= 20
+}
+
+/// The `charset` declared in a `<meta>` tag, if any.
+pub fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let s = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let k = s.find("charset=")?;
+    let rest = s[k + 8..].trim_start_matches(['"', '\'']);
+    let v: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    if v.is_empty() {
+        None
+    } else {
+        Some(v)
+    }
+}
+
+const SKIP: [&str; 9] = ["script", "style", "nav", "header", "footer", "noscript", "select", "iframe", "svg"];
+const BLOCK: [&str; 24] = [
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "main", "blockquote", "pre", "hr", "td", "th", "dd", "dt",
+];
+const CONTAINER: [&str; 6] = ["div", "article", "section", "main", "td", "body"];
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let v = if let Some(h) = num.strip_prefix(['x', 'X']) { u32::from_str_radix(h, 16).ok()? } else { num.parse().ok()? };
+        return char::from_u32(v).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "nbsp" => '\u{A0}',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "middot" => '·',
+        "emsp" => '\u{2003}',
+        "ensp" => '\u{2002}',
+        "thinsp" => '\u{2009}',
+        "times" => '×',
+        "divide" => '÷',
+        "permil" => '‰',
+        "deg" => '°',
+        "bull" => '•',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+struct Container {
+    name: String,
+    start: usize,
+    direct: usize,
+    is_article: bool,
+}
+
+/// Extracts the article text of an HTML page.
+pub fn html_to_text(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 3);
+    let mut stack: Vec<Container> = vec![Container { name: "#root".into(), start: 0, direct: 0, is_article: false }];
+    let mut best: Option<(usize, usize, usize, bool)> = None; // (direct, start, end, article)
+    let mut i = 0;
+    let close_container = |c: Container, end: usize, best: &mut Option<(usize, usize, usize, bool)>| {
+        let cand = (c.direct, c.start, end, c.is_article);
+        let better = match best {
+            None => true,
+            Some(bb) => (cand.3 && !bb.3 && cand.0 * 4 >= bb.0) || (cand.3 == bb.3 && cand.0 > bb.0) || (!cand.3 && bb.3 && cand.0 > bb.0 * 4),
+        };
+        if better && c.direct > 0 {
+            *best = Some(cand);
+        }
+    };
+    while i < b.len() {
+        if b[i] == b'<' {
+            if html[i..].starts_with("<!--") {
+                i = memchr::memmem::find(&b[i + 4..], b"-->").map_or(b.len(), |k| i + 4 + k + 3);
+                continue;
+            }
+            let Some(gt) = memchr::memchr(b'>', &b[i..]).map(|k| i + k) else {
+                break;
+            };
+            let tag = &html[i + 1..gt];
+            let closing = tag.starts_with('/');
+            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            i = gt + 1;
+            if name.is_empty() {
+                continue;
+            }
+            if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+                // skip to the matching close tag
+                let close = format!("</{name}");
+                let lower_find = |from: usize| -> Option<usize> {
+                    let mut k = from;
+                    while let Some(p) = memchr::memchr(b'<', &b[k..]).map(|p| k + p) {
+                        if b.len() >= p + close.len() && b[p..p + close.len()].eq_ignore_ascii_case(close.as_bytes()) {
+                            return Some(p);
+                        }
+                        k = p + 1;
+                    }
+                    None
+                };
+                match lower_find(i) {
+                    Some(p) => i = memchr::memchr(b'>', &b[p..]).map_or(b.len(), |k| p + k + 1),
+                    None => i = b.len(),
+                }
+                continue;
+            }
+            if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
+                out.push('\n');
+            }
+            if CONTAINER.contains(&name.as_str()) {
+                if closing {
+                    if let Some(pos) = stack.iter().rposition(|c| c.name == name) {
+                        if pos > 0 {
+                            while stack.len() > pos {
+                                let c = stack.pop().unwrap();
+                                close_container(c, out.len(), &mut best);
+                            }
+                        }
+                    }
+                } else if !tag.ends_with('/') {
+                    stack.push(Container { name: name.clone(), start: out.len(), direct: 0, is_article: name == "article" });
+                }
+            }
+            continue;
+        }
+        // text up to the next tag
+        let end = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
+        let mut n = 0usize;
+        let seg = &html[i..end];
+        let mut chars = seg.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            match c {
+                '&' => {
+                    let rest = &seg[k + 1..];
+                    let semi = rest.char_indices().take(10).find(|&(_, x)| x == ';').map(|(p, _)| p);
+                    if let Some(ch) = semi.and_then(|p| entity(&rest[..p])) {
+                        out.push(ch);
+                        n += 1;
+                        let skip = semi.unwrap() + 1;
+                        while chars.peek().is_some_and(|&(p, _)| p < k + 1 + skip) {
+                            chars.next();
+                        }
+                    } else {
+                        out.push('&');
+                        n += 1;
+                    }
+                }
+                '\r' | '\n' | '\t' => {
+                    if !out.ends_with([' ', '\n']) {
+                        out.push(' ');
+                    }
+                }
+                _ => {
+                    out.push(c);
+                    if !c.is_whitespace() {
+                        n += 1;
+                    }
+                }
+            }
+        }
+        if let Some(top) = stack.last_mut() {
+            top.direct += n;
+        }
+        i = end;
+    }
+    while stack.len() > 1 {
+        let c = stack.pop().unwrap();
+        close_container(c, out.len(), &mut best);
+    }
+    let root = stack.pop().unwrap();
+    let total_direct = root.direct;
+    let text = match best {
+        Some((d, s, e, _)) if d >= total_direct => &out[s..e],
+        _ => &out[..],
+    };
+    // tidy: trim each line, drop empty lines
+    let mut res = String::with_capacity(text.len());
+    for line in text.lines() {
+        let t = line.trim_matches(|c: char| c == ' ' || c == '\t');
+        if t.is_empty() {
+            continue;
+        }
+        if !res.is_empty() {
+            res.push('\n');
+        }
+        res.push_str(t);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_article() {
+        let html = r#"<!DOCTYPE html><html><head><title>x</title><style>p{color:red}</style><script>var a="<p>";</script></head>
+<body><nav><a href="/">首页</a></nav><div class="menu">导航 链接</div>
+<div class="article"><h1>政府工作报告</h1><p>各位代表：</p><p>现在，我代表市人民政府&nbsp;向大会报告工作&amp;。</p><!-- c --><p>一、2023年工作回顾</p></div>
+<footer>版权所有</footer></body></html>"#;
+        assert!(looks_like_html(html));
+        let t = html_to_text(html);
+        assert_eq!(t, "政府工作报告\n各位代表：\n现在，我代表市人民政府\u{A0}向大会报告工作&。\n一、2023年工作回顾");
+    }
+
+    #[test]
+    fn not_html() {
+        assert!(!looks_like_html("各位代表：现在我代表市人民政府向大会报告工作。a<b"));
+        assert_eq!(meta_charset(b"<meta charset=\"gb2312\">"), Some("gb2312".into()));
+    }
+}

@@ -1,0 +1,538 @@
+//! The words between two figures ("the gap"): who the subject is, which verb
+//! and qualifier lead to the number, and adverbs like 分别 / 均 / 年均 / 预计.
+//!
+//! The gap is read from both ends: function words (verbs, qualifiers, adverbs,
+//! base phrases like 比上年) are peeled off its tail, scope words (全市, 全年,
+//! 其中, a leading year) off its head; what remains is the subject as written.
+
+/// Role of a function word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    /// 增长, 提高, 增加 …: the figure is a change upwards.
+    Up,
+    /// 下降, 降低, 减少 …: a change downwards.
+    Down,
+    /// 达到, 实现, 为, 提高到 …: the figure is a level.
+    Level,
+    /// A level verb that is also a qualifier (控制在, 突破, 约, 超过 …).
+    Qual,
+    /// 占: a share.
+    Share,
+    Adv,
+    /// 分别: values go to the subjects in turn.
+    Each,
+    /// 均 / 都: one value for every subject.
+    All,
+    /// 年均: average annual (a period figure).
+    Avg,
+    /// 累计: cumulative (a period figure).
+    Cum,
+    /// 预计: an estimate.
+    Est,
+    /// 力争 / 确保 / 争取: target language.
+    Tgt,
+}
+
+use T::*;
+
+/// Tail words, longest first within a shared ending is not required: the
+/// longest match wins.
+static TAIL: &[(&str, T)] = &[
+    ("按可比价格计算", Adv),
+    ("按可比口径", Adv),
+    ("按可比价", Adv),
+    ("按现价计算", Adv),
+    ("提高到", Level),
+    ("提升到", Level),
+    ("增长到", Level),
+    ("增加到", Level),
+    ("上升到", Level),
+    ("下降到", Level),
+    ("降低到", Level),
+    ("减少到", Level),
+    ("扩大到", Level),
+    ("缩小到", Level),
+    ("提高至", Level),
+    ("提升至", Level),
+    ("增长至", Level),
+    ("增加至", Level),
+    ("上升至", Level),
+    ("下降至", Level),
+    ("降低至", Level),
+    ("减少至", Level),
+    ("降到", Level),
+    ("降至", Level),
+    ("增至", Level),
+    ("升至", Level),
+    ("达到", Qual),
+    ("控制在", Qual),
+    ("稳定在", Qual),
+    ("保持在", Qual),
+    ("维持在", Qual),
+    ("不低于", Qual),
+    ("不高于", Qual),
+    ("不少于", Qual),
+    ("不超过", Qual),
+    ("不到", Qual),
+    ("突破", Qual),
+    ("超过", Qual),
+    ("接近", Qual),
+    ("高于", Qual),
+    ("低于", Qual),
+    ("约", Qual),
+    ("近", Qual),
+    ("超", Qual),
+    ("逾", Qual),
+    ("达", Level),
+    ("高达", Qual),
+    ("多达", Qual),
+    ("新增", Adv),
+    ("人均", Adv),
+    ("各", Adv),
+    ("力争", Tgt),
+    ("确保", Tgt),
+    ("争取", Tgt),
+    ("预期", Tgt),
+    ("同比增长", Up),
+    ("增长", Up),
+    ("增加", Up),
+    ("提高", Up),
+    ("提升", Up),
+    ("上涨", Up),
+    ("上升", Up),
+    ("扩大", Up),
+    ("增幅为", Up),
+    ("增速为", Up),
+    ("增", Up),
+    ("涨", Up),
+    ("下降", Down),
+    ("降低", Down),
+    ("减少", Down),
+    ("回落", Down),
+    ("下滑", Down),
+    ("缩小", Down),
+    ("压减", Down),
+    ("压降", Down),
+    ("下调", Down),
+    ("降", Down),
+    ("减", Down),
+    ("实现", Level),
+    ("完成", Level),
+    ("安排", Level),
+    ("合计", Level),
+    ("总计", Level),
+    ("共计", Level),
+    ("保持", Level),
+    ("为", Level),
+    ("是", Level),
+    ("在", Level),
+    ("至", Level),
+    ("共", Level),
+    ("计", Level),
+    ("有", Level),
+    ("占比", Share),
+    ("占", Share),
+    ("分别", Each),
+    ("均", All),
+    ("都", All),
+    ("年均", Avg),
+    ("年平均", Avg),
+    ("平均", Adv),
+    ("累计", Cum),
+    ("预计", Est),
+    ("同比", Adv),
+    ("实际", Adv),
+    ("名义", Adv),
+    ("同口径", Adv),
+    ("可比", Adv),
+    ("现价", Adv),
+    ("仍然", Adv),
+    ("仍", Adv),
+    ("继续", Adv),
+    ("进一步", Adv),
+    ("首次", Adv),
+    ("稳步", Adv),
+    ("全年", Adv),
+    ("将", Adv),
+    ("要", Adv),
+    ("再", Adv),
+    ("已", Adv),
+    ("已经", Adv),
+    ("也", Adv),
+    ("又", Adv),
+    ("就", Adv),
+    ("分别为", Each),
+    ("比上年", Adv),
+    ("比去年", Adv),
+    ("较上年", Adv),
+    ("较去年", Adv),
+    ("比上年同期", Adv),
+    ("同期", Adv),
+    ("的", Adv),
+];
+
+/// Head words: scope and time phrases dropped from the start of a subject.
+static HEAD: &[&str] = &[
+    "全市", "全州", "全县", "全区", "全省", "全国", "全盟", "全旗", "我市", "我州", "我县", "我区",
+    "我省", "全年", "今年", "去年", "上年", "明年", "年内", "其中", "预计", "同时", "此外", "另外",
+    "并且", "并", "而", "和", "及", "与", "、", "在", "共", "累计", "实现", "完成", "达到", "安排",
+    "力争", "确保", "争取", "要", "将", "使", "前三季度", "上半年", "一季度", "前两季度", "全社会的",
+    "“", "”", "‘", "’", "《", "》", "\"", " ", "\u{3000}", "，", "；", "：", ":", "—", "-",
+];
+
+/// Region words after 高于/低于 that make a relative target (高于全省0.5个百分点).
+fn region_phrase(s: &str) -> Option<&str> {
+    let t = s
+        .trim_end_matches("水平")
+        .trim_end_matches("平均")
+        .trim_end_matches("的");
+    let n = t.chars().count();
+    if (1..=6).contains(&n)
+        && (t.starts_with('全') || t.ends_with('省') || t.ends_with('国') || t.ends_with("全市"))
+    {
+        Some(t)
+    } else {
+        None
+    }
+}
+
+/// What a gap says.
+#[derive(Clone, Debug, Default)]
+pub struct Gap {
+    pub subject: String,
+    /// Verb nearest the number (Up/Down/Level/Qual/Share), if any.
+    pub verb: Option<T>,
+    /// A prefix qualifier nearest the number (控制在, 突破, 约 …).
+    pub qual: Option<&'static str>,
+    pub relative_to: Option<String>,
+    /// 高于 → true, 低于 → false.
+    pub rel_up: Option<bool>,
+    pub down: bool,
+    pub up: bool,
+    pub each: bool,
+    pub all: bool,
+    pub avg: bool,
+    pub cum: bool,
+    pub est: bool,
+    pub tgt: bool,
+    pub share: bool,
+    /// A year stated in the gap (`1979年…`, `到2021年`), not a base (`比2011年`).
+    pub year: Option<i32>,
+}
+
+/// `上年`, `1980年预计`, `2011年末`: the thing after 比/较 in a base phrase.
+fn is_base(after: &str) -> bool {
+    let t = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = after.len() - t.len();
+    if digits > 0 && digits != 4 {
+        return false;
+    }
+    matches!(
+        t,
+        "年" | "年预计" | "年末" | "年底" | "年同期" | "上年" | "去年" | "前年" | "上年同期" | "同期"
+            | "上一年" | "上年末" | "上五年" | "年初"
+    )
+}
+
+fn strip_year_suffix(r: &str) -> Option<&str> {
+    // "是2011年的" → handled by caller stripping 的; here: trailing "2011年", "2011年末", "上五年".
+    for suf in ["年末", "年底", "年"] {
+        if let Some(head) = r.strip_suffix(suf) {
+            let h2 = head.trim_end_matches(|c: char| c.is_ascii_digit());
+            if head.len() - h2.len() == 4 {
+                return Some(h2);
+            }
+            for w in ["上五", "上一", "上", "去", "前"] {
+                if let Some(h3) = head.strip_suffix(w) {
+                    return Some(h3);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn leading_year(s: &str) -> Option<(i32, usize)> {
+    let b = s.as_bytes();
+    if b.len() >= 7 && b[..4].iter().all(|c| c.is_ascii_digit()) && s.get(4..7) == Some("年") {
+        let y: i32 = s.get(..4)?.parse().ok()?;
+        if (1900..=2100).contains(&y) {
+            return Some((y, 7));
+        }
+    }
+    None
+}
+
+/// Read a gap (the text between the previous figure or clause start and this number).
+pub fn read(gap: &str) -> Gap {
+    let mut g = Gap::default();
+    let mut r = gap.trim();
+    // 高于全省 / 低于全国平均水平: a relative target.
+    for (kw, up) in [("高于", true), ("低于", false), ("快于", true), ("慢于", false)] {
+        if let Some(pos) = r.rfind(kw) {
+            if let Some(reg) = r.get(pos + kw.len()..).and_then(region_phrase) {
+                g.relative_to = Some(reg.to_string());
+                g.rel_up = Some(up);
+                r = &r[..pos];
+                break;
+            }
+        }
+    }
+    let mut nearest = true;
+    for _ in 0..24 {
+        if r.is_empty() {
+            break;
+        }
+        // Base phrase: 比上年 / 较2011年 / 比1980年预计.
+        if let Some(pos) = r.rfind('比').or_else(|| r.rfind('较')) {
+            if r.get(pos + 3..).map(is_base).unwrap_or(false) {
+                r = &r[..pos];
+                if r.ends_with('同') {
+                    r = &r[..r.len() - 3];
+                }
+                continue;
+            }
+        }
+        if let Some(h) = strip_year_suffix(r) {
+            // 是2011年的 → 是; 到2021年 → target year.
+            let tail = &r[h.len()..];
+            if let Some((y, _)) = leading_year(tail) {
+                if h.ends_with('到') || h.ends_with("至") {
+                    g.year = Some(y);
+                }
+            }
+            r = h.trim_end_matches('到');
+            continue;
+        }
+        let best = TAIL
+            .iter()
+            .filter(|(w, _)| r.ends_with(w))
+            .max_by_key(|(w, _)| w.len());
+        let Some(&(w, t)) = best else { break };
+        // Do not eat the end of a name: 增加值, 增长率, 城镇化率 end differently,
+        // so only guard words that end names: 的 before a noun is fine here.
+        r = &r[..r.len() - w.len()];
+        match t {
+            Up => g.up = true,
+            Down => g.down = true,
+            Qual => {
+                if g.qual.is_none() && nearest {
+                    g.qual = Some(w);
+                }
+            }
+            Share => g.share = true,
+            Each => g.each = true,
+            All => g.all = true,
+            Avg => g.avg = true,
+            Cum => g.cum = true,
+            Est => g.est = true,
+            Tgt => {
+                g.tgt = true;
+                if w == "力争" && g.qual.is_none() {
+                    g.qual = Some(w);
+                }
+            }
+            Level | Adv => {}
+        }
+        let verb_like = match t {
+            Up | Down | Level | Share => true,
+            Qual => matches!(w, "达到" | "控制在" | "稳定在" | "保持在" | "维持在"),
+            _ => false,
+        };
+        if verb_like {
+            if g.verb.is_none() {
+                g.verb = Some(t);
+            }
+            nearest = false;
+        }
+    }
+    // Head: scope words, years, leading verbs, enumerations (一是 …).
+    for _ in 0..24 {
+        if let Some(c) = r.chars().next() {
+            if (super::numbers::cn_digit(c).is_some() || c == '十') && r[c.len_utf8()..].starts_with('是') {
+                r = &r[c.len_utf8() + 3..];
+                continue;
+            }
+        }
+        if let Some((y, l)) = leading_year(r) {
+            g.year = g.year.or(Some(y));
+            r = &r[l..];
+            continue;
+        }
+        match HEAD.iter().find(|w| r.starts_with(*w)) {
+            Some(w) => {
+                if *w == "预计" {
+                    g.est = true;
+                }
+                r = &r[w.len()..];
+            }
+            None => break,
+        }
+    }
+    // 由每人每年380元提高到… / 从人均8.7万元…: the subject ends before 由/从.
+    let r = match r.rfind('由').or_else(|| r.rfind('从')) {
+        Some(p)
+            if p > 0
+                && r[p..].chars().count() <= 7
+                && ["每", "人均", "上", "去", "原", "目前", "现", "年", "1", "2"].iter().any(|w| r[p + 3..].starts_with(w)) =>
+        {
+            &r[..p]
+        }
+        _ => r,
+    };
+    let mut r = r.trim_matches(|c: char| {
+        matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》' | ' ' | '\u{3000}' | '、' | '的')
+    });
+    // Very long subjects: keep what follows the last 的.
+    if r.chars().count() > 20 {
+        if let Some(p) = r.rfind('的') {
+            if p + 3 < r.len() {
+                r = &r[p + 3..];
+            }
+        }
+    }
+    if r.chars().count() > 40 {
+        let skip = r.chars().count() - 40;
+        let start = r.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(0);
+        r = &r[start..];
+    }
+    g.subject = r.to_string();
+    g
+}
+
+/// The noun a classifier counts when it follows the figure: `建成4条高速公路`,
+/// `推进5万个行政村通光纤` → 高速公路, 行政村.
+pub fn classifier_noun(after: &str) -> Option<&str> {
+    const STOP: &str = "，。；、：:（）()“”\"获建成实完达通入开投上列被纳落签竣累共在与和及居是为占的等位增降提下将已均分各并到超突覆惠带";
+    let mut end = 0;
+    for (i, c) in after.char_indices() {
+        let han = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        if !han || STOP.contains(c) || i >= 8 * 3 {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    if after[..end].chars().count() >= 2 {
+        Some(&after[..end])
+    } else {
+        None
+    }
+}
+
+/// Short list items that take the head noun of the last item
+/// (`城镇、农村常住居民…`, `一、二、三产增加值`).
+const COMPLETABLE: &[&str] = &[
+    "城镇", "农村", "城市", "乡村", "城乡", "一", "二", "三", "四", "五", "第一", "第二", "第三", "一产", "二产",
+    "乡", "村", "省", "市", "县", "镇", "中", "小", "大", "高", "初", "男", "女", "国有", "民营", "外资",
+    "出口", "进口", "本", "专", "中央", "地方", "公办", "民办", "普通", "重点",
+];
+
+/// Split a subject for `n` values: `城镇、农村常住居民人均可支配收入` → two names,
+/// `一、二、三产增加值` → 一产增加值 / 二产增加值 / 三产增加值, `城乡居民…` → 城镇居民… / 农村居民….
+pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
+    if n <= 1 && !all {
+        return vec![s.to_string()];
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut quote = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' => quote = true,
+            '”' => quote = false,
+            '、' | '和' | '与' | '及' if !quote => {
+                parts.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts.retain(|p| !p.is_empty());
+    let want = if all && n == 1 { parts.len() } else { n };
+    if parts.len() > 1 && parts.len() == want {
+        let last = parts[parts.len() - 1];
+        let last_chars: Vec<(usize, char)> = last.char_indices().collect();
+        return parts
+            .iter()
+            .map(|p| {
+                let k = p.chars().count();
+                if k <= 2 && last_chars.len() > k + 1 && COMPLETABLE.contains(p) {
+                    let cut = last_chars[k].0;
+                    format!("{}{}", p, &last[cut..])
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect();
+    }
+    if n == 2 {
+        if let Some(rest) = s.strip_prefix("城乡") {
+            return vec![format!("城镇{rest}"), format!("农村{rest}")];
+        }
+    }
+    vec![s.to_string()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects() {
+        let g = read("全市地区生产总值实现");
+        assert_eq!(g.subject, "地区生产总值");
+        let g = read("前三季度全市实现地区生产总值");
+        assert_eq!(g.subject, "地区生产总值");
+        let g = read("城乡居民人均可支配收入分别达到");
+        assert_eq!(g.subject, "城乡居民人均可支配收入");
+        assert!(g.each);
+        let g = read("、同口径增长");
+        assert_eq!(g.subject, "");
+        assert!(g.up);
+        let g = read("地区生产总值增速高于全省");
+        assert_eq!(g.subject, "地区生产总值增速");
+        assert_eq!(g.relative_to.as_deref(), Some("全省"));
+        let g = read("比1980年预计增长");
+        assert_eq!(g.subject, "");
+        assert!(!g.est);
+        let g = read("国内生产总值比上年增长");
+        assert_eq!(g.subject, "国内生产总值");
+        assert!(g.up);
+        let g = read("是2011年的");
+        assert_eq!(g.subject, "");
+        let g = read("城镇登记失业率控制在");
+        assert_eq!((g.subject.as_str(), g.qual), ("城镇登记失业率", Some("控制在")));
+        let g = read("1979年社会商品零售总额");
+        assert_eq!((g.subject.as_str(), g.year), ("社会商品零售总额", Some(1979)));
+        let g = read("农村社队和农民收入将增加近");
+        assert_eq!((g.subject.as_str(), g.qual, g.up), ("农村社队和农民收入", Some("近"), true));
+        let g = read("人口自然增长率为");
+        assert_eq!(g.subject, "人口自然增长率");
+        assert!(!g.up);
+        let g = read("预计居民人均可支配收入增长");
+        assert!(g.est);
+        assert_eq!(g.subject, "居民人均可支配收入");
+        let g = read("在城镇安排");
+        assert_eq!(g.subject, "城镇");
+        let g = read("全社会固定资产投资累计完成");
+        assert!(g.cum);
+        assert_eq!(g.subject, "全社会固定资产投资");
+    }
+
+    #[test]
+    fn splits() {
+        assert_eq!(
+            split_subject("城镇、农村常住居民人均可支配收入", 2, false),
+            ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
+        );
+        assert_eq!(split_subject("一、二、三产增加值", 3, false), ["一产增加值", "二产增加值", "三产增加值"]);
+        assert_eq!(split_subject("城乡居民可支配收入", 2, false), ["城镇居民可支配收入", "农村居民可支配收入"]);
+        assert_eq!(
+            split_subject("规模以上工业增加值、社会消费品零售总额、进出口总额", 1, true),
+            ["规模以上工业增加值", "社会消费品零售总额", "进出口总额"]
+        );
+        assert_eq!(split_subject("轮船、驳船货运量", 1, false), ["轮船、驳船货运量"]);
+        assert_eq!(split_subject("城镇和农村常住居民人均可支配收入", 2, false).len(), 2);
+    }
+}

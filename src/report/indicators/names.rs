@@ -1,0 +1,142 @@
+//! Canonical indicator keys: synonyms across years and government levels map to
+//! one key (国内生产总值 / 地区生产总值 / GDP / 生产总值 / 经济增长 → `gdp`).
+//!
+//! Rules are checked in order; the first whose every `all` word occurs in the
+//! name and none of whose `none` words occur wins. More specific rules come first
+//! (单位地区生产总值能耗 is energy, not GDP).
+
+struct Rule {
+    key: &'static str,
+    /// At least one of these must occur.
+    any: &'static [&'static str],
+    /// All of these must occur too.
+    all: &'static [&'static str],
+    /// None of these may occur.
+    none: &'static [&'static str],
+}
+
+const fn r(
+    key: &'static str,
+    any: &'static [&'static str],
+    all: &'static [&'static str],
+    none: &'static [&'static str],
+) -> Rule {
+    Rule { key, any, all, none }
+}
+
+static RULES: &[Rule] = &[
+    r("energy_intensity", &["能耗", "能源消耗", "能源消费强度"], &[], &[]),
+    r("rd_intensity", &["研发投入强度", "研发经费投入强度", "R&D", "研究与试验发展经费", "研发经费支出占"], &[], &[]),
+    r("urbanization_rate", &["城镇化率"], &[], &[]),
+    r("urban_unemployment_surveyed", &["调查失业率"], &[], &[]),
+    r("urban_unemployment_registered", &["登记失业率", "城镇失业率"], &[], &[]),
+    r("urban_new_jobs", &["新增就业", "新增城镇就业", "城镇就业新增", "新增城镇就业人员"], &[], &["失业"]),
+    r("cpi", &["居民消费价格", "CPI", "物价总水平", "消费物价", "物价涨幅"], &[], &[]),
+    r("rural_net_income", &["纯收入"], &[], &[]),
+    r("urban_disposable_income", &["可支配收入"], &["城镇"], &["城乡"]),
+    r("rural_disposable_income", &["可支配收入"], &["农村"], &["城乡"]),
+    r("rural_disposable_income", &["可支配收入"], &["农民"], &[]),
+    r("disposable_income", &["可支配收入"], &[], &[]),
+    r("population_growth", &["人口自然增长率", "人口增长率"], &[], &[]),
+    r("primary_industry_value_added", &["第一产业增加值", "一产增加值", "农业增加值"], &[], &[]),
+    r("secondary_industry_value_added", &["第二产业增加值", "二产增加值"], &[], &[]),
+    r("services_value_added", &["第三产业增加值", "三产增加值", "服务业增加值"], &[], &[]),
+    r("industrial_value_added", &["工业增加值"], &[], &[]),
+    r("industrial_output", &["工业总产值"], &[], &["工农业"]),
+    r("agricultural_industrial_output", &["工农业总产值"], &[], &[]),
+    r("agricultural_output", &["农业总产值"], &[], &[]),
+    r("fixed_asset_investment", &["固定资产投资"], &[], &[]),
+    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &[]),
+    r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "地方公共财政预算收入"], &[], &[]),
+    r("fiscal_expenditure", &["一般公共预算支出", "公共财政支出", "财政支出", "一般预算支出"], &[], &[]),
+    r("tax_revenue", &["税收收入"], &[], &[]),
+    r("fiscal_revenue", &["财政收入", "财政总收入"], &[], &[]),
+    r("deficit_ratio", &["赤字率"], &[], &[]),
+    r("fiscal_deficit", &["赤字"], &[], &[]),
+    r("local_special_bonds", &["专项债"], &[], &[]),
+    r("trade", &["进出口", "外贸", "对外贸易"], &[], &[]),
+    r("exports", &["出口"], &[], &[]),
+    r("imports", &["进口"], &[], &[]),
+    r("fdi", &["外商直接投资"], &[], &[]),
+    r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资"], &[], &[]),
+    r("grain_output", &["粮食"], &[], &["播种面积", "储备"]),
+    r("m2", &["M2", "广义货币"], &[], &[]),
+    r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &[]),
+    r("industry_structure", &["产业结构", "三次产业"], &[], &[]),
+    r("gdp_per_capita", &["人均生产总值", "人均地区生产总值", "人均国内生产总值", "人均GDP"], &[], &[]),
+    r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "贡献率", "单位", "用水", "用地"]),
+];
+
+/// The canonical key for a subject as written, if one applies.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .find(|r| {
+            r.any.iter().any(|w| name.contains(w))
+                && r.all.iter().all(|w| name.contains(w))
+                && !r.none.iter().any(|w| name.contains(w))
+        })
+        .map(|r| r.key)
+}
+
+/// Headline keys in display order (the headline table and charts use this order).
+pub const HEADLINE_ORDER: &[&str] = &[
+    "gdp",
+    "industrial_value_added",
+    "services_value_added",
+    "fixed_asset_investment",
+    "retail_sales",
+    "general_budget_revenue",
+    "fiscal_revenue",
+    "tax_revenue",
+    "trade",
+    "exports",
+    "imports",
+    "foreign_investment",
+    "fdi",
+    "urban_unemployment_surveyed",
+    "urban_unemployment_registered",
+    "urban_new_jobs",
+    "cpi",
+    "disposable_income",
+    "urban_disposable_income",
+    "rural_disposable_income",
+    "rural_net_income",
+    "energy_intensity",
+    "grain_output",
+    "urbanization_rate",
+    "rd_intensity",
+    "population_growth",
+    "deficit_ratio",
+    "fiscal_deficit",
+    "local_special_bonds",
+    "m2",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::canonical;
+    #[test]
+    fn synonyms() {
+        for n in ["国内生产总值", "地区生产总值", "GDP", "生产总值", "经济增长", "全州地区生产总值增速"] {
+            assert_eq!(canonical(n), Some("gdp"), "{n}");
+        }
+        for n in ["公共财政收入", "一般公共预算收入", "地方一般公共预算收入", "地方财政收入"] {
+            assert_eq!(canonical(n), Some("general_budget_revenue"), "{n}");
+        }
+        for n in ["规模以上工业增加值", "规上工业增加值", "工业增加值"] {
+            assert_eq!(canonical(n), Some("industrial_value_added"), "{n}");
+        }
+        assert_eq!(canonical("单位地区生产总值能耗"), Some("energy_intensity"));
+        assert_eq!(canonical("城镇居民人均可支配收入"), Some("urban_disposable_income"));
+        assert_eq!(canonical("农村常住居民人均可支配收入"), Some("rural_disposable_income"));
+        assert_eq!(canonical("城乡居民人均可支配收入"), Some("disposable_income"));
+        assert_eq!(canonical("农民人均纯收入"), Some("rural_net_income"));
+        assert_eq!(canonical("进出口总额"), Some("trade"));
+        assert_eq!(canonical("居民消费价格涨幅"), Some("cpi"));
+        assert_eq!(canonical("一产增加值"), canonical("第一产业增加值"));
+        assert_eq!(canonical("三产增加值"), Some("services_value_added"));
+        assert_eq!(canonical("全国财政收入"), Some("fiscal_revenue"));
+        assert_eq!(canonical("城镇新增就业"), Some("urban_new_jobs"));
+    }
+}

@@ -1,0 +1,439 @@
+//! Figure scanner: finds every figure in a clause — a number (Arabic or
+//! Chinese, ranges, ratios, 保8争9), its unit and the qualifiers written around
+//! it — and rejects numbers that are not figures (years, dates, ordinals, 5G,
+//! 十三五, 2000万元以上项目).
+
+use super::numbers::{cn_digit, digit, is_cn_start, scan_arabic, scan_chinese, scan_percent_words, Num};
+use super::units::{scan_unit, Family, Unit};
+
+/// What kind of figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Normal,
+    Ratio,
+    Index,
+}
+
+/// A figure in a clause; offsets are relative to the clause.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// The number (first to last digit; includes a leading minus).
+    pub start: usize,
+    pub end: usize,
+    /// End of unit and suffix qualifiers: the next gap starts here.
+    pub after: usize,
+    pub low: f64,
+    pub high: Option<f64>,
+    pub parts: Vec<f64>,
+    pub unit: Option<Unit>,
+    /// Unit as written (empty for ratios and indices).
+    pub unit_text: (usize, usize),
+    pub kind: Kind,
+    pub suffix: Option<&'static str>,
+    /// 多 / 余 written after the number.
+    pub many: Option<&'static str>,
+    /// `text[start..end]` parses back to `low`.
+    pub plain: bool,
+}
+
+const SUFFIXES: &[&str] = &["以上", "以内", "以下", "左右", "上下", "之内", "多", "余"];
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn range_sep(s: &str) -> Option<usize> {
+    let c = s.chars().next()?;
+    let l = match c {
+        '-' | '－' | '–' | '~' | '～' | '至' | '到' => c.len_utf8(),
+        '—' => {
+            if s[3..].starts_with('—') {
+                6
+            } else {
+                3
+            }
+        }
+        _ => return None,
+    };
+    let next = s.get(l..)?;
+    if digit(next.as_bytes()).is_some() {
+        Some(l)
+    } else if (c == '至' || c == '到' || c == '-' || c == '—') && next.chars().next().map(is_cn_start).unwrap_or(false) {
+        Some(l)
+    } else {
+        None
+    }
+}
+
+fn ratio_sep(s: &str) -> Option<usize> {
+    let c = s.chars().next()?;
+    let l = match c {
+        ':' | '：' | '∶' => c.len_utf8(),
+        _ => return None,
+    };
+    if digit(s.get(l..)?.as_bytes()).is_some() {
+        Some(l)
+    } else {
+        None
+    }
+}
+
+fn parse_num(s: &str, chinese: bool) -> Option<Num> {
+    if chinese {
+        scan_chinese(s)
+    } else {
+        scan_arabic(s.as_bytes())
+    }
+}
+
+/// Is `c` a CJK ideograph (a word character in Chinese text)?
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// Scan the clause; push figures to `out`.
+pub fn scan(clause: &str, out: &mut Vec<Item>) {
+    let b = clause.as_bytes();
+    let mut i = 0usize;
+    let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
+    while i < b.len() {
+        let Some(c) = char_at(clause, i) else { break };
+        let clen = c.len_utf8();
+        let is_d = digit(&b[i..]).is_some();
+        let candidate = is_d
+            || is_cn_start(c)
+            || (c == '百' && clause[i..].starts_with("百分之"))
+            || (c == '保' && clause.get(i + 3..).map(|r| digit(r.as_bytes()).is_some()).unwrap_or(false));
+        if candidate {
+            let (item, consumed) = figure(clause, i, prev, prev2);
+            if let Some(it) = item {
+                out.push(it);
+            }
+            let consumed = consumed.max(clen);
+            // Keep prev/prev2 roughly right: the last char consumed.
+            let end = (i + consumed).min(b.len());
+            let mut back = clause[..end].chars().rev();
+            prev = back.next();
+            prev2 = back.next();
+            i = end;
+            continue;
+        }
+        prev2 = prev;
+        prev = Some(c);
+        i += clen;
+    }
+}
+
+/// Try a figure at `i`. Returns the item (if it is one) and the bytes to skip.
+fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (Option<Item>, usize) {
+    let rest = &clause[i..];
+    let c = rest.chars().next().unwrap_or(' ');
+    // 保8争9
+    if c == '保' {
+        if let Some(n1) = scan_arabic(&rest.as_bytes()[3..]) {
+            let p = 3 + n1.len;
+            if rest.get(p..).map(|r| r.starts_with('争')).unwrap_or(false) {
+                if let Some(n2) = scan_arabic(&rest.as_bytes()[p + 3..]) {
+                    let mut e = p + 3 + n2.len;
+                    let unit = scan_unit(&rest[e..]).filter(|u| u.is_percent());
+                    let ustart = e;
+                    if let Some(u) = unit {
+                        e += u.len;
+                    }
+                    return (
+                        Some(Item {
+                            start: i + 3,
+                            end: i + p + 3 + n2.len,
+                            after: i + e,
+                            low: n1.value,
+                            high: Some(n2.value),
+                            parts: vec![],
+                            unit: unit.or(Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" })),
+                            unit_text: (i + ustart, i + e),
+                            kind: Kind::Normal,
+                            suffix: None,
+                            many: None,
+                            plain: false,
+                        }),
+                        e,
+                    );
+                }
+            }
+        }
+        return (None, 3);
+    }
+    let pct_words = rest.starts_with("百分之");
+    let num = if pct_words {
+        scan_percent_words(rest)
+    } else if digit(rest.as_bytes()).is_some() {
+        scan_arabic(rest.as_bytes())
+    } else {
+        scan_chinese(rest)
+    };
+    let Some(num) = num else { return (None, c.len_utf8()) };
+    let mut skip = num.len;
+    // Swallow a whole run of digits/letters for codes (5G, A1, 3D): nothing here.
+    let ordinal = matches!(prev, Some('第') | Some('.') | Some('．'))
+        || prev.map(|p| p.is_ascii_alphabetic() || p == '_' || p == '/').unwrap_or(false);
+    let next_after_num = char_at(rest, num.len);
+    if ordinal
+        || next_after_num.map(|n| n.is_ascii_alphabetic() && n != 'k' && n != 'K').unwrap_or(false)
+    {
+        // Skip the whole alnum run.
+        let extra = rest[num.len..]
+            .char_indices()
+            .find(|(_, ch)| !(ch.is_ascii_alphanumeric()))
+            .map(|(j, _)| j)
+            .unwrap_or(rest.len() - num.len);
+        return (None, num.len + extra);
+    }
+    let mut low = num.value;
+    let mut start = i;
+    // Negative: 增长-3.8%.
+    if !num.chinese && matches!(prev, Some('-') | Some('－') | Some('−')) {
+        if prev2.map(is_han).unwrap_or(false) {
+            low = -low;
+            start = i - prev.map(|p| p.len_utf8()).unwrap_or(0);
+        }
+    }
+    let mut p = num.len;
+    let mut many = None;
+    for m in ["多", "余"] {
+        if rest[p..].starts_with(m) {
+            many = Some(m);
+            p += m.len();
+            break;
+        }
+    }
+    let mut unit = if pct_words {
+        Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" })
+    } else {
+        scan_unit(&rest[p..])
+    };
+    let mut ustart = p;
+    let mut uend = p + unit.map(|u| u.len).unwrap_or(0);
+    let mut end = num.len;
+    let mut high = None;
+    let mut kind = Kind::Normal;
+    let mut parts = Vec::new();
+    let mut plain = num.plain && start == i;
+    let mut tail_pos = uend;
+    // Range: 6.5%-7%, 6-6.5%, 6.5—7%, 8%至10%.
+    if let Some(sl) = range_sep(&rest[uend..]) {
+        let q = uend + sl;
+        if let Some(n2) = parse_num(&rest[q..], num.chinese && digit(rest[q..].as_bytes()).is_none()) {
+            let p2 = q + n2.len;
+            let u2 = scan_unit(&rest[p2..]);
+            let compatible = match (unit, u2) {
+                (Some(a), Some(b)) => a.family == b.family && a.scale == b.scale,
+                (None, Some(_)) | (Some(_), None) => true,
+                (None, None) => false,
+            };
+            if compatible && n2.value >= low {
+                if unit.is_none() {
+                    unit = u2;
+                    ustart = p2;
+                    uend = p2 + u2.map(|u| u.len).unwrap_or(0);
+                }
+                tail_pos = p2 + u2.map(|u| u.len).unwrap_or(0);
+                high = Some(n2.value);
+                end = p2;
+                plain = false;
+            } else if unit.is_none() && u2.is_none() {
+                // 2012-2016年, 1—11月: no figure.
+                skip = p2;
+                return (None, skip);
+            }
+        }
+    }
+    if unit.is_none() {
+        // Ratio: 12.7：58.8：28.5
+        if !num.chinese {
+            let mut q = num.len;
+            let mut vals = vec![num.value];
+            let mut any_dec = num.decimal;
+            while let Some(sl) = ratio_sep(&rest[q..]) {
+                match scan_arabic(rest[q + sl..].as_bytes()) {
+                    Some(n) => {
+                        vals.push(n.value);
+                        any_dec |= n.decimal;
+                        q += sl + n.len;
+                    }
+                    None => break,
+                }
+                if vals.len() > 8 {
+                    break;
+                }
+            }
+            if vals.len() >= 3 || (vals.len() == 2 && any_dec) {
+                let after = q;
+                return (
+                    Some(Item {
+                        start: i,
+                        end: i + q,
+                        after: i + after,
+                        low: vals[0],
+                        high: None,
+                        parts: vals,
+                        unit: None,
+                        unit_text: (i + q, i + q),
+                        kind: Kind::Ratio,
+                        suffix: None,
+                        many: None,
+                        plain: false,
+                    }),
+                    after,
+                );
+            } else if vals.len() > 1 {
+                return (None, q);
+            }
+        }
+        // Index: 居民消费价格指数控制在103左右
+        // Look back a few words only (keeps the scan linear).
+        let mut from = i.saturating_sub(30);
+        while from < i && !clause.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &clause[from..i];
+        let is_index = (50.0..=300.0).contains(&num.value)
+            && !num.chinese
+            && before
+                .rfind("指数")
+                .map(|k| {
+                    let between = &before[k + 6..];
+                    between.len() <= 12
+                        && matches!(between, "" | "控制在" | "为" | "保持在" | "稳定在" | "达到" | "在" | "涨幅" | "达")
+                })
+                .unwrap_or(false)
+            && !matches!(next_after_num, Some('年' | '月' | '日' | '号' | '点' | '.'));
+        if !is_index {
+            return (None, skip.max(p));
+        }
+        kind = Kind::Index;
+        parts.clear();
+    }
+    // Chinese numerals: 三 alone (三个方面) is not a figure; 三十, 四百多, 两个百分点 are.
+    if num.chinese && !pct_words {
+        let strong = num.has_mult
+            || unit.map(|u| u.scale > 1.0 || matches!(u.family, Family::PercentPoint | Family::Multiple)).unwrap_or(false);
+        if !strong || num.value == 0.0 {
+            return (None, skip.max(p.min(num.len)));
+        }
+    }
+    if let Some(u) = unit {
+        if u.family == Family::Scale {
+            // 20万 followed by a word is part of a name (千亿市州, 百万人口…).
+            let nc = char_at(rest, tail_pos);
+            let ok = match nc {
+                None => true,
+                Some(ch) => !is_han(ch) || "以左多余和、与及".contains(ch),
+            };
+            if !ok {
+                return (None, uend);
+            }
+        }
+    }
+    // 4个季度, 3个月: durations, not counts.
+    if let Some(u) = unit {
+        if u.base == "个" && ["季度", "月", "小时", "工作日", "星期", "年度"].iter().any(|w| rest[uend..].starts_with(w)) {
+            return (None, uend);
+        }
+    }
+    // Suffix qualifiers.
+    let mut after = tail_pos.max(uend);
+    let mut suffix = None;
+    for s in SUFFIXES {
+        if rest[after..].starts_with(s) {
+            suffix = Some(*s);
+            after += s.len();
+            break;
+        }
+    }
+    if matches!(suffix, Some("多") | Some("余")) && many.is_none() {
+        many = suffix;
+    }
+    // A figure that modifies a noun: 2000万元以上项目, 亿元级, 百亿级.
+    let nc = char_at(rest, after);
+    if let Some(ch) = nc {
+        let modifier = match suffix {
+            Some("以上") | Some("以下") => is_han(ch) && !"和及与或、".contains(ch),
+            _ => ch == '级' && unit.map(|u| !u.is_percent()).unwrap_or(false),
+        };
+        if modifier {
+            return (None, after);
+        }
+    }
+    let _ = cn_digit;
+    (
+        Some(Item {
+            start,
+            end: i + end,
+            after: i + after,
+            low,
+            high,
+            parts,
+            unit,
+            unit_text: (i + ustart, i + uend),
+            kind,
+            suffix,
+            many,
+            plain,
+        }),
+        after,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(s: &str) -> Vec<(f64, Option<f64>, String, Option<&'static str>)> {
+        let mut v = Vec::new();
+        scan(s, &mut v);
+        v.iter()
+            .map(|it| (it.low, it.high, s[it.unit_text.0..it.unit_text.1].to_string(), it.suffix))
+            .collect()
+    }
+
+    #[test]
+    fn figures() {
+        assert_eq!(items("全市地区生产总值实现1230亿元、增长7.6%"), [
+            (1230.0, None, "亿元".into(), None),
+            (7.6, None, "%".into(), None)
+        ]);
+        assert_eq!(items("增长6.5%－7%"), [(6.5, Some(7.0), "%".into(), None)]);
+        assert_eq!(items("增长6.5%-7%"), [(6.5, Some(7.0), "%".into(), None)]);
+        assert_eq!(items("增长6-6.5%"), [(6.0, Some(6.5), "%".into(), None)]);
+        assert_eq!(items("增长6.5—7%"), [(6.5, Some(7.0), "%".into(), None)]);
+        assert_eq!(items("增长保8争9"), [(8.0, Some(9.0), "".into(), None)]);
+        assert_eq!(items("增长-3.8%"), [(-3.8, None, "%".into(), None)]);
+        assert_eq!(items("一千二百三十亿元"), [(1230.0, None, "亿元".into(), None)]);
+        assert_eq!(items("百分之八"), [(8.0, None, "".into(), None)]);
+        assert_eq!(items("四百多项"), [(400.0, None, "项".into(), None)]);
+        assert_eq!(items("城镇新增就业1000万人以上"), [(1000.0, None, "万人".into(), Some("以上"))]);
+        assert!(items("2016年1月16日").is_empty());
+        assert!(items("实现“十三五”良好开局").is_empty());
+        assert!(items("5G基站").is_empty());
+        assert!(items("第一").is_empty());
+        assert!(items("引进2000万元以上项目").is_empty());
+        assert!(items("一带一路").is_empty());
+        assert!(items("三个方面").is_empty());
+        assert!(items("2012-2016年").is_empty());
+        assert!(items("1—11月").is_empty());
+        assert!(items("[17]").is_empty());
+        assert!(items("跻身全省千亿市州行列").is_empty());
+        assert_eq!(items("两个百分点")[0].0, 2.0);
+        let mut v = Vec::new();
+        scan("三次产业结构由12.7：58.8：28.5调整为11.4:57.1:31.5", &mut v);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].parts, [12.7, 58.8, 28.5]);
+        assert_eq!(v[1].kind, Kind::Ratio);
+        let mut v = Vec::new();
+        scan("居民消费价格指数控制在103左右", &mut v);
+        assert_eq!((v[0].kind, v[0].low, v[0].suffix), (Kind::Index, 103.0, Some("左右")));
+        assert_eq!(items("是2011年的1.5倍"), [(1.5, None, "倍".into(), None)]);
+        assert_eq!(items("粮食产量100亿斤以上"), [(100.0, None, "亿斤".into(), Some("以上"))]);
+        assert_eq!(items("四十多亿元")[0].0, 40.0);
+    }
+}

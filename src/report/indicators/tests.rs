@@ -1,0 +1,229 @@
+//! Unit tests, one per language pattern seen in real reports.
+
+use super::*;
+
+/// Crude normalisation for tests: full-width digits/punctuation → half-width.
+pub(crate) fn norm(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '％' => '%',
+            '．' => '.',
+            '：' => ':',
+            _ => c,
+        })
+        .collect()
+}
+
+fn run_with(text: &str, kind: Option<SectionKind>) -> Vec<Indicator> {
+    let t = norm(text);
+    let secs = kind
+        .map(|k| {
+            vec![SectionInfo {
+                id: "s1".into(),
+                level: 1,
+                kind: k,
+                heading: String::new(),
+                span: Span::new(0, t.len()),
+            }]
+        })
+        .unwrap_or_default();
+    let ctx = Context { text: &t, sections: &secs, report_year: Some(2024), review_year: Some(2023) };
+    let v = extract(&ctx);
+    for i in &v {
+        assert!(i.sentence_span.contains(i.span), "{i:?}");
+        assert!(t.get(i.span.start..i.span.end).is_some());
+    }
+    v
+}
+
+fn run(text: &str) -> Vec<Indicator> {
+    run_with(text, None)
+}
+
+fn brief(v: &[Indicator]) -> Vec<(String, Option<String>, Measure, Value, String, Option<String>)> {
+    v.iter()
+        .map(|i| (i.name.clone(), i.indicator.clone(), i.measure, i.value.clone(), i.unit.clone(), i.qualifier.clone()))
+        .collect()
+}
+
+fn n(x: f64) -> Value {
+    Value::Number(x)
+}
+
+#[test]
+fn subject_carried_across_clause() {
+    let v = run("全市地区生产总值实现1230亿元、增长7.6%（预计、下同），地方一般公共预算收入实现48.7亿元、增长8.6%。");
+    assert_eq!(v.len(), 4);
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+    assert_eq!((v[0].measure, v[0].value.clone(), v[0].unit.as_str()), (Measure::Level, n(1230.0), "亿元"));
+    assert_eq!((v[1].measure, v[1].value.clone(), v[1].unit.as_str()), (Measure::Growth, n(7.6), "%"));
+    assert_eq!(v[1].indicator.as_deref(), Some("gdp"));
+    assert_eq!(v[0].status, Status::Estimate);
+    assert_eq!(v[3].status, Status::Estimate);
+    assert_eq!(v[3].indicator.as_deref(), Some("general_budget_revenue"));
+    assert_eq!(v[0].value_base, Some(1230.0));
+    assert_eq!(v[0].year, Some(2023));
+    let v = run("国内生产总值达到63.6万亿元，比上年增长7.4%。");
+    assert_eq!(v[1].indicator.as_deref(), Some("gdp"));
+    assert_eq!(v[0].value_base, Some(636000.0));
+}
+
+#[test]
+fn estimate_marker() {
+    let v = run("预计居民人均可支配收入增长6%。城镇新增就业2万人。");
+    assert_eq!(v[0].status, Status::Estimate);
+    assert_eq!(v[1].status, Status::Actual);
+}
+
+#[test]
+fn one_qualifier_for_a_list() {
+    let v = run("规模以上工业增加值、服务业增加值分别增长8%和9%以上。");
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].qualifier.as_deref(), Some("以上"));
+    assert_eq!(v[1].qualifier.as_deref(), Some("以上"));
+    assert_eq!(v[0].indicator.as_deref(), Some("industrial_value_added"));
+    assert_eq!(v[1].indicator.as_deref(), Some("services_value_added"));
+    let v = run("其中一、二、三产增加值分别增长4％、8％、6％左右。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["一产增加值", "二产增加值", "三产增加值"]);
+    assert!(v.iter().all(|i| i.qualifier.as_deref() == Some("左右")));
+}
+
+#[test]
+fn paired_subjects() {
+    let v = run("主要预期目标是：城乡居民可支配收入增长10%和11%。");
+    assert_eq!(brief(&v)[0].1.as_deref(), Some("urban_disposable_income"));
+    assert_eq!(brief(&v)[1].1.as_deref(), Some("rural_disposable_income"));
+    assert_eq!(v[0].value, n(10.0));
+    assert_eq!(v[1].value, n(11.0));
+    assert!(v.iter().all(|i| i.status == Status::Target));
+    let v = run("城乡居民人均可支配收入分别达到28578元和13248元、年均增长10.6%和11.4%。");
+    assert_eq!(v.len(), 4);
+    assert_eq!(v[0].indicator.as_deref(), Some("urban_disposable_income"));
+    assert_eq!(v[1].indicator.as_deref(), Some("rural_disposable_income"));
+    assert_eq!(v[2].indicator.as_deref(), Some("urban_disposable_income"));
+    assert_eq!((v[3].indicator.as_deref(), v[3].value.clone()), (Some("rural_disposable_income"), n(11.4)));
+    assert_eq!(v[2].period.as_deref(), Some("2019-2023"));
+    assert_eq!(v[0].measure, Measure::Level);
+    let v = run("城镇、农村常住居民人均可支配收入分别增长6%、8.5%。");
+    assert_eq!(v[0].name, "城镇常住居民人均可支配收入");
+    assert_eq!(v[1].name, "农村常住居民人均可支配收入");
+    let v = run("规模以上工业增加值、社会消费品零售总额、进出口总额均增长8%以上。");
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[2].indicator.as_deref(), Some("trade"));
+}
+
+#[test]
+fn ratios_and_multiples() {
+    let v = run("三次产业结构由12.7：58.8：28.5调整为11.4：57.1：31.5。");
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].measure, Measure::Ratio);
+    assert_eq!(v[0].parts, [12.7, 58.8, 28.5]);
+    assert_eq!(v[1].parts, [11.4, 57.1, 31.5]);
+    assert_eq!(v[0].indicator.as_deref(), Some("industry_structure"));
+    let v = run("三次产业结构调整为12.9∶34.9∶52.2。");
+    assert_eq!(v[0].parts, [12.9, 34.9, 52.2]);
+    let v = run("人均生产总值达到4.4万元，是2011年的1.5倍。");
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[1].measure, v[1].value.clone()), (Measure::Multiple, n(1.5)));
+    assert_eq!(v[1].name, "人均生产总值");
+}
+
+#[test]
+fn chinese_numerals() {
+    let v = run("城镇居民收入将增加四十多亿元。项目共四百多项。投资一千二百三十亿元。下降百分之三。两个百分点。");
+    let b = brief(&v);
+    assert_eq!(b[0].3, n(40.0));
+    assert_eq!(b[0].5.as_deref(), Some("多"));
+    assert_eq!(b[1].3, n(400.0));
+    assert_eq!(b[1].2, Measure::Count);
+    assert_eq!(b[2].3, n(1230.0));
+    assert_eq!(b[2].4, "亿元");
+    assert_eq!((b[3].3.clone(), b[3].4.as_str()), (n(3.0), "%"));
+    assert_eq!(b[4].3, n(2.0));
+    let v = run("粮食产量３４，２５０万吨，比１９８０年预计增加１，０００万吨。");
+    assert_eq!(v[0].value, n(34250.0));
+    assert_eq!(v[1].value, n(1000.0));
+    assert_eq!(v[1].name, "粮食产量");
+}
+
+#[test]
+fn ranges() {
+    for s in ["地区生产总值增长6.5%－7%。", "地区生产总值增长6.5%-7%。", "地区生产总值增长6.5—7%。", "地区生产总值增长6.5-7%。"] {
+        let v = run(s);
+        assert_eq!(v.len(), 1, "{s}");
+        assert_eq!(v[0].value, Value::Range([6.5, 7.0]), "{s}");
+        assert_eq!(v[0].unit, "%");
+    }
+    let v = run("地区生产总值增长6-6.5%。");
+    assert_eq!(v[0].value, Value::Range([6.0, 6.5]));
+    let v = run("经济增长保8争9。");
+    assert_eq!(v[0].value, Value::Range([8.0, 9.0]));
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+}
+
+#[test]
+fn relative_and_index_targets() {
+    let v = run("主要预期目标是：地区生产总值增速高于全省0.5个百分点左右；居民消费价格指数控制在103左右；居民消费价格涨幅3%左右。");
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[0].measure, Measure::Relative);
+    assert_eq!(v[0].relative_to.as_deref(), Some("全省"));
+    assert_eq!(v[0].unit, "个百分点");
+    assert_eq!(v[0].qualifier.as_deref(), Some("左右"));
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+    assert_eq!((v[1].measure, v[1].value.clone(), v[1].unit.as_str()), (Measure::Index, n(103.0), ""));
+    assert_eq!(v[1].indicator.as_deref(), Some("cpi"));
+    assert_eq!((v[2].measure, v[2].indicator.as_deref()), (Measure::Growth, Some("cpi")));
+    assert!(v.iter().all(|i| i.status == Status::Target && i.year == Some(2024)));
+}
+
+#[test]
+fn negative_growth() {
+    let v = run("工业增加值增长-3.8%，进口下降1.7%。");
+    assert_eq!(v[0].value, n(-3.8));
+    assert_eq!(v[0].direction, Some(Direction::Down));
+    assert_eq!(v[1].value, n(1.7));
+    assert_eq!(v[1].direction, Some(Direction::Down));
+    assert_eq!(v[1].indicator.as_deref(), Some("imports"));
+    let v = run("单位地区生产总值能耗降低2.8%左右。");
+    assert_eq!((v[0].indicator.as_deref(), v[0].direction), (Some("energy_intensity"), Some(Direction::Down)));
+}
+
+#[test]
+fn numbers_in_names_are_not_values() {
+    let v = run("2016年1月16日，全年引进2000万元以上项目115个，实现“十三五”良好开局，建成5G基站，推进“一带一路”建设，居全省第一，规模以上工业。");
+    assert_eq!(v.len(), 1, "{:?}", brief(&v));
+    assert_eq!(v[0].value, n(115.0));
+}
+
+#[test]
+fn sections_give_status() {
+    let v = run_with("地区生产总值增长5%左右。", Some(SectionKind::Plan));
+    assert_eq!((v[0].status, v[0].year), (Status::Target, Some(2024)));
+    let v = run_with("地区生产总值增长5.2%。", Some(SectionKind::Review));
+    assert_eq!((v[0].status, v[0].year), (Status::Actual, Some(2023)));
+    let v = run_with("地区生产总值年均增长7%。", Some(SectionKind::FiveYear));
+    assert_eq!((v[0].status, v[0].period.as_deref()), (Status::Target, Some("2028")));
+    let v = run("奋斗目标是：到2028年，地区生产总值突破2000亿元。");
+    assert_eq!((v[0].status, v[0].period.as_deref(), v[0].qualifier.as_deref()), (Status::Target, Some("2028"), Some("突破")));
+}
+
+#[test]
+fn list_passage() {
+    let text = "根据上述要求，1981年国民经济计划主要指标安排如下。\n农业，粮食产量34,250万吨。\n轻工业，总产值比1980年预计增长8%。\n计划生育，人口自然增长率为1%。\n在1981年计划安排中，要注意解决以下问题。\n1979年钢产量3,448万吨。";
+    let v = run(text);
+    assert_eq!(v.len(), 4, "{:?}", brief(&v));
+    assert!(v[..3].iter().all(|i| i.status == Status::Target && i.year == Some(1981)));
+    assert_eq!(v[1].name, "轻工业总产值");
+    assert_eq!(v[2].measure, Measure::Rate);
+    assert_eq!(v[3].status, Status::Actual);
+    assert_eq!(v[3].year, Some(1979));
+}
+
+#[test]
+fn no_panic_odd_input() {
+    for s in ["", "，，，", "%%%", "、、、", "1", "１", "一", "保8争", "6-", "12:", "百分之", "万亿元", "1.", "增长-", "（（（", "）", "\n\n\n", "指数103", "高于全省"] {
+        let _ = run(s);
+    }
+}

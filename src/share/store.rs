@@ -1,0 +1,142 @@
+//! What the page keeps in the browser between visits: the last session (open reports +
+//! view) and a list of recent reports. Pure data and rules; `ui::persist` does the I/O.
+//!
+//! A report is kept as base64url(deflate(bytes)) — the same packing as `#doc=` links —
+//! under a key derived from its SHA-256, so the session and the recent list share it.
+
+use serde::{Deserialize, Serialize};
+
+use super::doc::{decode_bytes_with_limit, encode_bytes, DocLinkError};
+use crate::report::MAX_BYTES;
+
+/// Largest packed report kept in `localStorage` (characters). Browsers allow about
+/// 5 M characters per site; the rest is left for the recent list and settings.
+pub const STORE_LIMIT: usize = 4_000_000;
+
+/// How many recent reports are listed.
+pub const RECENT_MAX: usize = 12;
+
+pub const SESSION_KEY: &str = "baogao:session";
+pub const RECENT_KEY: &str = "baogao:recent";
+pub const DOC_PREFIX: &str = "baogao:doc:";
+
+/// Where a kept report came from. `kind`: `sample`, `file`, `pasted`, `url`, `catalog`, `link`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredSource {
+    pub kind: String,
+    /// File name, address or catalog id (empty for `sample`, `pasted`, `link`).
+    #[serde(default)]
+    pub value: String,
+}
+
+/// A kept report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredDoc {
+    pub name: String,
+    pub source: StoredSource,
+    /// `bytes`: re-parse the bytes as a file; `text`: UTF-8 text parsed with `encoding`.
+    pub mode: String,
+    #[serde(default)]
+    pub encoding: String,
+    pub sha256: String,
+    /// base64url(deflate(bytes)).
+    pub data: String,
+}
+
+impl StoredDoc {
+    pub fn pack(
+        name: &str,
+        source: StoredSource,
+        mode: &str,
+        encoding: &str,
+        bytes: &[u8],
+        sha256: &str,
+    ) -> StoredDoc {
+        StoredDoc {
+            name: name.to_string(),
+            source,
+            mode: mode.to_string(),
+            encoding: encoding.to_string(),
+            sha256: sha256.to_string(),
+            data: encode_bytes(bytes),
+        }
+    }
+
+    /// The kept bytes, checked against the stored SHA-256.
+    pub fn unpack(&self) -> Result<Vec<u8>, DocLinkError> {
+        let bytes = decode_bytes_with_limit(&self.data, MAX_BYTES)?;
+        if !self.sha256.is_empty() && super::sha256_hex(&bytes) != self.sha256 {
+            return Err(DocLinkError::BadDeflate);
+        }
+        Ok(bytes)
+    }
+}
+
+/// The storage key of a report with this SHA-256.
+pub fn doc_key(sha256: &str) -> String {
+    format!("{DOC_PREFIX}{}", &sha256[..sha256.len().min(24)])
+}
+
+/// The last session: which kept reports were open, which was active, the view.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Storage keys ([`doc_key`]) in the order the reports were open.
+    pub docs: Vec<String>,
+    /// Index into `docs` of the active report.
+    pub active: usize,
+    /// The view as a fragment (`s=…&tab=…`).
+    #[serde(default)]
+    pub view: String,
+}
+
+/// One line of the recent list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecentEntry {
+    /// Storage key ([`doc_key`]).
+    pub key: String,
+    pub name: String,
+    pub source: StoredSource,
+    /// Milliseconds since 1970 when last opened.
+    pub time: f64,
+    /// Whether the report itself is kept (else it can only be re-fetched, for `url`/`catalog`).
+    pub kept: bool,
+}
+
+/// Put `entry` first (replacing an entry with the same key) and keep at most `max`.
+pub fn push_recent(list: &mut Vec<RecentEntry>, entry: RecentEntry, max: usize) {
+    list.retain(|e| e.key != entry.key);
+    list.insert(0, entry);
+    list.truncate(max);
+}
+
+/// Keys of kept reports that may be dropped to make room, least recently used first:
+/// kept entries of `recent` not in `protect`.
+pub fn eviction_order(recent: &[RecentEntry], protect: &[String]) -> Vec<String> {
+    let mut v: Vec<&RecentEntry> = recent
+        .iter()
+        .filter(|e| e.kept && !protect.contains(&e.key))
+        .collect();
+    v.sort_by(|a, b| {
+        a.time
+            .partial_cmp(&b.time)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    v.into_iter().map(|e| e.key.clone()).collect()
+}
+
+/// Human-readable time since `then` (ms) at `now` (ms), in Chinese and English.
+pub fn ago(now: f64, then: f64) -> (String, String) {
+    let s = ((now - then) / 1000.0).max(0.0) as u64;
+    match s {
+        0..=59 => ("刚才".into(), "just now".into()),
+        60..=3599 => (format!("{} 分钟前", s / 60), format!("{} min ago", s / 60)),
+        3600..=86_399 => (
+            format!("{} 小时前", s / 3600),
+            format!("{} h ago", s / 3600),
+        ),
+        _ => (
+            format!("{} 天前", s / 86_400),
+            format!("{} d ago", s / 86_400),
+        ),
+    }
+}

@@ -1,0 +1,118 @@
+//! `baogao-worker`: the page's parsing Web Worker (built by Trunk from the
+//! `data-type="worker"` link in index.html, loaded as `baogao-worker_loader.js`).
+//!
+//! It runs the same parser as the page, off the main thread, so a 50 MB file does not
+//! freeze the page. Uses no leptos: only the report parser, serde, wasm-bindgen, js-sys
+//! and web-sys' `DedicatedWorkerGlobalScope`.
+//!
+//! Protocol (plain JS objects):
+//! - worker → page `{type:"ready"}` once the wasm is running (the page waits for it:
+//!   messages posted before the handler is installed would be lost);
+//! - page → worker `{name, bytes: ArrayBuffer}` (the buffer is transferred);
+//! - worker → page `{type:"progress", stage, fraction}` while parsing;
+//! - worker → page `{type:"done", meta, text, chunks: [..]}` (ArrayBuffers, transferred;
+//!   see `baogao::wire`), or `{type:"error", error: "<OpenError JSON>"}`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("baogao-worker runs only in the browser, as the page's Web Worker (built by trunk).");
+    eprintln!("For the command line use `baogao`.");
+    std::process::exit(2);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use baogao::wire::{self, Stage};
+    use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn set(obj: &Object, key: &str, value: &JsValue) {
+        let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+    }
+
+    fn post(msg: &Object) {
+        let _ = scope().post_message(msg);
+    }
+
+    fn post_progress(stage: Stage, fraction: f64) {
+        let msg = Object::new();
+        set(&msg, "type", &"progress".into());
+        set(&msg, "stage", &stage.as_str().into());
+        set(&msg, "fraction", &fraction.into());
+        post(&msg);
+    }
+
+    /// Copy Rust bytes into a fresh ArrayBuffer (to be transferred, not copied again).
+    fn buffer(bytes: &[u8]) -> ArrayBuffer {
+        Uint8Array::from(bytes).buffer()
+    }
+
+    fn handle(ev: MessageEvent) {
+        let data = ev.data();
+        let name = Reflect::get(&data, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let bytes = match Reflect::get(&data, &"bytes".into()) {
+            Ok(b) if b.is_instance_of::<ArrayBuffer>() => Uint8Array::new(&b).to_vec(),
+            _ => Vec::new(),
+        };
+        let result = wire::parse_staged(&name, &bytes, &mut |stage, f| post_progress(stage, f));
+        drop(bytes);
+        let msg = Object::new();
+        match result.map(|r| wire::split(r, wire::CHUNK)) {
+            Ok(Ok(parts)) => {
+                let transfer = Array::new();
+                let meta = buffer(&parts.meta);
+                let text = buffer(&parts.text);
+                transfer.push(&meta);
+                transfer.push(&text);
+                let chunks = Array::new();
+                for c in &parts.chunks {
+                    let b = buffer(c);
+                    transfer.push(&b);
+                    chunks.push(&b);
+                }
+                drop(parts);
+                set(&msg, "type", &"done".into());
+                set(&msg, "meta", &meta);
+                set(&msg, "text", &text);
+                set(&msg, "chunks", &chunks);
+                if scope().post_message_with_transfer(&msg, &transfer).is_err() {
+                    let failed = Object::new();
+                    set(&failed, "type", &"crashed".into());
+                    set(&failed, "message", &"could not send the report to the page".into());
+                    post(&failed);
+                }
+            }
+            Ok(Err(why)) => {
+                set(&msg, "type", &"crashed".into());
+                set(&msg, "message", &why.into());
+                post(&msg);
+            }
+            Err(e) => {
+                set(&msg, "type", &"error".into());
+                set(&msg, "error", &wire::error_json(&e).into());
+                post(&msg);
+            }
+        }
+    }
+
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(handle);
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives as long as its handler: one job per worker, ended by the page.
+        on_message.forget();
+        let ready = Object::new();
+        set(&ready, "type", &"ready".into());
+        post(&ready);
+    }
+}

@@ -1,0 +1,211 @@
+//! Indicator extraction over the real fixtures (insta snapshots), the answer key
+//! (eval budgets), the headline table, and properties (spans, no panics, linear time).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use baogao::report::indicators::{extract, Context};
+use baogao::report::{self, headline, Indicator, Report, Status, Value};
+use proptest::prelude::*;
+
+const FIXTURES: &[&str] = &[
+    "zigong-2017-x8.txt",
+    "national-1980-gbk.txt",
+    "national-2002-gbk-crcrlf.txt",
+    "national-2014-gbk.txt",
+    "national-2015-gbk.txt",
+    "national-2016-gbk.txt",
+    "national-2017-gbk.txt",
+    "beijing-2024.txt",
+    "luzhou-2024-oneline.txt",
+    "zaozhuang-2024-pdftext.txt",
+    "bozhou-2024.txt",
+    "qiandongnan-2024.docx",
+];
+
+fn fixture(name: &str) -> Report {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let bytes = std::fs::read(&p).expect("fixture");
+    report::parse(name, &bytes).expect("parse")
+}
+
+fn fmt_value(v: &Value) -> String {
+    match v {
+        Value::Number(x) => format!("{x}"),
+        Value::Range([a, b]) => format!("[{a}, {b}]"),
+    }
+}
+
+fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// One compact line per indicator.
+fn compact(inds: &[Indicator]) -> String {
+    let mut out = String::new();
+    for i in inds {
+        out.push_str(&format!(
+            "{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}\n",
+            i.id,
+            i.name,
+            i.indicator.as_deref().unwrap_or("-"),
+            enum_str(&i.measure),
+            fmt_value(&i.value),
+            if i.unit.is_empty() { "-" } else { &i.unit },
+            i.qualifier.as_deref().unwrap_or("-"),
+            enum_str(&i.status),
+            i.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into()),
+            i.period.as_deref().unwrap_or("-"),
+            i.sentence.replace('\n', " "),
+        ));
+    }
+    out
+}
+
+#[test]
+fn snapshots() {
+    for name in FIXTURES {
+        let r = fixture(name);
+        for i in &r.indicators {
+            assert!(i.sentence_span.contains(i.span), "{name}: {i:?}");
+            assert!(r.text.get(i.span.start..i.span.end).is_some(), "{name}: {i:?}");
+        }
+        let snap = name.replace(['.', '-'], "_");
+        insta::assert_snapshot!(snap, compact(&r.indicators));
+    }
+}
+
+#[test]
+fn gold_budgets() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold.json");
+    let res = baogao::cli::eval::evaluate(&gold, None).expect("eval");
+    for f in &res.files {
+        assert!(f.error.is_none(), "{}: {:?}", f.file, f.error);
+    }
+    let o = &res.overall;
+    assert!(o.target_recall >= 0.98, "target recall {o:?}");
+    assert!(o.target_precision >= 0.98, "target precision {o:?}");
+    assert!(o.actual_recall >= 0.95, "actual recall {o:?}");
+}
+
+#[test]
+fn headline_table() {
+    let r = fixture("zigong-2017-x8.txt");
+    let h = headline::headline(&r);
+    let gdp = h.rows.iter().find(|r| r.indicator == "gdp").expect("gdp row");
+    assert_eq!(h.rows[0].indicator, "gdp");
+    let a = gdp.actual.as_ref().expect("gdp actual");
+    assert_eq!((a.level, a.growth, a.estimate), (Some(1230.0), Some(7.6), true));
+    let t = gdp.target.as_ref().expect("gdp target");
+    assert_eq!((t.value.clone(), t.qualifier.as_deref()), (Value::Number(8.0), Some("以上")));
+    assert!(!gdp.five_year.is_empty(), "five-year GDP goal (突破2000亿元)");
+    let json = serde_json::to_string(&h).unwrap();
+    assert!(json.contains("\"rows\""));
+
+    let r = fixture("luzhou-2024-oneline.txt");
+    let h = headline::headline(&r);
+    let cpi = h.rows.iter().find(|r| r.indicator == "cpi").expect("cpi row");
+    assert_eq!(cpi.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(103.0)));
+}
+
+#[test]
+fn statuses_on_fixtures() {
+    let r = fixture("national-2015-gbk.txt");
+    let gdp_t: Vec<_> = r
+        .indicators
+        .iter()
+        .filter(|i| i.indicator.as_deref() == Some("gdp") && i.status == Status::Target)
+        .collect();
+    assert!(gdp_t.iter().any(|i| i.value == Value::Number(7.0) && i.year == Some(2015)));
+}
+
+fn ctx_extract(text: &str) -> Vec<Indicator> {
+    let ctx = Context { text, sections: &[], report_year: Some(2024), review_year: Some(2023) };
+    extract(&ctx)
+}
+
+fn check_spans(text: &str, v: &[Indicator]) -> Result<(), TestCaseError> {
+    for i in v {
+        prop_assert!(i.sentence_span.contains(i.span), "{:?}", i);
+        prop_assert!(text.get(i.span.start..i.span.end).is_some());
+        prop_assert!(text.get(i.sentence_span.start..i.sentence_span.end).is_some());
+        let s = &text[i.span.start..i.span.end];
+        let plain = !s.is_empty()
+            && s.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && s.trim_start_matches('-').bytes().next().map(|b| b.is_ascii_digit()).unwrap_or(false)
+            && s.matches('.').count() <= 1
+            && !s.ends_with('.');
+        if plain {
+            if let Value::Number(x) = i.value {
+                let parsed: f64 = s.parse().unwrap();
+                prop_assert!((parsed - x).abs() <= 1e-9 * (1.0 + x.abs()) || (parsed.is_infinite() && x.is_infinite()), "{} vs {}", s, x);
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn spans_slice_their_sentence(s in "[0-9０-９一二三四十百千万亿两%％.,，、：:；。（）()\\-—～增长下降达到实现亿元万人个百分点倍左右以上以内约预计下同目标是力争地区生产总值城乡居民收入分别和均指数控制在高于全省第年月日 \n]{0,160}") {
+        let v = ctx_extract(&s);
+        check_spans(&s, &v)?;
+    }
+
+    #[test]
+    fn never_panics(s in "\\PC{0,300}") {
+        let v = ctx_extract(&s);
+        check_spans(&s, &v)?;
+    }
+
+    #[test]
+    fn pipeline_never_panics(s in "[0-9一二十百%.,，、：:；。增长亿元万人—\\- \n]{0,200}") {
+        let r = report::parse_text("p.txt", &s, "UTF-8");
+        for i in &r.indicators {
+            prop_assert!(r.text.get(i.span.start..i.span.end).is_some());
+        }
+    }
+}
+
+fn time_of(text: &str) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let v = ctx_extract(text);
+        std::hint::black_box(v);
+        best = best.min(t.elapsed());
+    }
+    best
+}
+
+#[test]
+fn linear_time_on_adversarial_strings() {
+    let units: &[&str] = &[
+        "1",
+        "%",
+        "、",
+        "1、",
+        "增长1%和",
+        "1:",
+        "1-",
+        "一十",
+        "亿元",
+        "地区生产总值增长",
+        "比",
+        "（",
+        "1年",
+        "指数1",
+        "，",
+    ];
+    for u in units {
+        let small = u.repeat(40_000 / u.len().max(1));
+        let big = u.repeat(160_000 / u.len().max(1));
+        let ts = time_of(&small);
+        let tb = time_of(&big);
+        // Linear: 4× the input ≈ 4× the time; allow noise, forbid quadratic (16×).
+        let limit = ts.mul_f64(9.0) + Duration::from_millis(30);
+        assert!(tb <= limit, "{u:?}: {ts:?} → {tb:?}");
+    }
+}

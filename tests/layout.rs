@@ -1,0 +1,186 @@
+//! Layout of the report text: blocks, chunks for virtual rendering, outline helpers,
+//! indicator readings.
+
+use baogao::layout::{
+    blocks, chunk_at, chunks, display_blocks, estimate_height, reading, section_label, section_path, toc_entries,
+    BlockKind,
+};
+use baogao::report::{Indicator, Measure, Report, Section, SectionKind, Span, Status, Value};
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let s = text.find(needle).expect(needle);
+    Span::new(s, s + needle.len())
+}
+
+fn section(id: &str, level: u8, number: &str, heading: &str, text: &str, whole: Span, children: Vec<Section>) -> Section {
+    Section {
+        id: id.into(),
+        level,
+        number: number.into(),
+        heading: heading.into(),
+        kind: SectionKind::Review,
+        span: whole,
+        heading_span: span_of(text, heading),
+        children,
+    }
+}
+
+fn indicator(id: &str, text: &str, num: &str, status: Status) -> Indicator {
+    Indicator {
+        id: id.into(),
+        name: "地区生产总值".into(),
+        indicator: Some("gdp".into()),
+        measure: Measure::Growth,
+        value: Value::Number(8.0),
+        unit: "%".into(),
+        value_base: None,
+        qualifier: Some("以上".into()),
+        direction: None,
+        status,
+        year: Some(2017),
+        period: None,
+        relative_to: None,
+        parts: vec![],
+        section: Some("s2".into()),
+        sentence: "地区生产总值增长8%以上".into(),
+        span: span_of(text, num),
+        sentence_span: span_of(text, "地区生产总值增长8%以上"),
+    }
+}
+
+fn report(looks: bool) -> Report {
+    let text = "政府工作报告\n一、回顾\n（一）经济\n全市经济平稳。\n二、目标\n地区生产总值增长8%以上。\n谢谢。".to_string();
+    let s1 = span_of(&text, "一、回顾");
+    let s2 = span_of(&text, "二、目标");
+    let sub = section("s1.1", 2, "（一）", "经济", &text, Span::new(span_of(&text, "（一）").start, s2.start), vec![]);
+    let mut first = section("s1", 1, "一", "回顾", &text, Span::new(s1.start, s2.start), vec![sub]);
+    first.heading_span = span_of(&text, "一、回顾");
+    let mut second = section("s2", 1, "二", "目标", &text, Span::new(s2.start, text.len()), vec![]);
+    second.heading_span = s2;
+    first.children[0].heading_span = span_of(&text, "（一）经济");
+    let ind = indicator("i1", &text, "8%", Status::Target);
+    Report {
+        file: "t.txt".into(),
+        encoding: "UTF-8".into(),
+        copies: 1,
+        removed: vec![],
+        title: None,
+        date: None,
+        meeting: None,
+        speaker: None,
+        region: None,
+        level: None,
+        report_year: Some(2017),
+        review_year: Some(2016),
+        looks_like_report: looks,
+        sections: vec![first, second],
+        indicators: vec![ind],
+        diagnostics: vec![],
+        text,
+    }
+}
+
+#[test]
+fn blocks_follow_headings_paragraphs_and_mark_numbers() {
+    let r = report(true);
+    let b = blocks(&r);
+    let kinds: Vec<String> = b
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Heading { section, level } => format!("H{level}:{section}"),
+            BlockKind::Para => format!("P:{}", b.section.clone().unwrap_or_default()),
+        })
+        .collect();
+    assert_eq!(kinds, vec!["P:", "H1:s1", "H2:s1.1", "P:s1.1", "H1:s2", "P:s2", "P:s2"]);
+    let para = &b[5];
+    let marked: Vec<&str> = para
+        .segments
+        .iter()
+        .filter(|s| s.indicator.is_some())
+        .map(|s| &r.text[s.span.start..s.span.end])
+        .collect();
+    assert_eq!(marked, vec!["8%"]);
+    // Segments tile the block exactly.
+    for blk in &b {
+        let mut pos = blk.span.start;
+        for s in &blk.segments {
+            assert_eq!(s.span.start, pos);
+            pos = s.span.end;
+        }
+        assert_eq!(pos, blk.span.end);
+    }
+}
+
+#[test]
+fn non_reports_show_as_plain_paragraphs() {
+    let r = report(false);
+    assert!(display_blocks(&r).iter().all(|b| b.kind == BlockKind::Para));
+    assert_eq!(display_blocks(&r).len(), blocks(&r).len());
+    assert!(display_blocks(&report(true)).iter().any(|b| matches!(b.kind, BlockKind::Heading { .. })));
+}
+
+#[test]
+fn chunks_cover_every_block_once_and_locate_offsets() {
+    let r = report(true);
+    let b = blocks(&r);
+    let c = chunks(&b, 3);
+    assert_eq!(c.len(), 3);
+    assert_eq!(c.iter().map(|c| c.blocks.len()).sum::<usize>(), b.len());
+    assert_eq!(c[0].blocks, 0..3);
+    assert_eq!(c[2].blocks, 6..7);
+    for (k, ch) in c.iter().enumerate() {
+        for i in ch.blocks.clone() {
+            assert_eq!(chunk_at(&c, b[i].span.start), Some(k));
+            assert_eq!(chunk_at(&c, b[i].span.end - 1), Some(k));
+        }
+    }
+    // The indicator lies in the chunk holding its paragraph.
+    let at = r.indicators[0].span.start;
+    let k = chunk_at(&c, at).unwrap();
+    assert!(c[k].span.start <= at && at < c[k].span.end);
+    // A line break between chunks belongs to the next; past the end to the last.
+    assert_eq!(chunk_at(&c, c[0].span.end), Some(1));
+    assert_eq!(chunk_at(&c, r.text.len() + 5), Some(2));
+    assert_eq!(chunk_at(&[], 0), None);
+    assert_eq!(chunks(&b, 0).len(), b.len());
+}
+
+#[test]
+fn height_estimate_grows_with_text_and_narrow_columns() {
+    let r = report(true);
+    let b = blocks(&r);
+    let wide = estimate_height(&b, &r.text, 40.0, 28.0, 8.0);
+    let narrow = estimate_height(&b, &r.text, 4.0, 28.0, 8.0);
+    assert!(wide >= b.len() as f64 * 36.0);
+    assert!(narrow > wide);
+    assert_eq!(estimate_height(&[], &r.text, 40.0, 28.0, 8.0), 0.0);
+}
+
+#[test]
+fn toc_entries_and_paths_follow_the_outline() {
+    let r = report(true);
+    let ids: Vec<&str> = toc_entries(&r.sections, 4).iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["s1", "s1.1", "s2"]);
+    let top: Vec<&str> = toc_entries(&r.sections, 1).iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(top, vec!["s1", "s2"]);
+    let path: Vec<&str> = section_path(&r.sections, "s1.1").iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(path, vec!["s1", "s1.1"]);
+    assert!(section_path(&r.sections, "s9").is_empty());
+    assert_eq!(section_label(&r.sections[0]), "一、回顾");
+    assert_eq!(section_label(&r.sections[0].children[0]), "（一）经济");
+}
+
+#[test]
+fn reading_is_localised_and_carries_status_measure_value_year() {
+    let r = report(true);
+    let ind = &r.indicators[0];
+    assert_eq!(reading(ind, false), "地区生产总值 — target · growth · ≥ 8 % · 2017");
+    assert_eq!(reading(ind, true), "地区生产总值 — 目标 · 增速 · ≥ 8 % · 2017年");
+    let mut range = ind.clone();
+    range.value = Value::Range([7.5, 8.0]);
+    range.qualifier = None;
+    range.status = Status::Actual;
+    range.year = None;
+    range.period = Some("2012-2016".into());
+    assert_eq!(reading(&range, false), "地区生产总值 — actual · growth · 7.5–8 % · 2012-2016");
+}

@@ -1,0 +1,103 @@
+//! Component tests in headless Chromium (wasm-bindgen-test):
+//! `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use baogao::ui::app::App;
+use baogao::ui::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Let effects, microtasks and a frame run.
+async fn tick(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn fresh_root() -> web_sys::HtmlElement {
+    let d = doc();
+    d.body().unwrap().set_inner_html("");
+    let el: web_sys::HtmlElement = d.create_element("div").unwrap().dyn_into().unwrap();
+    d.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn text_of(testid: &str) -> String {
+    doc()
+        .query_selector(&format!("[data-testid={testid}]"))
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_the_sample_with_title_toc_and_text() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root, App);
+    tick(50).await;
+    let title = text_of("report-title");
+    assert!(title.contains("刘永湘"), "speaker in title block: {title}");
+    assert!(title.contains("第十七届人民代表大会第一次会议"), "meeting: {title}");
+    let toc_links = doc().query_selector_all("[data-testid=toc] a").unwrap().length();
+    assert!(toc_links >= 3, "toc entries: {toc_links}");
+    let body = text_of("report-text");
+    assert!(body.contains("地区生产总值实现1230亿元"));
+    assert_eq!(body.matches("我代表市第十六届人民政府向大会报告工作").count(), 1, "one copy only");
+    drop(handle);
+}
+
+/// Mount a component tree with a given state and return the state.
+fn mount_with_state<F, V>(f: F) -> (AppState, leptos::mount::UnmountHandle<V::State>)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let root = fresh_root();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(root, move || {
+        let state = AppState::new();
+        provide_context(state);
+        tx.send(state).unwrap();
+        f()
+    });
+    (rx.recv().unwrap(), handle)
+}
+
+#[wasm_bindgen_test]
+async fn gbk_report_opens_and_bad_input_keeps_it() {
+    use baogao::ui::message::Message;
+    use baogao::ui::state::Source;
+    use baogao::ui::title_block::TitleBlock;
+    let (state, handle) = mount_with_state(|| view! { <Message/><TitleBlock/> });
+    let gbk = include_bytes!("fixtures/national-2015-gbk.txt").to_vec();
+    assert!(baogao::ui::open::open_bytes(state, "national-2015-gbk.txt", gbk, Source::File("n".into()), true));
+    tick(20).await;
+    let msg = text_of("message");
+    assert!(msg.contains("GB"), "encoding named: {msg}");
+    let title = text_of("report-title");
+    assert!(title.contains("李克强"), "speaker: {title}");
+
+    // An empty file and a PNG: a message, and the report stays.
+    assert!(!baogao::ui::open::open_bytes(state, "empty.txt", vec![], Source::File("e".into()), true));
+    tick(20).await;
+    assert!(text_of("message").contains("empty.txt"));
+    assert!(text_of("report-title").contains("李克强"));
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
+    assert!(!baogao::ui::open::open_bytes(state, "x.png", png, Source::File("p".into()), true));
+    tick(20).await;
+    assert!(text_of("message").contains("x.png"));
+    assert!(text_of("report-title").contains("李克强"));
+    assert_eq!(state.docs.get_untracked().len(), 1);
+    drop(handle);
+}
