@@ -33,6 +33,10 @@ def decode(p: Path) -> str:
 def main() -> int:
     src, out = Path(sys.argv[1]), Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
+    # This script is itself named jionlp.py: keep its directory off the import path.
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+    sys.modules.pop("jionlp", None)
     try:
         import jionlp as jio  # noqa: F401
     except Exception as e:  # pragma: no cover
@@ -46,16 +50,19 @@ def main() -> int:
         texts.append((p.name, t))
     # Warm up (dictionaries load lazily).
     jio.ner.extract_money("地区生产总值实现1230亿元、增长7.6%")
-    total_bytes, total_secs = 0, 0.0
+    total_bytes, total_cpu, total_wall = 0, 0.0, 0.0
     for name, t in texts:
         n = len(t.encode("utf-8"))
-        t0 = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         found = jio.ner.extract_money(t)
-        dt = time.perf_counter() - t0
+        dc, dw = time.process_time() - c0, time.perf_counter() - w0
         total_bytes += n
-        total_secs += dt
-        print(f"{name:36s} {n/1e6:7.3f} MB {dt:8.3f} s {n/1e6/dt:8.3f} MB/s  {len(found)} money items")
-    print(f"JIONLP_MBPS {total_bytes/1e6/total_secs:.4f}")
+        total_cpu += dc
+        total_wall += dw
+        print(f"{name:36s} {n/1e6:7.3f} MB {dc:8.3f} s cpu {n/1e6/max(dc,1e-9):8.3f} MB/s  {len(found)} money items")
+    print(f"JioNLP wall-clock: {total_bytes/1e6/total_wall:.3f} MB/s")
+    # CPU time: the figure compared (the machine may be shared).
+    print(f"JIONLP_MBPS {total_bytes/1e6/total_cpu:.4f}")
     return 0
 
 

@@ -71,7 +71,11 @@ impl FindIndex {
                 }
             }
         }
-        FindIndex { norm, anchors, orig_len: text.len() }
+        FindIndex {
+            norm,
+            anchors,
+            orig_len: text.len(),
+        }
     }
 
     /// The normalised text.
@@ -136,16 +140,25 @@ pub fn pieces(span: Span, hits: &[Span]) -> Vec<Piece> {
         let s = h.start.max(span.start);
         let e = h.end.min(span.end);
         if s > pos {
-            out.push(Piece { span: Span::new(pos, s), hit: None });
+            out.push(Piece {
+                span: Span::new(pos, s),
+                hit: None,
+            });
         }
         if e > s {
-            out.push(Piece { span: Span::new(s, e), hit: Some(k) });
+            out.push(Piece {
+                span: Span::new(s, e),
+                hit: Some(k),
+            });
         }
         pos = pos.max(e);
         k += 1;
     }
     if pos < span.end {
-        out.push(Piece { span: Span::new(pos, span.end), hit: None });
+        out.push(Piece {
+            span: Span::new(pos, span.end),
+            hit: None,
+        });
     }
     out
 }

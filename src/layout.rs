@@ -15,12 +15,26 @@ pub struct Block {
     /// Innermost section containing the block.
     pub section: Option<String>,
     pub segments: Vec<Segment>,
+    /// A run-in heading at the start of a paragraph (`（一）某某。正文…`, `加快重大项目建设。继续…`):
+    /// the paragraph starts with the heading, whose segments end at `lead.span.end`.
+    pub lead: Option<Lead>,
+}
+
+/// A heading that runs into its paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lead {
+    pub section: String,
+    pub level: u8,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum BlockKind {
     /// A section heading (`section` id, outline `level`).
-    Heading { section: String, level: u8 },
+    Heading {
+        section: String,
+        level: u8,
+    },
     Para,
 }
 
@@ -60,11 +74,42 @@ pub fn blocks(report: &Report) -> Vec<Block> {
         if hi < heads.len() && heads[hi].1.start == pos {
             let (sec, sp) = heads[hi];
             let end = sp.end.min(text.len());
+            let line_end = memchr::memchr(b'\n', &bytes[end..]).map_or(text.len(), |i| end + i);
+            let rest = text[end..line_end].trim_start();
+            let runs_in = !rest.is_empty()
+                && (sec.level >= 3
+                    || rest.starts_with(['。', '；', '：', '，', '.', ';', ':', ',']));
+            if runs_in {
+                // The heading opens a paragraph that runs to the line end or the next heading.
+                let mut nh = hi + 1;
+                while nh < heads.len() && heads[nh].1.start < end {
+                    nh += 1;
+                }
+                let pend = line_end.min(heads.get(nh).map_or(usize::MAX, |(_, sp)| sp.start));
+                out.push(Block {
+                    kind: BlockKind::Para,
+                    span: Span::new(pos, pend),
+                    section: Some(sec.id.clone()),
+                    segments: Vec::new(),
+                    lead: Some(Lead {
+                        section: sec.id.clone(),
+                        level: sec.level,
+                        span: Span::new(pos, end),
+                    }),
+                });
+                pos = if pend == line_end { line_end + 1 } else { pend };
+                hi = nh;
+                continue;
+            }
             out.push(Block {
-                kind: BlockKind::Heading { section: sec.id.clone(), level: sec.level },
+                kind: BlockKind::Heading {
+                    section: sec.id.clone(),
+                    level: sec.level,
+                },
                 span: Span::new(pos, end),
                 section: Some(sec.id.clone()),
                 segments: Vec::new(),
+                lead: None,
             });
             pos = end;
             hi += 1;
@@ -81,6 +126,7 @@ pub fn blocks(report: &Report) -> Vec<Block> {
                     span: Span::new(pos, end),
                     section: None,
                     segments: Vec::new(),
+                    lead: None,
                 });
             }
         }
@@ -89,7 +135,33 @@ pub fn blocks(report: &Report) -> Vec<Block> {
 
     assign_sections(&mut out, report);
     assign_segments(&mut out, report);
+    split_at_leads(&mut out);
     out
+}
+
+/// Cut the text segment that straddles a run-in heading's end, so the heading's
+/// segments can be wrapped on their own.
+fn split_at_leads(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        let Some(cut) = b.lead.as_ref().map(|l| l.span.end) else {
+            continue;
+        };
+        if let Some(k) = b
+            .segments
+            .iter()
+            .position(|s| s.indicator.is_none() && s.span.start < cut && cut < s.span.end)
+        {
+            let seg = b.segments[k].clone();
+            b.segments[k].span.end = cut;
+            b.segments.insert(
+                k + 1,
+                Segment {
+                    span: Span::new(cut, seg.span.end),
+                    indicator: None,
+                },
+            );
+        }
+    }
 }
 
 /// Innermost section per paragraph, in one sweep.
@@ -107,7 +179,10 @@ fn assign_sections(blocks: &mut [Block], report: &Report) {
     let mut fi = 0;
     for b in blocks.iter_mut() {
         while fi < flat.len() && flat[fi].1.start <= b.span.start {
-            while stack.last().is_some_and(|(_, sp)| sp.end <= flat[fi].1.start) {
+            while stack
+                .last()
+                .is_some_and(|(_, sp)| sp.end <= flat[fi].1.start)
+            {
                 stack.pop();
             }
             stack.push(flat[fi]);
@@ -143,14 +218,23 @@ fn assign_segments(blocks: &mut [Block], report: &Report) {
         while ii < ind.len() && ind[ii].1.end <= b.span.end {
             let (idx, sp) = ind[ii];
             if sp.start > pos {
-                b.segments.push(Segment { span: Span::new(pos, sp.start), indicator: None });
+                b.segments.push(Segment {
+                    span: Span::new(pos, sp.start),
+                    indicator: None,
+                });
             }
-            b.segments.push(Segment { span: sp, indicator: Some(idx) });
+            b.segments.push(Segment {
+                span: sp,
+                indicator: Some(idx),
+            });
             pos = sp.end;
             ii += 1;
         }
         if pos < b.span.end {
-            b.segments.push(Segment { span: Span::new(pos, b.span.end), indicator: None });
+            b.segments.push(Segment {
+                span: Span::new(pos, b.span.end),
+                indicator: None,
+            });
         }
     }
 }
@@ -162,6 +246,7 @@ pub fn display_blocks(report: &Report) -> Vec<Block> {
     if !report.looks_like_report {
         for b in &mut out {
             b.kind = BlockKind::Para;
+            b.lead = None;
         }
     }
     out
@@ -184,7 +269,10 @@ pub fn chunks(blocks: &[Block], per_chunk: usize) -> Vec<Chunk> {
         .step_by(per)
         .map(|a| {
             let b = (a + per).min(blocks.len());
-            Chunk { blocks: a..b, span: Span::new(blocks[a].span.start, blocks[b - 1].span.end) }
+            Chunk {
+                blocks: a..b,
+                span: Span::new(blocks[a].span.start, blocks[b - 1].span.end),
+            }
         })
         .collect()
 }
@@ -201,12 +289,20 @@ pub fn chunk_at(chunks: &[Chunk], at: usize) -> Option<usize> {
 
 /// Estimated rendered height in px of some blocks, for placeholders of chunks not
 /// rendered yet: each block takes ⌈(chars + 2 indent) / chars_per_line⌉ lines plus a gap.
-pub fn estimate_height(blocks: &[Block], text: &str, chars_per_line: f64, line_px: f64, gap_px: f64) -> f64 {
+pub fn estimate_height(
+    blocks: &[Block],
+    text: &str,
+    chars_per_line: f64,
+    line_px: f64,
+    gap_px: f64,
+) -> f64 {
     let cpl = chars_per_line.max(1.0);
     blocks
         .iter()
         .map(|b| {
-            let chars = text.get(b.span.start..b.span.end).map_or(0, |s| s.chars().count()) as f64;
+            let chars = text
+                .get(b.span.start..b.span.end)
+                .map_or(0, |s| s.chars().count()) as f64;
             let extra = match b.kind {
                 BlockKind::Heading { .. } => 1.0,
                 BlockKind::Para => 0.0,
@@ -255,7 +351,9 @@ pub fn section_label(sec: &Section) -> String {
     if sec.number.is_empty() {
         sec.heading.clone()
     } else {
-        let sep = if sec.number.ends_with(['、', '）', ')', '.', '．']) || sec.number.chars().all(|c| ('①'..='⑳').contains(&c)) {
+        let sep = if sec.number.ends_with(['、', '）', ')', '.', '．'])
+            || sec.number.chars().all(|c| ('①'..='⑳').contains(&c))
+        {
             ""
         } else {
             "、"
@@ -278,15 +376,69 @@ pub fn reading(ind: &crate::report::Indicator, zh: bool) -> String {
         (Status::Target, false) => "target",
     };
     let measure = match ind.measure {
-        Measure::Level => if zh { "总量" } else { "level" },
-        Measure::Growth => if zh { "增速" } else { "growth" },
-        Measure::Share => if zh { "占比" } else { "share" },
-        Measure::Rate => if zh { "比率" } else { "rate" },
-        Measure::Ratio => if zh { "比例" } else { "ratio" },
-        Measure::Multiple => if zh { "倍数" } else { "multiple" },
-        Measure::Count => if zh { "数量" } else { "count" },
-        Measure::Index => if zh { "指数" } else { "index" },
-        Measure::Relative => if zh { "相对" } else { "relative" },
+        Measure::Level => {
+            if zh {
+                "总量"
+            } else {
+                "level"
+            }
+        }
+        Measure::Growth => {
+            if zh {
+                "增速"
+            } else {
+                "growth"
+            }
+        }
+        Measure::Share => {
+            if zh {
+                "占比"
+            } else {
+                "share"
+            }
+        }
+        Measure::Rate => {
+            if zh {
+                "比率"
+            } else {
+                "rate"
+            }
+        }
+        Measure::Ratio => {
+            if zh {
+                "比例"
+            } else {
+                "ratio"
+            }
+        }
+        Measure::Multiple => {
+            if zh {
+                "倍数"
+            } else {
+                "multiple"
+            }
+        }
+        Measure::Count => {
+            if zh {
+                "数量"
+            } else {
+                "count"
+            }
+        }
+        Measure::Index => {
+            if zh {
+                "指数"
+            } else {
+                "index"
+            }
+        }
+        Measure::Relative => {
+            if zh {
+                "相对"
+            } else {
+                "relative"
+            }
+        }
     };
     let sym = match ind.qualifier.as_deref() {
         Some("以上" | "不低于" | "超过" | "突破" | "高于" | "至少") => "≥ ",
@@ -295,16 +447,28 @@ pub fn reading(ind: &crate::report::Indicator, zh: bool) -> String {
         _ => "",
     };
     let value = if !ind.parts.is_empty() {
-        ind.parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" : ")
+        ind.parts
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(" : ")
     } else {
         match &ind.value {
             Value::Number(v) => v.to_string(),
             Value::Range([a, b]) => format!("{a}–{b}"),
         }
     };
-    let mut parts = vec![status.to_string(), measure.to_string(), format!("{sym}{value} {}", ind.unit).trim().to_string()];
+    let mut parts = vec![
+        status.to_string(),
+        measure.to_string(),
+        format!("{sym}{value} {}", ind.unit).trim().to_string(),
+    ];
     if let Some(rel) = &ind.relative_to {
-        parts.push(if zh { format!("相对{rel}") } else { format!("vs {rel}") });
+        parts.push(if zh {
+            format!("相对{rel}")
+        } else {
+            format!("vs {rel}")
+        });
     }
     match (ind.year, &ind.period) {
         (_, Some(p)) => parts.push(if zh { format!("{p}年") } else { p.clone() }),

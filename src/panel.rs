@@ -154,7 +154,10 @@ pub fn enclosing_sentence(text: &str, start: usize, end: usize) -> &str {
         hi -= 1;
     }
     let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
-    let s = text[lo..start].rfind(is_stop).map(|i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(lo);
+    let s = text[lo..start]
+        .rfind(is_stop)
+        .map(|i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(lo);
     let e = text[end..hi].find(is_stop).map(|i| end + i).unwrap_or(hi);
     &text[s..e]
 }
@@ -223,7 +226,16 @@ pub fn headline_flags(report: &Report) -> Vec<bool> {
     flags
 }
 
-/// The long panel rows of one report (every indicator, in text order).
+/// A figure over several years (`年均`, `累计`: period `2011-2015`).
+pub fn is_multi_year(ind: &Indicator) -> bool {
+    ind.period.as_deref().is_some_and(|p| {
+        let p = p.trim();
+        p.contains(['-', '–', '—', '~', '至']) && p.chars().filter(|c| c.is_ascii_digit()).count() >= 8
+    })
+}
+
+/// The long panel rows of one report (every indicator, in text order). `year` is empty
+/// for multi-year figures (their span is in `period`).
 pub fn rows(report: &Report) -> Vec<PanelRow> {
     let flags = headline_flags(report);
     report
@@ -235,7 +247,7 @@ pub fn rows(report: &Report) -> Vec<PanelRow> {
             region: report.region.clone(),
             level: report.level.map(level_str),
             report_year: report.report_year,
-            year: ind.year,
+            year: if is_multi_year(ind) { None } else { ind.year },
             period: ind.period.clone(),
             indicator: ind.indicator.clone(),
             name: ind.name.clone(),
@@ -381,7 +393,8 @@ pub fn target_sense(t: &Indicator) -> Sense {
     let ceiling_q = ["以内", "控制在", "低于", "不超过", "以下", "不高于", "之内", "内"].iter().any(|w| q.contains(w));
     let ceiling_clause = ["控制在", "不超过", "以内", "以下", "不高于"].iter().any(|w| clause.contains(w));
     // Conventional ceilings: price rises and unemployment are targets not to exceed.
-    let ceiling_name = ["价格", "物价", "CPI", "失业率", "赤字"].iter().any(|w| t.name.contains(w) || clause.contains(w));
+    let ceiling_name =
+        ["价格", "物价", "CPI", "失业率", "赤字"].iter().any(|w| t.name.contains(w) || clause.contains(w));
     let floor_q = ["以上", "不低于", "超过", "突破", "力争", "至少", "达到", "高于"].iter().any(|w| q.contains(w));
     let ceiling = ceiling_q || ((ceiling_clause || ceiling_name) && !floor_q);
     match (about, ceiling) {
@@ -429,23 +442,29 @@ impl Figure {
         }
     }
 
-    /// `7.5%左右`, `6.5–7%`, `56.9万亿元`.
+    /// `7.5%左右`, `6.5–7%`, `控制在3%`, `−4.8%` (下降): the qualifier where Chinese puts it.
     pub fn display(&self) -> String {
-        let mut s = fmt_num(self.value);
+        let mut s = String::new();
+        if self.direction == Some("down") {
+            s.push('−');
+        }
+        s.push_str(&fmt_num(self.value));
         if let Some(h) = self.value_high {
             s.push('–');
             s.push_str(&fmt_num(h));
         }
         s.push_str(&self.unit);
-        if let Some(q) = &self.qualifier {
-            if !s.contains(q.as_str()) {
-                s.push_str(q);
+        match self.qualifier.as_deref().map(str::trim) {
+            Some(q) if !q.is_empty() => {
+                const AFTER: &[&str] = &["以上", "以内", "左右", "以下", "上下", "之内", "之间", "前后", "多"];
+                if AFTER.contains(&q) {
+                    format!("{s}{q}")
+                } else {
+                    format!("{q}{s}")
+                }
             }
+            _ => s,
         }
-        if self.direction == Some("down") {
-            s = format!("−{s}");
-        }
-        s
     }
 }
 
@@ -527,11 +546,9 @@ pub fn judge(target: &Indicator, actual: &Indicator) -> (Sense, Met) {
         (target.value.low(), target.value.high(), actual.value.low())
     } else {
         match (base_factor(target), base_factor(actual)) {
-            (Some(ft), Some(fa)) => (
-                target.value.low() * ft,
-                target.value.high().map(|h| h * ft),
-                actual.value.low() * fa,
-            ),
+            (Some(ft), Some(fa)) => {
+                (target.value.low() * ft, target.value.high().map(|h| h * ft), actual.value.low() * fa)
+            }
             _ => return (sense, Met::Unknown),
         }
     };
@@ -570,7 +587,7 @@ fn headline_index(report: &Report) -> HashMap<(String, Measure, i32, bool), usiz
     let flags = headline_flags(report);
     let mut out = HashMap::new();
     for (i, ind) in report.indicators.iter().enumerate() {
-        if !flags[i] || ind.relative_to.is_some() || ind.period.as_deref().is_some_and(|p| p.contains('-')) {
+        if !flags[i] || ind.relative_to.is_some() || is_multi_year(ind) {
             continue;
         }
         let (Some(key), Some(year)) = (ind.indicator.clone(), ind.year) else { continue };
@@ -636,7 +653,11 @@ pub fn outcomes(reports: &[&Report]) -> Vec<Outcome> {
             };
             let target = lookup(true).into_iter().max_by_key(|&(ri, _)| {
                 let r = reports[ri];
-                (r.report_year == Some(year), std::cmp::Reverse(r.report_year.unwrap_or(i32::MAX)), std::cmp::Reverse(ri))
+                (
+                    r.report_year == Some(year),
+                    std::cmp::Reverse(r.report_year.unwrap_or(i32::MAX)),
+                    std::cmp::Reverse(ri),
+                )
             });
             let actual = lookup(false).into_iter().max_by_key(|&(ri, ii)| {
                 let r = reports[ri];
@@ -929,8 +950,11 @@ pub fn compare_order(reports: &[&Report]) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..reports.len()).collect();
     idx.sort_by(|&a, &b| {
         let (ra, rb) = (reports[a], reports[b]);
-        (ra.report_year.unwrap_or(i32::MAX), region_key(ra), &ra.file)
-            .cmp(&(rb.report_year.unwrap_or(i32::MAX), region_key(rb), &rb.file))
+        (ra.report_year.unwrap_or(i32::MAX), region_key(ra), &ra.file).cmp(&(
+            rb.report_year.unwrap_or(i32::MAX),
+            region_key(rb),
+            &rb.file,
+        ))
     });
     idx
 }
@@ -940,7 +964,17 @@ mod tests {
     use super::*;
     use crate::report::{Span, Value};
 
-    fn ind(id: &str, key: &str, m: Measure, v: Value, q: Option<&str>, st: Status, year: i32, pos: usize, sentence: &str) -> Indicator {
+    fn ind(
+        id: &str,
+        key: &str,
+        m: Measure,
+        v: Value,
+        q: Option<&str>,
+        st: Status,
+        year: i32,
+        pos: usize,
+        sentence: &str,
+    ) -> Indicator {
         Indicator {
             id: id.into(),
             name: "国内生产总值".into(),
@@ -987,24 +1021,65 @@ mod tests {
 
     #[test]
     fn sense_and_judgement() {
-        let t = ind("i1", "gdp", Measure::Growth, Value::Number(7.5), Some("左右"), Status::Target, 2014, 0, "国内生产总值增长7.5%左右");
+        let t = ind(
+            "i1",
+            "gdp",
+            Measure::Growth,
+            Value::Number(7.5),
+            Some("左右"),
+            Status::Target,
+            2014,
+            0,
+            "国内生产总值增长7.5%左右",
+        );
         let a = |v: f64| ind("i2", "gdp", Measure::Growth, Value::Number(v), None, Status::Actual, 2014, 0, "增长");
         assert_eq!(judge(&t, &a(7.4)), (Sense::About, Met::Yes));
         assert_eq!(judge(&t, &a(7.0)).1, Met::Yes);
         assert_eq!(judge(&t, &a(6.9)).1, Met::No);
-        let r = ind("i1", "gdp", Measure::Growth, Value::Range([6.5, 7.0]), None, Status::Target, 2016, 0, "增长6.5%-7%");
+        let r =
+            ind("i1", "gdp", Measure::Growth, Value::Range([6.5, 7.0]), None, Status::Target, 2016, 0, "增长6.5%-7%");
         assert_eq!(judge(&r, &a(6.7)), (Sense::Floor, Met::Yes));
         assert_eq!(judge(&r, &a(6.4)).1, Met::No);
-        let mut cpi = ind("i3", "cpi", Measure::Growth, Value::Number(3.0), Some("左右"), Status::Target, 2015, 0, "居民消费价格涨幅3%左右");
+        let mut cpi = ind(
+            "i3",
+            "cpi",
+            Measure::Growth,
+            Value::Number(3.0),
+            Some("左右"),
+            Status::Target,
+            2015,
+            0,
+            "居民消费价格涨幅3%左右",
+        );
         cpi.name = "居民消费价格".into();
         assert_eq!(judge(&cpi, &a(1.4)), (Sense::AboutCeiling, Met::Yes));
         assert_eq!(judge(&cpi, &a(3.6)).1, Met::No);
-        let mut ur = ind("i4", "unemployment", Measure::Rate, Value::Number(4.5), Some("以内"), Status::Target, 2015, 0, "城镇登记失业率4.5%以内");
+        let mut ur = ind(
+            "i4",
+            "unemployment",
+            Measure::Rate,
+            Value::Number(4.5),
+            Some("以内"),
+            Status::Target,
+            2015,
+            0,
+            "城镇登记失业率4.5%以内",
+        );
         ur.name = "城镇登记失业率".into();
         assert_eq!(judge(&ur, &a(4.05)), (Sense::Ceiling, Met::Yes));
         assert_eq!(judge(&ur, &a(4.6)).1, Met::No);
         // A decline target met by a larger decline, missed by a rise.
-        let mut e = ind("i5", "energy", Measure::Growth, Value::Number(3.4), Some("以上"), Status::Target, 2017, 0, "能耗下降3.4%以上");
+        let mut e = ind(
+            "i5",
+            "energy",
+            Measure::Growth,
+            Value::Number(3.4),
+            Some("以上"),
+            Status::Target,
+            2017,
+            0,
+            "能耗下降3.4%以上",
+        );
         e.direction = Some(Direction::Down);
         let mut d = a(5.0);
         d.direction = Some(Direction::Down);
@@ -1018,15 +1093,36 @@ mod tests {
 
     #[test]
     fn headline_prefers_targets_passage_then_first() {
-        let text = "回顾。国内生产总值增长7.4%。今年主要预期目标是：国内生产总值增长7%左右，其他。经济增长目标7%左右。".to_string();
+        let text = "回顾。国内生产总值增长7.4%。今年主要预期目标是：国内生产总值增长7%左右，其他。经济增长目标7%左右。"
+            .to_string();
         let p1 = text.find("国内生产总值增长7%").unwrap();
         let p2 = text.find("经济增长目标").unwrap();
         let mut r = report(
             "a",
             2015,
             vec![
-                ind("i1", "gdp", Measure::Growth, Value::Number(7.0), Some("左右"), Status::Target, 2015, p2, "经济增长目标7%左右"),
-                ind("i2", "gdp", Measure::Growth, Value::Number(7.0), Some("左右"), Status::Target, 2015, p1, "国内生产总值增长7%左右"),
+                ind(
+                    "i1",
+                    "gdp",
+                    Measure::Growth,
+                    Value::Number(7.0),
+                    Some("左右"),
+                    Status::Target,
+                    2015,
+                    p2,
+                    "经济增长目标7%左右",
+                ),
+                ind(
+                    "i2",
+                    "gdp",
+                    Measure::Growth,
+                    Value::Number(7.0),
+                    Some("左右"),
+                    Status::Target,
+                    2015,
+                    p1,
+                    "国内生产总值增长7%左右",
+                ),
             ],
         );
         // Put the later mention first in the vector to show text position does not decide alone.
@@ -1043,7 +1139,17 @@ mod tests {
             2014,
             vec![
                 ind("i1", "gdp", Measure::Growth, Value::Number(7.7), None, Status::Actual, 2013, 10, "增长7.7%"),
-                ind("i2", "gdp", Measure::Growth, Value::Number(7.5), Some("左右"), Status::Target, 2014, 50, "增长7.5%左右"),
+                ind(
+                    "i2",
+                    "gdp",
+                    Measure::Growth,
+                    Value::Number(7.5),
+                    Some("左右"),
+                    Status::Target,
+                    2014,
+                    50,
+                    "增长7.5%左右",
+                ),
             ],
         );
         let r15 = report(
@@ -1052,7 +1158,17 @@ mod tests {
             vec![
                 ind("i1", "gdp", Measure::Growth, Value::Number(7.4), None, Status::Actual, 2014, 10, "增长7.4%"),
                 ind("i2", "gdp", Measure::Growth, Value::Number(7.3), None, Status::Actual, 2014, 20, "又增长7.3%"),
-                ind("i3", "gdp", Measure::Growth, Value::Number(7.0), Some("左右"), Status::Target, 2015, 50, "增长7%左右"),
+                ind(
+                    "i3",
+                    "gdp",
+                    Measure::Growth,
+                    Value::Number(7.0),
+                    Some("左右"),
+                    Status::Target,
+                    2015,
+                    50,
+                    "增长7%左右",
+                ),
             ],
         );
         let reports = [&r15, &r14];
@@ -1072,7 +1188,9 @@ mod tests {
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rows[0].cells[1].met, Some(Met::Yes));
         let csv = to_csv(&panel_rows(&reports));
-        assert!(csv.starts_with("file,region,level,report_year,year,period,indicator,name,measure,status,value,value_high"));
+        assert!(
+            csv.starts_with("file,region,level,report_year,year,period,indicator,name,measure,status,value,value_high")
+        );
         assert_eq!(csv.lines().count(), 6);
     }
 

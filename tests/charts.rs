@@ -5,10 +5,12 @@
 use baogao::chart::draw::{nice_ticks, text_width, Scale};
 use baogao::chart::growth::growth_pairs;
 use baogao::chart::{
-    build, build_all, fmt_num, hit_at, money_in_yi, qualifier_symbol, render_svg, ChartData, ChartKind, ChartLang,
-    Theme,
+    build, build_all, fmt_num, hit_at, money_in_yi, qualifier_symbol, render_svg, ChartData,
+    ChartKind, ChartLang, Theme,
 };
-use baogao::report::{Direction, Indicator, Measure, Report, Section, SectionKind, Span, Status, Value};
+use baogao::report::{
+    Direction, Indicator, Measure, Report, Section, SectionKind, Span, Status, Value,
+};
 use quick_xml::events::Event;
 
 // ---------------------------------------------------------------------------------------
@@ -29,7 +31,13 @@ struct Ind {
     direction: Option<Direction>,
 }
 
-fn ind(key: Option<&'static str>, name: &'static str, measure: Measure, value: Value, unit: &'static str) -> Ind {
+fn ind(
+    key: Option<&'static str>,
+    name: &'static str,
+    measure: Measure,
+    value: Value,
+    unit: &'static str,
+) -> Ind {
     Ind {
         key,
         name,
@@ -145,23 +153,122 @@ fn make_report(items: Vec<Ind>) -> Report {
 fn sample_items() -> Vec<Ind> {
     use Measure::*;
     vec![
-        ind(Some("gdp"), "地区生产总值", Level, Value::Number(1230.0), "亿元").estimate(),
+        ind(
+            Some("gdp"),
+            "地区生产总值",
+            Level,
+            Value::Number(1230.0),
+            "亿元",
+        )
+        .estimate(),
         ind(Some("gdp"), "地区生产总值", Growth, Value::Number(7.6), "%").estimate(),
-        ind(Some("general_budget_revenue"), "地方一般公共预算收入", Level, Value::Number(487000.0), "万元"),
-        ind(Some("general_budget_revenue"), "地方一般公共预算收入", Growth, Value::Number(8.6), "%"),
-        ind(Some("retail_sales"), "社会消费品零售总额", Growth, Value::Number(10.5), "%"),
-        ind(Some("energy_intensity_gdp"), "单位地区生产总值能耗", Growth, Value::Number(3.0), "%").down(),
-        ind(Some("urban_disposable_income"), "城镇居民人均可支配收入", Level, Value::Number(28578.0), "元"),
-        ind(Some("fixed_asset_investment"), "全社会固定资产投资", Growth, Value::Number(9.7), "%").period("2012-2016"),
-        ind(Some("industry_structure"), "三次产业结构由", Ratio, Value::Number(12.7), "").parts(&[12.7, 58.8, 28.5]),
+        ind(
+            Some("general_budget_revenue"),
+            "地方一般公共预算收入",
+            Level,
+            Value::Number(487000.0),
+            "万元",
+        ),
+        ind(
+            Some("general_budget_revenue"),
+            "地方一般公共预算收入",
+            Growth,
+            Value::Number(8.6),
+            "%",
+        ),
+        ind(
+            Some("retail_sales"),
+            "社会消费品零售总额",
+            Growth,
+            Value::Number(10.5),
+            "%",
+        ),
+        ind(
+            Some("energy_intensity"),
+            "单位地区生产总值能耗",
+            Growth,
+            Value::Number(3.0),
+            "%",
+        )
+        .down(),
+        ind(
+            Some("urban_disposable_income"),
+            "城镇居民人均可支配收入",
+            Level,
+            Value::Number(28578.0),
+            "元",
+        ),
+        ind(
+            Some("fixed_asset_investment"),
+            "全社会固定资产投资",
+            Growth,
+            Value::Number(9.7),
+            "%",
+        )
+        .period("2012-2016"),
+        ind(
+            Some("industry_structure"),
+            "三次产业结构由",
+            Ratio,
+            Value::Number(12.7),
+            "",
+        )
+        .parts(&[12.7, 58.8, 28.5]),
         ind(None, "调整为", Ratio, Value::Number(11.4), "").parts(&[11.4, 57.1, 31.5]),
-        ind(Some("gdp"), "地区生产总值", Level, Value::Number(2000.0), "亿元").target(2021).period("2021").q("突破"),
-        ind(Some("urbanization_rate"), "城镇化率", Share, Value::Number(48.8), "%"),
-        ind(Some("urbanization_rate"), "城镇化率", Share, Value::Number(55.0), "%").target(2021).period("2021"),
-        ind(Some("gdp"), "地区生产总值", Growth, Value::Number(8.0), "%").target(2017).q("以上"),
-        ind(Some("industrial_value_added"), "规模以上工业增加值", Growth, Value::Range([7.0, 8.0]), "%").target(2017),
-        ind(Some("retail_sales"), "社会消费品零售总额", Growth, Value::Number(13.0), "%").target(2017),
-        ind(Some("energy_intensity_gdp"), "单位地区生产总值能耗", Growth, Value::Number(3.0), "%").target(2017).down(),
+        ind(
+            Some("gdp"),
+            "地区生产总值",
+            Level,
+            Value::Number(2000.0),
+            "亿元",
+        )
+        .target(2021)
+        .period("2021")
+        .q("突破"),
+        ind(
+            Some("urbanization_rate"),
+            "城镇化率",
+            Share,
+            Value::Number(48.8),
+            "%",
+        ),
+        ind(
+            Some("urbanization_rate"),
+            "城镇化率",
+            Share,
+            Value::Number(55.0),
+            "%",
+        )
+        .target(2021)
+        .period("2021"),
+        ind(Some("gdp"), "地区生产总值", Growth, Value::Number(8.0), "%")
+            .target(2017)
+            .q("以上"),
+        ind(
+            Some("industrial_value_added"),
+            "规模以上工业增加值",
+            Growth,
+            Value::Range([7.0, 8.0]),
+            "%",
+        )
+        .target(2017),
+        ind(
+            Some("retail_sales"),
+            "社会消费品零售总额",
+            Growth,
+            Value::Number(13.0),
+            "%",
+        )
+        .target(2017),
+        ind(
+            Some("energy_intensity"),
+            "单位地区生产总值能耗",
+            Growth,
+            Value::Number(3.0),
+            "%",
+        )
+        .target(2017)
+        .down(),
     ]
 }
 
@@ -211,17 +318,26 @@ fn parse_svg(svg: &str) -> ((f64, f64), Vec<SvgText>, usize) {
             depth += 1;
         }
         let get = |k: &[u8]| {
-            e.attributes().flatten().find(|a| a.key.as_ref() == k).map(|a| a.unescape_value().unwrap().to_string())
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == k)
+                .map(|a| a.unescape_value().unwrap().to_string())
         };
         match e.name().as_ref() {
             b"svg" => {
                 saw_root = true;
-                size = (get(b"width").unwrap().parse().unwrap(), get(b"height").unwrap().parse().unwrap());
+                size = (
+                    get(b"width").unwrap().parse().unwrap(),
+                    get(b"height").unwrap().parse().unwrap(),
+                );
                 assert_eq!(get(b"xmlns").as_deref(), Some("http://www.w3.org/2000/svg"));
             }
             b"text" => {
                 let family = get(b"font-family").unwrap();
-                assert!(family.contains("WenQuanYi Micro Hei") && family.contains("sans-serif"), "{family}");
+                assert!(
+                    family.contains("WenQuanYi Micro Hei") && family.contains("sans-serif"),
+                    "{family}"
+                );
                 current = Some(SvgText {
                     x: get(b"x").unwrap().parse().unwrap(),
                     y: get(b"y").unwrap().parse().unwrap(),
@@ -240,7 +356,11 @@ fn parse_svg(svg: &str) -> ((f64, f64), Vec<SvgText>, usize) {
 }
 
 fn all_text(texts: &[SvgText]) -> String {
-    texts.iter().map(|t| t.content.as_str()).collect::<Vec<_>>().join("\n")
+    texts
+        .iter()
+        .map(|t| t.content.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every text's estimated box lies inside the canvas (nothing clipped).
@@ -252,8 +372,17 @@ fn assert_inside((w, h): (f64, f64), texts: &[SvgText]) {
             "middle" => (t.x - tw / 2.0, t.x + tw / 2.0),
             _ => (t.x, t.x + tw),
         };
-        assert!(x0 >= -0.5 && x1 <= w + 0.5, "text {:?} spans {x0}..{x1}, canvas width {w}", t.content);
-        assert!(t.y >= 0.0 && t.y <= h, "text {:?} at y {} outside 0..{h}", t.content, t.y);
+        assert!(
+            x0 >= -0.5 && x1 <= w + 0.5,
+            "text {:?} spans {x0}..{x1}, canvas width {w}",
+            t.content
+        );
+        assert!(
+            t.y >= 0.0 && t.y <= h,
+            "text {:?} at y {} outside 0..{h}",
+            t.content,
+            t.y
+        );
     }
 }
 
@@ -270,16 +399,34 @@ fn growth_pairs_actuals_with_targets_by_key() {
     let r = make_report(sample_items());
     let rows = growth_pairs(&r);
     let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-    // Headline order: GDP, industry, retail, budget; then keys that only mention one (energy per GDP).
-    assert_eq!(keys, ["gdp", "industrial_value_added", "retail_sales", "general_budget_revenue", "energy_intensity_gdp"]);
+    // The headline table's order (GDP, industry, retail, budget … energy intensity).
+    assert_eq!(
+        keys,
+        [
+            "gdp",
+            "industrial_value_added",
+            "retail_sales",
+            "general_budget_revenue",
+            "energy_intensity"
+        ]
+    );
     let gdp = &rows[0];
     let a = gdp.actual.as_ref().unwrap();
     let t = gdp.target.as_ref().unwrap();
-    assert_eq!((a.indicator_id.as_str(), a.low, a.estimate), ("i2", 7.6, true));
-    assert_eq!((t.indicator_id.as_str(), t.low, t.qualifier.as_deref()), ("i14", 8.0, Some("以上")));
+    assert_eq!(
+        (a.indicator_id.as_str(), a.low, a.estimate),
+        ("i2", 7.6, true)
+    );
+    assert_eq!(
+        (t.indicator_id.as_str(), t.low, t.qualifier.as_deref()),
+        ("i14", 8.0, Some("以上"))
+    );
     let ind = &rows[1];
     assert!(ind.actual.is_none());
-    assert_eq!(ind.target.as_ref().map(|t| (t.low, t.high)), Some((7.0, Some(8.0))));
+    assert_eq!(
+        ind.target.as_ref().map(|t| (t.low, t.high)),
+        Some((7.0, Some(8.0)))
+    );
     // The 2012–2016 average is not the review year's growth.
     assert!(!keys.contains(&"fixed_asset_investment"));
     assert!(rows[3].target.is_none());
@@ -320,13 +467,25 @@ fn growth_chart_svg_has_title_unit_values() {
     assert_eq!(ids, ["i2", "i14", "i15", "i5", "i16", "i4", "i6", "i17"]);
     for h in &hits {
         assert!(h.rect.x0 >= 0 && h.rect.x1 <= 760 && h.rect.y0 >= 0 && h.rect.y1 as f64 <= size.1);
-        let (cx, cy) = ((h.rect.x0 + h.rect.x1) as f64 / 2.0, (h.rect.y0 + h.rect.y1) as f64 / 2.0);
-        assert_eq!(hit_at(&hits, cx, cy).map(|x| x.indicator_id.as_str()), Some(h.indicator_id.as_str()));
-        assert!(h.label.contains('\n'), "tooltip has name and value: {:?}", h.label);
+        let (cx, cy) = (
+            (h.rect.x0 + h.rect.x1) as f64 / 2.0,
+            (h.rect.y0 + h.rect.y1) as f64 / 2.0,
+        );
+        assert_eq!(
+            hit_at(&hits, cx, cy).map(|x| x.indicator_id.as_str()),
+            Some(h.indicator_id.as_str())
+        );
+        assert!(
+            h.label.contains('\n'),
+            "tooltip has name and value: {:?}",
+            h.label
+        );
     }
     // The GDP target bar (≥8) is longer than the actual (7.6).
     // (Hit boxes take in the value label: subtract it to get the bar end.)
-    let end = |i: usize, label: &str| hits[i].rect.x1 - (text_width(label, baogao::chart::draw::VALUE_PX) + 4);
+    let end = |i: usize, label: &str| {
+        hits[i].rect.x1 - (text_width(label, baogao::chart::draw::VALUE_PX) + 4)
+    };
     assert!(end(1, "≥8%") > end(0, "7.6%（预计）"));
     assert!(hit_at(&hits, 1.0, 1.0).is_none());
 }
@@ -335,8 +494,23 @@ fn growth_chart_svg_has_title_unit_values() {
 fn growth_decline_is_drawn_left_of_zero() {
     // Only a falling figure: the chart still has room for it left of the axis.
     let r = make_report(vec![
-        ind(Some("gdp"), "地区生产总值", Measure::Growth, Value::Number(2.5), "%").down(),
-        ind(Some("gdp"), "地区生产总值", Measure::Growth, Value::Number(5.0), "%").target(2017).q("左右"),
+        ind(
+            Some("gdp"),
+            "地区生产总值",
+            Measure::Growth,
+            Value::Number(2.5),
+            "%",
+        )
+        .down(),
+        ind(
+            Some("gdp"),
+            "地区生产总值",
+            Measure::Growth,
+            Value::Number(5.0),
+            "%",
+        )
+        .target(2017)
+        .q("左右"),
     ]);
     let c = build(ChartKind::Growth, &r, ChartLang::Zh).unwrap();
     let (svg, hits) = render_svg(&c, 600, 0, &Theme::dark());
@@ -348,39 +522,116 @@ fn growth_decline_is_drawn_left_of_zero() {
     // The decline ends left of where the target starts (zero).
     assert!(hits[0].rect.x0 < hits[1].rect.x0);
     // Dark theme: the background is the dark colour.
-    assert!(svg.contains("#14171A") || svg.contains("#14171a"), "dark background");
+    assert!(
+        svg.contains("#14171A") || svg.contains("#14171a"),
+        "dark background"
+    );
 }
 
 #[test]
 fn amounts_in_yi_yuan_without_per_capita() {
     let (_, c) = chart(ChartKind::Amounts);
     let ChartData::Amounts(a) = &c else { panic!() };
-    let rows: Vec<(&str, Option<f64>)> = a.rows.iter().map(|r| (r.label.as_str(), r.actual.as_ref().map(|x| x.low))).collect();
+    let rows: Vec<(&str, Option<f64>)> = a
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.actual.as_ref().map(|x| x.low)))
+        .collect();
     // 487000万元 = 48.7亿元; per-capita income (元) is not an amount.
-    assert_eq!(rows, [("地区生产总值", Some(1230.0)), ("地方一般公共预算收入", Some(48.7))]);
+    assert_eq!(
+        rows,
+        [
+            ("地区生产总值", Some(1230.0)),
+            ("地方一般公共预算收入", Some(48.7))
+        ]
+    );
     let (svg, hits) = render_svg(&c, 640, 0, &Theme::light());
     let (size, texts, _) = parse_svg(&svg);
     let all = all_text(&texts);
-    for needle in ["主要总量指标（2016年）", "单位：亿元", "1230（预计）", "48.7", "地区生产总值", "2016年实际"] {
+    for needle in [
+        "主要总量指标（2016年）",
+        "单位：亿元",
+        "1230（预计）",
+        "48.7",
+        "地区生产总值",
+        "2016年实际",
+    ] {
         assert!(all.contains(needle), "missing {needle:?} in\n{all}");
     }
     assert!(!all.contains("人均"));
     assert_inside(size, &texts);
-    assert_eq!(hits.iter().map(|h| h.indicator_id.as_str()).collect::<Vec<_>>(), ["i1", "i3"]);
+    assert_eq!(
+        hits.iter()
+            .map(|h| h.indicator_id.as_str())
+            .collect::<Vec<_>>(),
+        ["i1", "i3"]
+    );
     assert!(hits[0].label.contains("1230亿元"));
+}
+
+#[test]
+fn large_amounts_in_wan_yi_and_falls_flip_the_bound() {
+    let r = make_report(vec![
+        ind(
+            Some("gdp"),
+            "国内生产总值",
+            Measure::Level,
+            Value::Number(74.4),
+            "万亿元",
+        ),
+        ind(
+            Some("energy_intensity"),
+            "单位国内生产总值能耗",
+            Measure::Growth,
+            Value::Number(3.4),
+            "%",
+        )
+        .target(2017)
+        .q("以上")
+        .down(),
+    ]);
+    let a = build(ChartKind::Amounts, &r, ChartLang::Zh).unwrap();
+    let (svg, _) = render_svg(&a, 600, 0, &Theme::light());
+    let (size, texts, _) = parse_svg(&svg);
+    let all = all_text(&texts);
+    assert!(
+        all.contains("单位：万亿元") && all.contains("74.4") && !all.contains("744000"),
+        "{all}"
+    );
+    assert_inside(size, &texts);
+    // 下降3.4%以上 = growth of at most -3.4%.
+    let g = build(ChartKind::Growth, &r, ChartLang::Zh).unwrap();
+    let (svg, _) = render_svg(&g, 600, 0, &Theme::light());
+    let all = all_text(&parse_svg(&svg).1);
+    assert!(all.contains("≤-3.4%"), "{all}");
 }
 
 #[test]
 fn structure_before_after() {
     let (_, c) = chart(ChartKind::Structure);
-    let ChartData::Structure(s) = &c else { panic!() };
-    let labels: Vec<String> = s.rows.iter().map(|r| format!("{}（{}）", r.name, r.when)).collect();
+    let ChartData::Structure(s) = &c else {
+        panic!()
+    };
+    let labels: Vec<String> = s
+        .rows
+        .iter()
+        .map(|r| format!("{}（{}）", r.name, r.when))
+        .collect();
     // The keyless second ratio of the same sentence joins the first; same year twice → before/after.
     assert_eq!(labels, ["三次产业结构（调整前）", "三次产业结构（调整后）"]);
     let (svg, hits) = render_svg(&c, 700, 0, &Theme::light());
     let (size, texts, _) = parse_svg(&svg);
     let all = all_text(&texts);
-    for needle in ["产业结构", "第一产业", "第二产业", "第三产业", "12.7", "58.8", "31.5", "占比（%）"] {
+    for needle in [
+        "产业结构",
+        "第一产业",
+        "第二产业",
+        "第三产业",
+        "12.7",
+        "58.8",
+        "31.5",
+        "占比（%）",
+    ] {
         assert!(all.contains(needle), "missing {needle:?} in\n{all}");
     }
     assert_inside(size, &texts);
@@ -394,32 +645,57 @@ fn goals_against_latest_actual() {
     let ChartData::Goals(g) = &c else { panic!() };
     assert_eq!(g.rows.len(), 2);
     let gdp = &g.rows[0];
-    assert_eq!((gdp.label.as_str(), gdp.goal_year, gdp.unit.as_str()), ("地区生产总值", 2021, "亿元"));
+    assert_eq!(
+        (gdp.label.as_str(), gdp.goal_year, gdp.unit.as_str()),
+        ("地区生产总值", 2021, "亿元")
+    );
     assert_eq!(gdp.current.as_ref().map(|c| c.low), Some(1230.0));
     let urb = &g.rows[1];
-    assert_eq!((urb.goal.low, urb.current.as_ref().map(|c| c.low)), (55.0, Some(48.8)));
+    assert_eq!(
+        (urb.goal.low, urb.current.as_ref().map(|c| c.low)),
+        (55.0, Some(48.8))
+    );
     let (svg, hits) = render_svg(&c, 720, 0, &Theme::light());
     let (size, texts, _) = parse_svg(&svg);
     let all = all_text(&texts);
-    for needle in ["五年目标与当前水平（至2021年）", "当前水平", "五年目标", "1230亿元（预计） → 2021年 >2000亿元", "48.8% → 2021年 55%"] {
+    for needle in [
+        "五年目标与当前水平（至2021年）",
+        "当前水平",
+        "五年目标",
+        "1230亿元（预计） → 2021年 >2000亿元",
+        "48.8% → 2021年 55%",
+    ] {
         assert!(all.contains(needle), "missing {needle:?} in\n{all}");
     }
     assert_inside(size, &texts);
     // Current bar and goal row per goal; the current bar wins where they overlap.
     assert_eq!(hits.len(), 4);
     let cur = hits.iter().find(|h| h.indicator_id == "i1").unwrap();
-    let (cx, cy) = ((cur.rect.x0 + cur.rect.x1) as f64 / 2.0, (cur.rect.y0 + cur.rect.y1) as f64 / 2.0);
+    let (cx, cy) = (
+        (cur.rect.x0 + cur.rect.x1) as f64 / 2.0,
+        (cur.rect.y0 + cur.rect.y1) as f64 / 2.0,
+    );
     assert_eq!(hit_at(&hits, cx, cy).unwrap().indicator_id, "i1");
 }
 
 #[test]
 fn missing_data_hides_charts_with_a_note() {
-    let r = make_report(vec![ind(None, "粮食产量", Measure::Level, Value::Number(100.0), "万吨")]);
+    let r = make_report(vec![ind(
+        None,
+        "粮食产量",
+        Measure::Level,
+        Value::Number(100.0),
+        "万吨",
+    )]);
     let all = build_all(&r, ChartLang::Zh);
     assert_eq!(all.len(), 4);
     assert!(all.iter().all(|(_, c)| c.is_none()));
-    assert!(ChartKind::Structure.missing_note(ChartLang::Zh).starts_with("本报告未提供"));
-    assert!(ChartKind::Goals.missing_note(ChartLang::En).contains("five-year"));
+    assert!(ChartKind::Structure
+        .missing_note(ChartLang::Zh)
+        .starts_with("本报告未提供"));
+    assert!(ChartKind::Goals
+        .missing_note(ChartLang::En)
+        .contains("five-year"));
 }
 
 #[test]
@@ -432,7 +708,10 @@ fn english_labels_and_narrow_width() {
             let (size, texts, _) = parse_svg(&svg);
             assert_inside(size, &texts);
             assert!(!hits.is_empty());
-            assert!(all_text(&texts).contains("Source: test-2017.txt"), "{kind:?}");
+            assert!(
+                all_text(&texts).contains("Source: test-2017.txt"),
+                "{kind:?}"
+            );
         }
     }
 }
@@ -441,7 +720,10 @@ fn english_labels_and_narrow_width() {
 fn helpers() {
     assert_eq!(money_in_yi("万元", 487000.0, None), Some(48.7));
     assert_eq!(money_in_yi("万亿元", 4.4, Some(44000.0)), Some(44000.0));
-    assert_eq!(money_in_yi("元", 28578.0, None).map(|v| (v * 1e8).round()), Some(28578.0));
+    assert_eq!(
+        money_in_yi("元", 28578.0, None).map(|v| (v * 1e8).round()),
+        Some(28578.0)
+    );
     assert_eq!(money_in_yi("亿美元", 5.0, None), None);
     assert_eq!(fmt_num(7.60), "7.6");
     assert_eq!(fmt_num(1230.0), "1230");
@@ -466,7 +748,11 @@ fn helpers() {
 // The built-in sample.
 
 fn zigong() -> Report {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/zigong-2017-x8.txt")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/zigong-2017-x8.txt"
+    ))
+    .unwrap();
     baogao::report::parse("zigong-2017-x8.txt", &bytes).expect("sample parses")
 }
 
@@ -474,32 +760,72 @@ fn zigong() -> Report {
 #[test]
 fn sample_growth_chart_matches_gold() {
     let r = zigong();
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gold.json")).unwrap())
-            .unwrap();
-    let g = gold.as_array().unwrap().iter().find(|g| g["file"].as_str().unwrap().ends_with("zigong-2017-x8.txt")).unwrap();
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/gold.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let g = gold
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["file"].as_str().unwrap().ends_with("zigong-2017-x8.txt"))
+        .unwrap();
     let rows = growth_pairs(&r);
     // Actuals: indicator key → growth.
     for a in g["actuals"].as_array().unwrap() {
-        let (Some(key), Some(growth)) = (a["indicator"].as_str(), a["growth"].as_f64()) else { continue };
-        let row = rows.iter().find(|r| r.key == key).unwrap_or_else(|| panic!("no row for {key}"));
-        let v = row.actual.as_ref().unwrap_or_else(|| panic!("no actual for {key}"));
+        let (Some(key), Some(growth)) = (a["indicator"].as_str(), a["growth"].as_f64()) else {
+            continue;
+        };
+        let row = rows
+            .iter()
+            .find(|r| r.key == key)
+            .unwrap_or_else(|| panic!("no row for {key}"));
+        let v = row
+            .actual
+            .as_ref()
+            .unwrap_or_else(|| panic!("no actual for {key}"));
         assert_eq!(v.low, growth, "{key}");
-        assert_eq!(v.estimate, a["estimate"].as_bool().unwrap_or(false), "{key} estimate");
+        assert_eq!(
+            v.estimate,
+            a["estimate"].as_bool().unwrap_or(false),
+            "{key} estimate"
+        );
     }
     // Targets: the growth targets of the answer key, by value and qualifier, among the targets drawn.
-    let drawn: Vec<(f64, Option<String>)> =
-        rows.iter().filter_map(|r| r.target.as_ref().map(|t| (t.low, t.qualifier.clone()))).collect();
-    for t in g["targets"].as_array().unwrap().iter().filter(|t| t["measure"] == "growth" && t["unit"] == "%") {
-        let want = (t["value"].as_f64().unwrap(), t["qualifier"].as_str().map(str::to_string));
-        assert!(drawn.contains(&want), "target {} {:?} not drawn; drawn {drawn:?}", t["name"], want);
+    let drawn: Vec<(f64, Option<String>)> = rows
+        .iter()
+        .filter_map(|r| r.target.as_ref().map(|t| (t.low, t.qualifier.clone())))
+        .collect();
+    for t in g["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["measure"] == "growth" && t["unit"] == "%")
+    {
+        let want = (
+            t["value"].as_f64().unwrap(),
+            t["qualifier"].as_str().map(str::to_string),
+        );
+        assert!(
+            drawn.contains(&want),
+            "target {} {:?} not drawn; drawn {drawn:?}",
+            t["name"],
+            want
+        );
     }
     // And the SVG carries GDP's name and values.
     let c = build(ChartKind::Growth, &r, ChartLang::Zh).unwrap();
     let (svg, _) = render_svg(&c, 880, 0, &Theme::light());
     let (size, texts, _) = parse_svg(&svg);
     let all = all_text(&texts);
-    assert!(all.contains("地区生产总值") && all.contains("7.6%（预计）") && all.contains("≥8%"), "{all}");
+    assert!(
+        all.contains("地区生产总值") && all.contains("7.6%（预计）") && all.contains("≥8%"),
+        "{all}"
+    );
     assert!(all.contains("来源：zigong-2017-x8.txt"));
     assert_inside(size, &texts);
 }
@@ -516,21 +842,40 @@ fn sample_chart_data_snapshot() {
             Some(ChartData::Growth(g)) => {
                 for row in &g.rows {
                     let f = |v: &Option<baogao::chart::growth::GrowthValue>| {
-                        v.as_ref().map_or("-".to_string(), |v| baogao::chart::growth::value_text(v, ChartLang::Zh))
+                        v.as_ref().map_or("-".to_string(), |v| {
+                            baogao::chart::growth::value_text(v, ChartLang::Zh)
+                        })
                     };
-                    out.push_str(&format!("  {} | {} | {}\n", row.label, f(&row.actual), f(&row.target)));
+                    out.push_str(&format!(
+                        "  {} | {} | {}\n",
+                        row.label,
+                        f(&row.actual),
+                        f(&row.target)
+                    ));
                 }
             }
             Some(ChartData::Amounts(a)) => {
                 for row in &a.rows {
-                    let f = |v: &Option<baogao::chart::amounts::Amount>| v.as_ref().map_or("-".to_string(), |v| v.as_written.clone());
-                    out.push_str(&format!("  {} | {} | {}\n", row.label, f(&row.actual), f(&row.target)));
+                    let f = |v: &Option<baogao::chart::amounts::Amount>| {
+                        v.as_ref().map_or("-".to_string(), |v| v.as_written.clone())
+                    };
+                    out.push_str(&format!(
+                        "  {} | {} | {}\n",
+                        row.label,
+                        f(&row.actual),
+                        f(&row.target)
+                    ));
                 }
             }
             Some(ChartData::Structure(s)) => {
                 for row in &s.rows {
                     let parts: Vec<String> = row.parts.iter().map(|p| fmt_num(*p)).collect();
-                    out.push_str(&format!("  {}（{}） | {}\n", row.name, row.when, parts.join("：")));
+                    out.push_str(&format!(
+                        "  {}（{}） | {}\n",
+                        row.name,
+                        row.when,
+                        parts.join("：")
+                    ));
                 }
             }
             Some(ChartData::Goals(g)) => {

@@ -34,7 +34,10 @@ fn full_width_and_half_width_match_both_ways() {
     assert_eq!(texts(t, &find(t, "gdp")), vec!["ＧＤＰ"]);
     // Ideographic space is whitespace.
     let t2 = "政\u{3000}府\u{3000}工\u{3000}作\u{3000}报\u{3000}告";
-    assert_eq!(texts(t2, &find(t2, "工作报告")), vec!["工\u{3000}作\u{3000}报\u{3000}告"]);
+    assert_eq!(
+        texts(t2, &find(t2, "工作报告")),
+        vec!["工\u{3000}作\u{3000}报\u{3000}告"]
+    );
 }
 
 #[test]
@@ -77,21 +80,42 @@ fn pieces_cut_segments_at_hits_and_keep_hit_index_across_blocks() {
     assert_eq!(
         pieces(Span::new(0, 2), &hits),
         vec![
-            Piece { span: Span::new(0, 1), hit: None },
-            Piece { span: Span::new(1, 2), hit: Some(0) }
+            Piece {
+                span: Span::new(0, 1),
+                hit: None
+            },
+            Piece {
+                span: Span::new(1, 2),
+                hit: Some(0)
+            }
         ]
     );
     assert_eq!(
         pieces(Span::new(3, 5), &hits),
         vec![
-            Piece { span: Span::new(3, 4), hit: Some(0) },
-            Piece { span: Span::new(4, 5), hit: None }
+            Piece {
+                span: Span::new(3, 4),
+                hit: Some(0)
+            },
+            Piece {
+                span: Span::new(4, 5),
+                hit: None
+            }
         ]
     );
-    assert_eq!(pieces(Span::new(6, 9), &hits), vec![Piece { span: Span::new(6, 9), hit: None }]);
+    assert_eq!(
+        pieces(Span::new(6, 9), &hits),
+        vec![Piece {
+            span: Span::new(6, 9),
+            hit: None
+        }]
+    );
     let many = vec![Span::new(0, 1), Span::new(2, 3), Span::new(8, 9)];
     let p = pieces(Span::new(0, 4), &many);
-    assert_eq!(p.iter().filter_map(|p| p.hit).collect::<Vec<_>>(), vec![0, 1]);
+    assert_eq!(
+        p.iter().filter_map(|p| p.hit).collect::<Vec<_>>(),
+        vec![0, 1]
+    );
     assert_eq!(p.last().unwrap().span, Span::new(3, 4));
 }
 
@@ -106,7 +130,11 @@ fn first_hit_from_wraps_around() {
 
 #[test]
 fn every_hit_normalises_to_the_query_on_the_sample() {
-    let t = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/reports/zigong-2017.txt")).unwrap();
+    let t = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/reports/zigong-2017.txt"
+    ))
+    .unwrap();
     let idx = FindIndex::new(&t);
     for q in ["增长", "亿元", "%", "全市", "自贡"] {
         let hits = idx.find(&t, q, usize::MAX);

@@ -2,8 +2,8 @@
 //! indicator readings.
 
 use baogao::layout::{
-    blocks, chunk_at, chunks, display_blocks, estimate_height, reading, section_label, section_path, toc_entries,
-    BlockKind,
+    blocks, chunk_at, chunks, display_blocks, estimate_height, reading, section_label,
+    section_path, toc_entries, BlockKind,
 };
 use baogao::report::{Indicator, Measure, Report, Section, SectionKind, Span, Status, Value};
 
@@ -12,7 +12,15 @@ fn span_of(text: &str, needle: &str) -> Span {
     Span::new(s, s + needle.len())
 }
 
-fn section(id: &str, level: u8, number: &str, heading: &str, text: &str, whole: Span, children: Vec<Section>) -> Section {
+fn section(
+    id: &str,
+    level: u8,
+    number: &str,
+    heading: &str,
+    text: &str,
+    whole: Span,
+    children: Vec<Section>,
+) -> Section {
     Section {
         id: id.into(),
         level,
@@ -52,10 +60,34 @@ fn report(looks: bool) -> Report {
     let text = "政府工作报告\n一、回顾\n（一）经济\n全市经济平稳。\n二、目标\n地区生产总值增长8%以上。\n谢谢。".to_string();
     let s1 = span_of(&text, "一、回顾");
     let s2 = span_of(&text, "二、目标");
-    let sub = section("s1.1", 2, "（一）", "经济", &text, Span::new(span_of(&text, "（一）").start, s2.start), vec![]);
-    let mut first = section("s1", 1, "一", "回顾", &text, Span::new(s1.start, s2.start), vec![sub]);
+    let sub = section(
+        "s1.1",
+        2,
+        "（一）",
+        "经济",
+        &text,
+        Span::new(span_of(&text, "（一）").start, s2.start),
+        vec![],
+    );
+    let mut first = section(
+        "s1",
+        1,
+        "一",
+        "回顾",
+        &text,
+        Span::new(s1.start, s2.start),
+        vec![sub],
+    );
     first.heading_span = span_of(&text, "一、回顾");
-    let mut second = section("s2", 1, "二", "目标", &text, Span::new(s2.start, text.len()), vec![]);
+    let mut second = section(
+        "s2",
+        1,
+        "二",
+        "目标",
+        &text,
+        Span::new(s2.start, text.len()),
+        vec![],
+    );
     second.heading_span = s2;
     first.children[0].heading_span = span_of(&text, "（一）经济");
     let ind = indicator("i1", &text, "8%", Status::Target);
@@ -91,7 +123,10 @@ fn blocks_follow_headings_paragraphs_and_mark_numbers() {
             BlockKind::Para => format!("P:{}", b.section.clone().unwrap_or_default()),
         })
         .collect();
-    assert_eq!(kinds, vec!["P:", "H1:s1", "H2:s1.1", "P:s1.1", "H1:s2", "P:s2", "P:s2"]);
+    assert_eq!(
+        kinds,
+        vec!["P:", "H1:s1", "H2:s1.1", "P:s1.1", "H1:s2", "P:s2", "P:s2"]
+    );
     let para = &b[5];
     let marked: Vec<&str> = para
         .segments
@@ -116,7 +151,9 @@ fn non_reports_show_as_plain_paragraphs() {
     let r = report(false);
     assert!(display_blocks(&r).iter().all(|b| b.kind == BlockKind::Para));
     assert_eq!(display_blocks(&r).len(), blocks(&r).len());
-    assert!(display_blocks(&report(true)).iter().any(|b| matches!(b.kind, BlockKind::Heading { .. })));
+    assert!(display_blocks(&report(true))
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Heading { .. })));
 }
 
 #[test]
@@ -159,11 +196,20 @@ fn height_estimate_grows_with_text_and_narrow_columns() {
 #[test]
 fn toc_entries_and_paths_follow_the_outline() {
     let r = report(true);
-    let ids: Vec<&str> = toc_entries(&r.sections, 4).iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = toc_entries(&r.sections, 4)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     assert_eq!(ids, vec!["s1", "s1.1", "s2"]);
-    let top: Vec<&str> = toc_entries(&r.sections, 1).iter().map(|s| s.id.as_str()).collect();
+    let top: Vec<&str> = toc_entries(&r.sections, 1)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     assert_eq!(top, vec!["s1", "s2"]);
-    let path: Vec<&str> = section_path(&r.sections, "s1.1").iter().map(|s| s.id.as_str()).collect();
+    let path: Vec<&str> = section_path(&r.sections, "s1.1")
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     assert_eq!(path, vec!["s1", "s1.1"]);
     assert!(section_path(&r.sections, "s9").is_empty());
     assert_eq!(section_label(&r.sections[0]), "一、回顾");
@@ -174,13 +220,85 @@ fn toc_entries_and_paths_follow_the_outline() {
 fn reading_is_localised_and_carries_status_measure_value_year() {
     let r = report(true);
     let ind = &r.indicators[0];
-    assert_eq!(reading(ind, false), "地区生产总值 — target · growth · ≥ 8 % · 2017");
-    assert_eq!(reading(ind, true), "地区生产总值 — 目标 · 增速 · ≥ 8 % · 2017年");
+    assert_eq!(
+        reading(ind, false),
+        "地区生产总值 — target · growth · ≥ 8 % · 2017"
+    );
+    assert_eq!(
+        reading(ind, true),
+        "地区生产总值 — 目标 · 增速 · ≥ 8 % · 2017年"
+    );
     let mut range = ind.clone();
     range.value = Value::Range([7.5, 8.0]);
     range.qualifier = None;
     range.status = Status::Actual;
     range.year = None;
     range.period = Some("2012-2016".into());
-    assert_eq!(reading(&range, false), "地区生产总值 — actual · growth · 7.5–8 % · 2012-2016");
+    assert_eq!(
+        reading(&range, false),
+        "地区生产总值 — actual · growth · 7.5–8 % · 2012-2016"
+    );
+}
+
+#[test]
+fn run_in_headings_open_their_paragraph() {
+    let text = "一、目标\n（一）稳增长。继续实施项目年。\n加快重大项目建设。投资增长10%。\n（二）惠民生\n就业。".to_string();
+    let head = |id: &str, level: u8, h: &str, children| {
+        let hs = span_of(&text, h);
+        Section {
+            id: id.into(),
+            level,
+            number: String::new(),
+            heading: h.into(),
+            kind: SectionKind::Plan,
+            span: Span::new(hs.start, text.len()),
+            heading_span: hs,
+            children,
+        }
+    };
+    let lead = head("s1.1.1", 3, "加快重大项目建设", vec![]);
+    let sub1 = head("s1.1", 2, "（一）稳增长", vec![lead]);
+    let sub2 = head("s1.2", 2, "（二）惠民生", vec![]);
+    let top = head("s1", 1, "一、目标", vec![sub1, sub2]);
+    let mut r = report(true);
+    r.sections = vec![top];
+    r.indicators[0].span = span_of(&text, "10%");
+    r.indicators[0].sentence_span = span_of(&text, "投资增长10%");
+    r.text = text;
+    let b = blocks(&r);
+    let desc: Vec<String> = b
+        .iter()
+        .map(|b| match (&b.kind, &b.lead) {
+            (BlockKind::Heading { section, .. }, _) => format!("H:{section}"),
+            (BlockKind::Para, Some(l)) => {
+                format!("R:{}:{}", l.section, &r.text[l.span.start..l.span.end])
+            }
+            (BlockKind::Para, None) => format!("P:{}", b.section.clone().unwrap_or_default()),
+        })
+        .collect();
+    // Level 2 followed by 。 runs in; level 3 runs in; level 2 alone on its line stays a heading.
+    assert_eq!(
+        desc,
+        vec![
+            "H:s1",
+            "R:s1.1:（一）稳增长",
+            "R:s1.1.1:加快重大项目建设",
+            "H:s1.2",
+            "P:s1.2"
+        ]
+    );
+    // The run-in paragraph keeps its whole line, and a segment ends exactly at the heading.
+    let p = &b[2];
+    assert_eq!(
+        &r.text[p.span.start..p.span.end],
+        "加快重大项目建设。投资增长10%。"
+    );
+    assert!(p
+        .segments
+        .iter()
+        .any(|s| s.span.end == p.lead.as_ref().unwrap().span.end));
+    assert_eq!(
+        p.segments.iter().filter(|s| s.indicator.is_some()).count(),
+        1
+    );
 }

@@ -17,8 +17,12 @@ fn check_sections(r: &Report, secs: &[Section], parent: Option<&Section>) {
         }
         assert!(s.span.start >= prev_end, "{} overlaps its previous sibling", s.id);
         prev_end = s.span.end;
+        // the heading is the normalised heading span minus its number; normalisation
+        // of a slice can differ from in-context normalisation in digits and dashes
+        // (page footers), so compare the Chinese characters
         let h = report::normalize::normalize(&t[s.heading_span.start..s.heading_span.end]).text;
-        assert!(h.contains(&s.heading), "{}: heading span {h:?} does not hold {:?}", s.id, s.heading);
+        let han = |x: &str| x.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect::<String>();
+        assert!(han(&h).contains(&han(&s.heading)), "{}: heading span {h:?} does not hold {:?}", s.id, s.heading);
         check_sections(r, &s.children, Some(s));
     }
 }
@@ -129,5 +133,14 @@ fn roughly_linear_time() {
         let small = repeat_to(&unit, 200_000);
         let big = repeat_to(&unit, 2_000_000);
         ratio_ok(name, &small, &big);
+    }
+}
+
+#[test]
+fn adversarial_markup_is_linear() {
+    for unit in ["<!--", "?<!--", "【字体", "<U+00A", "— 1 —", "\r\r", "[1", "一、二"] {
+        let small = repeat_to(unit, 100_000);
+        let big = repeat_to(unit, 1_000_000);
+        ratio_ok(unit, &small, &big);
     }
 }

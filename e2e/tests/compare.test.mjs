@@ -105,7 +105,7 @@ test('four national reports: GDP targets against next-year outcomes, chart, jump
   assert.ok(has(/national-2017-gbk\.txt,.*,2017,2016,,gdp,[^,]*,growth,actual,6\.7,,%,/), 'actual 2016 row');
 
   // Clicking a cell goes to that report's sentence.
-  await page.locator('tr[data-indicator=gdp][data-measure=growth] [data-kind=actual]').first().click();
+  await page.locator('tr[data-indicator=gdp][data-measure=growth] td[data-col="2014"] [data-kind=actual]').click();
   await page.waitForSelector('[data-testid=report-text]');
   const active = await page.locator('[data-testid=doc-item].active').innerText();
   assert.match(active, /2015/);
@@ -123,22 +123,53 @@ test('clicking the chart goes to the figure; dark mode draws too', async () => {
   const { page, context, errors } = await openCompare({ colorScheme: 'dark' });
   const canvas = page.locator('[data-testid=compare] [data-testid=chart] canvas');
   await canvas.scrollIntoViewIfNeeded();
-  // Find a point over a figure by scanning the hit boxes through the mouse cursor style.
+  // Find a point over a figure: sweep synthetic mouse moves in the page and watch the cursor.
+  await canvas.screenshot({ path: (process.env.SHOTS || '/tmp/baogao-shots') + '/compare-chart-dark.png' });
   const box = await canvas.boundingBox();
-  let hit = null;
-  for (let y = 40; y < box.height && !hit; y += 6) {
-    for (let x = 60; x < box.width && !hit; x += 10) {
-      await page.mouse.move(box.x + x, box.y + y);
-      const cur = await canvas.evaluate((c) => c.style.cursor);
-      if (cur === 'pointer') hit = { x, y };
+  const hit = await canvas.evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    for (let y = 30; y < r.height; y += 4) {
+      for (let x = 40; x < r.width; x += 6) {
+        c.dispatchEvent(new MouseEvent('mousemove', { clientX: r.left + x, clientY: r.top + y, bubbles: true }));
+        if (c.style.cursor === 'pointer') return { x, y };
+      }
     }
-  }
+    return null;
+  });
+  if (hit) await page.mouse.move(box.x + hit.x, box.y + hit.y);
   assert.ok(hit, 'some figure in the chart can be pointed at');
   const title = await canvas.getAttribute('title');
   assert.match(title, /national-201\d-gbk\.txt/);
   await page.mouse.click(box.x + hit.x, box.y + hit.y);
   await page.waitForSelector('[data-testid=report-text] .selected', { timeout: 10000 });
   await shot(page, 'compare-dark-jump');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('same year, several regions: columns are regions, targets charted across regions (中文)', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, { context: { locale: 'zh-CN' } });
+  const files = ['beijing-2024.txt', 'bozhou-2024.txt', 'zaozhuang-2024-pdftext.txt', 'qiandongnan-2024.docx'];
+  await pickFiles(page, files);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 4, null, { timeout: 30000 });
+  await page.locator('[data-tab=compare]').click();
+  await page.waitForSelector('[data-testid=panel-table]');
+  assert.equal(await page.locator('[data-testid=panel-table]').getAttribute('data-axis'), 'regions');
+  const heads = await page.locator('[data-testid=panel-table] thead th').allInnerTexts();
+  for (const r of ['北京', '亳州', '枣庄', '黔东南']) assert.ok(heads.some((h) => h.includes(r)), `column ${r} in ${heads}`);
+  const targets = await page.locator('tr[data-indicator=gdp][data-measure=growth] [data-kind=target] .panel-fig-value').allInnerTexts();
+  assert.deepEqual([...targets].sort(), ['5%左右', '5.5%左右', '6%左右', '7%左右']);
+  const across = page.locator('[data-testid=region-chart] canvas');
+  await across.scrollIntoViewIfNeeded();
+  const colours = await across.evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const s = new Set();
+    for (let i = 0; i < d.length; i += 4 * 89) s.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return s.size;
+  });
+  assert.ok(colours > 5, `region chart drawn (${colours} colours)`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'compare-regions-zh', { fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

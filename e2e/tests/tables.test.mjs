@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, openPage, pickBuffers, shot } from '../lib.mjs';
+import { serve, launch, openPage, pickBuffers, waitMessage, shot } from '../lib.mjs';
 
 // Chinese interface whatever the machine's locale.
 const ZH = { context: { locale: 'zh-CN' } };
@@ -258,7 +258,7 @@ test('a report with thousands of indicators: virtual rows, smooth to the end', a
   const n = 3000;
   for (let i = 0; i < n; i++) lines.push(`第${i + 1}项重点工程完成投资${(i % 97) + 1}.${i % 10}亿元。`);
   await pickBuffers(page, [{ name: 'many.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n'), 'utf8') }]);
-  await page.waitForFunction(() => /第3000项/.test(document.querySelector('[data-testid=report-text]')?.innerText || ''), null, { timeout: 30000 });
+  await waitMessage(page, /many\.txt/, 30000);
   const t0 = Date.now();
   await showTable(page);
   const [shown, total] = await count(page);

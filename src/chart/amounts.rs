@@ -1,5 +1,5 @@
 //! Chart 2: amounts in 亿元. Headline level indicators stated in money (元, 万元, 亿元,
-//! 万亿元), converted to 亿元: the review year's actual beside the coming year's target
+//! 万亿元), converted to 亿元 (shown in 万亿元 when the largest reaches 10 000 亿元): the review year's actual beside the coming year's target
 //! where the report gives one. Per-capita figures (人均…, in 元 per person) are not
 //! amounts and are left out.
 
@@ -82,7 +82,15 @@ pub fn amount_rows(report: &Report) -> Vec<AmountRow> {
         let i = match rows.iter().position(|(_, r)| r.key == key) {
             Some(i) => i,
             None => {
-                rows.push((pos, AmountRow { key, label: ind.name.clone(), actual: None, target: None }));
+                rows.push((
+                    pos,
+                    AmountRow {
+                        key,
+                        label: ind.name.clone(),
+                        actual: None,
+                        target: None,
+                    },
+                ));
                 rows.len() - 1
             }
         };
@@ -97,11 +105,16 @@ pub fn amount_rows(report: &Report) -> Vec<AmountRow> {
     rows.into_iter().map(|(_, r)| r).take(MAX_ROWS).collect()
 }
 
-/// Label of an amount in 亿元, with the qualifier symbol and an estimate mark.
-pub fn amount_text(a: &Amount, lang: ChartLang) -> String {
+/// Label of an amount in the chart's unit (亿元 ÷ `divisor`), with the qualifier symbol
+/// and an estimate mark.
+pub fn amount_text(a: &Amount, divisor: f64, lang: ChartLang) -> String {
     let mut s = match a.high {
-        Some(h) => format!("{}–{}", fmt_num(a.low), fmt_num(h)),
-        None => format!("{}{}", qualifier_symbol(a.qualifier.as_deref()), fmt_num(a.low)),
+        Some(h) => format!("{}–{}", fmt_num(a.low / divisor), fmt_num(h / divisor)),
+        None => format!(
+            "{}{}",
+            qualifier_symbol(a.qualifier.as_deref()),
+            fmt_num(a.low / divisor)
+        ),
     };
     if a.estimate {
         s.push_str(lang.pick("（预计）", " (est.)"));
@@ -116,6 +129,17 @@ pub fn amounts_chart(report: &Report, lang: ChartLang) -> Option<AmountsChart> {
         return None;
     }
     let has_target = rows.iter().any(|r| r.target.is_some());
+    // National and large provincial figures read better in 万亿元.
+    let max = rows
+        .iter()
+        .flat_map(|r| r.actual.iter().chain(r.target.iter()))
+        .map(|a| a.high.unwrap_or(a.low).max(a.low))
+        .fold(0.0, f64::max);
+    let (divisor, unit_zh, unit_en) = if max >= 1e4 {
+        (1e4, "万亿元", "万亿元 (trillion yuan)")
+    } else {
+        (1.0, "亿元", "亿元 (100 million yuan)")
+    };
     let year = |y: Option<i32>, zh: &str, en: &str| match (y, lang) {
         (Some(y), ChartLang::Zh) => format!("{y}年{zh}"),
         (Some(y), ChartLang::En) => format!("{y} {en}"),
@@ -133,20 +157,28 @@ pub fn amounts_chart(report: &Report, lang: ChartLang) -> Option<AmountsChart> {
                 .into_iter()
                 .filter_map(|(s, v)| v.as_ref().map(|v| (s, v)))
                 .map(|(s, a)| {
-                    let text = amount_text(a, lang);
-                    let sentence = by_id(&a.indicator_id).map(|i| sentence_excerpt(i, 60)).unwrap_or_default();
+                    let text = amount_text(a, divisor, lang);
+                    let sentence = by_id(&a.indicator_id)
+                        .map(|i| sentence_excerpt(i, 60))
+                        .unwrap_or_default();
                     BarSpec {
                         series: s,
-                        low: a.low,
-                        high: a.high,
-                        tooltip: format!("{}\n{}：{}（{}）\n{}", r.label, series[s], a.as_written, text, sentence),
+                        low: a.low / divisor,
+                        high: a.high.map(|h| h / divisor),
+                        tooltip: format!(
+                            "{}\n{}：{}（{}）\n{}",
+                            r.label, series[s], a.as_written, text, sentence
+                        ),
                         text,
                         estimate: a.estimate,
                         indicator_id: a.indicator_id.clone(),
                     }
                 })
                 .collect();
-            BarGroup { label: r.label.clone(), bars }
+            BarGroup {
+                label: r.label.clone(),
+                bars,
+            }
         })
         .collect();
     let used: Vec<&Indicator> = rows
@@ -161,12 +193,19 @@ pub fn amounts_chart(report: &Report, lang: ChartLang) -> Option<AmountsChart> {
     };
     let bars = HBarChart {
         title,
-        unit_line: lang.pick("单位：亿元", "Unit: 亿元 (100 million yuan)").into(),
+        unit_line: match lang {
+            ChartLang::Zh => format!("单位：{unit_zh}"),
+            ChartLang::En => format!("Unit: {unit_en}"),
+        },
         series,
         estimate_legend: Some(lang.pick("浅色：预计数", "faded: estimate").into()),
         groups,
-        axis_label: lang.pick("亿元", "亿元 (100 million yuan)").into(),
-        missing_text: if has_target { lang.pick("未提及", "not given").into() } else { String::new() },
+        axis_label: lang.pick(unit_zh, unit_en).into(),
+        missing_text: if has_target {
+            lang.pick("未提及", "not given").into()
+        } else {
+            String::new()
+        },
         note: source_note(report, used, lang),
     };
     Some(AmountsChart { rows, bars })

@@ -34,9 +34,7 @@ pub struct CompareHit {
 
 /// The hit under a point (smallest box wins).
 pub fn hit_at(hits: &[CompareHit], x: f64, y: f64) -> Option<&CompareHit> {
-    hits.iter()
-        .filter(|h| h.rect.contains(x, y))
-        .min_by_key(|h| (h.rect.width() as i64) * (h.rect.height() as i64))
+    hits.iter().filter(|h| h.rect.contains(x, y)).min_by_key(|h| (h.rect.width() as i64) * (h.rect.height() as i64))
 }
 
 /// One drawn figure.
@@ -143,11 +141,15 @@ pub fn missed_rule(lang: ChartLang) -> &'static str {
 /// Build the chart of one (region, indicator, measure) from [`crate::panel::outcomes`].
 /// `None` when there is no target for it. Outcomes in another unit than the target are
 /// left out (they cannot share an axis).
-pub fn outcome_chart(outs: &[Outcome], region: &str, indicator: &str, measure: &str, lang: ChartLang) -> Option<OutcomeChart> {
-    let mine: Vec<&Outcome> = outs
-        .iter()
-        .filter(|o| o.region == region && o.indicator == indicator && o.measure == measure)
-        .collect();
+pub fn outcome_chart(
+    outs: &[Outcome],
+    region: &str,
+    indicator: &str,
+    measure: &str,
+    lang: ChartLang,
+) -> Option<OutcomeChart> {
+    let mine: Vec<&Outcome> =
+        outs.iter().filter(|o| o.region == region && o.indicator == indicator && o.measure == measure).collect();
     let unit = mine.iter().find_map(|o| o.target.as_ref()).map(|t| t.unit.clone())?;
     let name = mine.iter().find_map(|o| o.target.as_ref().map(|t| t.name.clone())).unwrap_or_default();
     let mut points: Vec<OutcomePoint> = mine
@@ -174,16 +176,18 @@ pub fn outcome_chart(outs: &[Outcome], region: &str, indicator: &str, measure: &
         (ChartLang::En, m) => m,
     };
     Some(OutcomeChart {
-        title: format!(
-            "{region_label}{name} {measure_label}{}",
-            lang.pick("：目标与实际", ": target vs outcome")
-        ),
+        title: format!("{region_label}{name} {measure_label}{}", lang.pick("：目标与实际", ": target vs outcome")),
         unit_line: format!("{}{unit}", lang.pick("单位：", "Unit: ")),
         points,
         legend_target: lang.pick("目标（当年报告）", "Target (that year's report)").to_string(),
         legend_actual: lang.pick("实际（次年报告）", "Outcome (next year's report)").to_string(),
         legend_missed: lang.pick("未完成", "Missed").to_string(),
-        note: missed_rule(lang).to_string(),
+        note: lang
+            .pick(
+                "✗ 未完成（规则见图下）；“左右/约”允许 0.5 个百分点；实际取自次年报告",
+                "✗ missed (rule below the chart); 左右/约 allows 0.5 point; outcomes from the next report",
+            )
+            .to_string(),
     })
 }
 
@@ -191,12 +195,26 @@ pub fn outcome_chart(outs: &[Outcome], region: &str, indicator: &str, measure: &
 const TICK_W: i32 = 44;
 
 /// A vertical value axis: horizontal gridlines and tick labels on the left.
-fn draw_y_axis<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Scale, plot: Rect, theme: &Theme) -> DrawResult<(), DB> {
+fn draw_y_axis<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Scale,
+    plot: Rect,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
     for t in s.ticks() {
         let y = s.px(t);
         let zero = t.abs() < s.step * 1e-6;
         line(area, (plot.x0, y), (plot.x1, y), if zero { theme.muted } else { theme.grid }, 1)?;
-        text(area, theme, &fmt_num(if zero { 0.0 } else { t }), (plot.x0 - 6, y), SMALL_PX, false, theme.muted, (HPos::Right, VPos::Center))?;
+        text(
+            area,
+            theme,
+            &fmt_num(if zero { 0.0 } else { t }),
+            (plot.x0 - 6, y),
+            SMALL_PX,
+            false,
+            theme.muted,
+            (HPos::Right, VPos::Center),
+        )?;
     }
     Ok(())
 }
@@ -237,7 +255,8 @@ pub fn draw_outcomes<DB: DrawingBackend>(
     theme: &Theme,
 ) -> DrawResult<Vec<CompareHit>, DB> {
     let legend = chart.legend(theme);
-    let frame = Frame { title: &chart.title, unit_line: &chart.unit_line, legend: &legend, note: &chart.note, axis_room: 26 };
+    let frame =
+        Frame { title: &chart.title, unit_line: &chart.unit_line, legend: &legend, note: &chart.note, axis_room: 26 };
     let plot = draw_frame(area, &frame, theme)?;
     let plot = Rect::new(plot.x0 + TICK_W, plot.y0, plot.x1, plot.y1);
     let mut hits = Vec::new();
@@ -258,26 +277,54 @@ pub fn draw_outcomes<DB: DrawingBackend>(
     let n = chart.points.len() as i32;
     let cw = plot.width() / n;
     let half = (cw / 4).clamp(8, 40);
-    let mut prev: Option<(i32, i32)> = None;
+    let cx_of = |i: usize| plot.x0 + cw * i as i32 + cw / 2;
+    // Pass 1: year labels and target bands.
+    let mut target_rects: Vec<Option<Rect>> = Vec::new();
     for (i, p) in chart.points.iter().enumerate() {
-        let cx = plot.x0 + cw * i as i32 + cw / 2;
-        text(area, theme, &p.year.to_string(), (cx, plot.y1 + 6), LABEL_PX, false, theme.fg, (HPos::Center, VPos::Top))?;
-        if let Some(t) = &p.target {
-            let band = theme.faded(theme.muted, 0.75);
-            let (a, b) = (t.low - p.tolerance, t.high.unwrap_or(t.low) + p.tolerance);
-            let mut r = Rect::new(cx - half, s.px(b), cx + half, s.px(a));
-            if r.height() < 3 {
-                r = Rect::new(r.x0, r.y0 - 1, r.x1, r.y1 + 2);
-            }
-            fill_rect(area, r, band)?;
-            if let Some(h) = t.high {
-                let rr = Rect::new(cx - half, s.px(h), cx + half, s.px(t.low));
-                fill_rect(area, rr, theme.faded(theme.muted, 0.5))?;
-                stroke_rect(area, rr, theme.muted)?;
-            } else {
-                let y = s.px(t.low);
-                line(area, (cx - half, y), (cx + half, y), theme.muted, 3)?;
-            }
+        let cx = cx_of(i);
+        text(
+            area,
+            theme,
+            &p.year.to_string(),
+            (cx, plot.y1 + 6),
+            LABEL_PX,
+            false,
+            theme.fg,
+            (HPos::Center, VPos::Top),
+        )?;
+        let Some(t) = &p.target else {
+            target_rects.push(None);
+            continue;
+        };
+        let band = theme.faded(theme.muted, 0.75);
+        let (a, b) = (t.low - p.tolerance, t.high.unwrap_or(t.low) + p.tolerance);
+        let mut r = Rect::new(cx - half, s.px(b), cx + half, s.px(a));
+        if r.height() < 3 {
+            r = Rect::new(r.x0, r.y0 - 1, r.x1, r.y1 + 2);
+        }
+        fill_rect(area, r, band)?;
+        if let Some(h) = t.high {
+            let rr = Rect::new(cx - half, s.px(h), cx + half, s.px(t.low));
+            fill_rect(area, rr, theme.faded(theme.muted, 0.5))?;
+            stroke_rect(area, rr, theme.muted)?;
+        } else {
+            let y = s.px(t.low);
+            line(area, (cx - half, y), (cx + half, y), theme.muted, 3)?;
+        }
+        target_rects.push(Some(r));
+    }
+    // Pass 2: the line joining consecutive outcomes.
+    let dots: Vec<Option<(i32, i32)>> =
+        chart.points.iter().enumerate().map(|(i, p)| p.actual.as_ref().map(|a| (cx_of(i), s.px(a.low)))).collect();
+    for w in dots.windows(2) {
+        if let [Some(a), Some(b)] = w {
+            line(area, *a, *b, theme.faded(theme.color(0), 0.4), 2)?;
+        }
+    }
+    // Pass 3: labels, dots and hit boxes on top.
+    for (i, p) in chart.points.iter().enumerate() {
+        let cx = cx_of(i);
+        if let (Some(t), Some(Some(r))) = (&p.target, target_rects.get(i)) {
             let ty = s.px(t.high.unwrap_or(t.low).max(t.low) + p.tolerance);
             text(area, theme, &t.text, (cx - half - 4, ty), VALUE_PX, false, theme.muted, (HPos::Right, VPos::Center))?;
             let tw = text_width(&t.text, VALUE_PX);
@@ -288,12 +335,8 @@ pub fn draw_outcomes<DB: DrawingBackend>(
                 label: t.tooltip.clone(),
             });
         }
-        if let Some(a) = &p.actual {
-            let y = s.px(a.low);
-            if let Some((px, py)) = prev {
-                line(area, (px, py), (cx, y), theme.faded(theme.color(0), 0.4), 2)?;
-            }
-            prev = Some((cx, y));
+        if let (Some(a), Some(Some((_, y)))) = (&p.actual, dots.get(i)) {
+            let y = *y;
             let missed = p.met == Met::No;
             let color = if missed { theme.color(1) } else { theme.color(0) };
             if a.estimate {
@@ -303,16 +346,16 @@ pub fn draw_outcomes<DB: DrawingBackend>(
                 area.draw(&Circle::new((cx, y), 5, color.filled()))?;
             }
             let label = if missed { format!("{} ✗", a.text) } else { a.text.clone() };
-            text(area, theme, &label, (cx + 9, y), VALUE_PX, missed, color, (HPos::Left, VPos::Center))?;
             let lw = text_width(&label, VALUE_PX);
+            // A background behind the label keeps it legible over the line and the band.
+            fill_rect(area, Rect::new(cx + 8, y - 8, cx + 12 + lw, y + 8), theme.bg)?;
+            text(area, theme, &label, (cx + 10, y), VALUE_PX, missed, color, (HPos::Left, VPos::Center))?;
             hits.push(CompareHit {
-                rect: Rect::new(cx - 7, y - 8, cx + 11 + lw, y + 8),
+                rect: Rect::new(cx - 7, y - 8, cx + 12 + lw, y + 8),
                 report: a.report,
                 indicator_id: a.indicator_id.clone(),
                 label: a.tooltip.clone(),
             });
-        } else {
-            prev = None;
         }
     }
     Ok(hits)
@@ -407,14 +450,19 @@ impl LineChart {
 }
 
 /// Draw a [`LineChart`] filling `area`.
-pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &LineChart, theme: &Theme) -> DrawResult<(), DB> {
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+    theme: &Theme,
+) -> DrawResult<(), DB> {
     let legend: Vec<LegendItem> = chart
         .series
         .iter()
         .enumerate()
         .map(|(i, (n, _))| LegendItem { name: n.clone(), color: theme.color(i), faded: false })
         .collect();
-    let frame = Frame { title: &chart.title, unit_line: &chart.unit_line, legend: &legend, note: &chart.note, axis_room: 26 };
+    let frame =
+        Frame { title: &chart.title, unit_line: &chart.unit_line, legend: &legend, note: &chart.note, axis_room: 26 };
     let plot = draw_frame(area, &frame, theme)?;
     let plot = Rect::new(plot.x0 + TICK_W, plot.y0, plot.x1, plot.y1);
     let n = chart.categories.len() as i32;
@@ -443,15 +491,21 @@ pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Lin
                 let r = Rect::new(x0, s.px(*v), x0 + bw - 1, s.px(0.0));
                 fill_rect(area, r, color)?;
                 if bw >= 14 {
-                    text(area, theme, &fmt_num(*v), ((r.x0 + r.x1) / 2, r.y0 - 2), SMALL_PX, false, theme.fg, (HPos::Center, VPos::Bottom))?;
+                    text(
+                        area,
+                        theme,
+                        &fmt_num(*v),
+                        ((r.x0 + r.x1) / 2, r.y0 - 2),
+                        SMALL_PX,
+                        false,
+                        theme.fg,
+                        (HPos::Center, VPos::Bottom),
+                    )?;
                 }
             }
         } else {
-            let pts: Vec<Option<(i32, i32)>> = vals
-                .iter()
-                .enumerate()
-                .map(|(i, v)| v.map(|v| (plot.x0 + cw * i as i32 + cw / 2, s.px(v))))
-                .collect();
+            let pts: Vec<Option<(i32, i32)>> =
+                vals.iter().enumerate().map(|(i, v)| v.map(|v| (plot.x0 + cw * i as i32 + cw / 2, s.px(v)))).collect();
             for w in pts.windows(2) {
                 if let [Some(a), Some(b)] = w {
                     line(area, *a, *b, color, 2)?;
@@ -460,7 +514,16 @@ pub fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Lin
             for (p, v) in pts.iter().zip(vals) {
                 if let (Some(p), Some(v)) = (p, v) {
                     area.draw(&Circle::new(*p, 4, color.filled()))?;
-                    text(area, theme, &fmt_num(*v), (p.0 + 6, p.1 - 4), SMALL_PX, false, color, (HPos::Left, VPos::Bottom))?;
+                    text(
+                        area,
+                        theme,
+                        &fmt_num(*v),
+                        (p.0 + 6, p.1 - 4),
+                        SMALL_PX,
+                        false,
+                        color,
+                        (HPos::Left, VPos::Bottom),
+                    )?;
                 }
             }
         }
@@ -487,7 +550,11 @@ impl CompareChart {
         }
     }
     /// Draw on `area`; returns what can be pointed at.
-    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, theme: &Theme) -> DrawResult<Vec<CompareHit>, DB> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        theme: &Theme,
+    ) -> DrawResult<Vec<CompareHit>, DB> {
         match self {
             CompareChart::Outcomes(c) => draw_outcomes(area, c, theme),
             CompareChart::Across(c, refs) => draw_targets_across(area, c, refs, theme),
@@ -556,8 +623,18 @@ mod tests {
     #[test]
     fn outcome_chart_draws_targets_and_missed() {
         let outs = vec![
-            outcome(2014, Some(fig(0, "i2", 7.5, None, Some("左右"), "target")), Some(fig(1, "i1", 7.4, None, None, "actual")), Met::Yes),
-            outcome(2015, Some(fig(1, "i3", 7.0, None, Some("左右"), "target")), Some(fig(2, "i1", 6.0, None, None, "actual")), Met::No),
+            outcome(
+                2014,
+                Some(fig(0, "i2", 7.5, None, Some("左右"), "target")),
+                Some(fig(1, "i1", 7.4, None, None, "actual")),
+                Met::Yes,
+            ),
+            outcome(
+                2015,
+                Some(fig(1, "i3", 7.0, None, Some("左右"), "target")),
+                Some(fig(2, "i1", 6.0, None, None, "actual")),
+                Met::No,
+            ),
             outcome(2016, Some(fig(2, "i3", 6.5, Some(7.0), None, "target")), None, Met::Unknown),
         ];
         let c = outcome_chart(&outs, "全国", "gdp", "growth", ChartLang::Zh).expect("chart");

@@ -67,10 +67,25 @@ pub fn ellipsize(text: &str, size: f64, max_w: i32) -> String {
 }
 
 /// A text style in the theme's font.
-pub fn font<'a>(theme: &'a Theme, size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'a> {
-    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+pub fn font<'a>(
+    theme: &'a Theme,
+    size: f64,
+    bold: bool,
+    color: RGBColor,
+    h: HPos,
+    v: VPos,
+) -> TextStyle<'a> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
     TextStyle {
-        font: FontDesc::new(FontFamily::Name(theme.font), size * theme.font_factor, style),
+        font: FontDesc::new(
+            FontFamily::Name(theme.font),
+            size * theme.font_factor,
+            style,
+        ),
         color: color.to_backend_color(),
         pos: Pos::new(h, v),
     }
@@ -95,13 +110,27 @@ pub fn text<DB: DrawingBackend>(
 }
 
 /// A filled rectangle.
-pub fn fill_rect<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: Rect, color: RGBColor) -> DrawResult<(), DB> {
-    area.draw(&Rectangle::new([(r.x0, r.y0), (r.x1, r.y1)], color.filled()))
+pub fn fill_rect<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    r: Rect,
+    color: RGBColor,
+) -> DrawResult<(), DB> {
+    area.draw(&Rectangle::new(
+        [(r.x0, r.y0), (r.x1, r.y1)],
+        color.filled(),
+    ))
 }
 
 /// A rectangle outline.
-pub fn stroke_rect<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: Rect, color: RGBColor) -> DrawResult<(), DB> {
-    area.draw(&Rectangle::new([(r.x0, r.y0), (r.x1, r.y1)], color.stroke_width(1)))
+pub fn stroke_rect<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    r: Rect,
+    color: RGBColor,
+) -> DrawResult<(), DB> {
+    area.draw(&Rectangle::new(
+        [(r.x0, r.y0), (r.x1, r.y1)],
+        color.stroke_width(1),
+    ))
 }
 
 /// A straight line.
@@ -161,7 +190,16 @@ pub fn draw_legend<DB: DrawingBackend>(
             } else {
                 fill_rect(area, sw, it.color)?;
             }
-            text(area, theme, &it.name, (cx + 17, cy), SMALL_PX, false, theme.fg, (HPos::Left, VPos::Center))?;
+            text(
+                area,
+                theme,
+                &it.name,
+                (cx + 17, cy),
+                SMALL_PX,
+                false,
+                theme.fg,
+                (HPos::Left, VPos::Center),
+            )?;
             cx += 18 + text_width(&it.name, SMALL_PX) + 16;
         }
     }
@@ -208,11 +246,29 @@ pub fn draw_frame<DB: DrawingBackend>(
     let (w, h) = (w as i32, h as i32);
     area.fill(&theme.bg)?;
     let title = ellipsize(frame.title, TITLE_PX, w - 2 * PAD);
-    text(area, theme, &title, (PAD, PAD), TITLE_PX, true, theme.fg, (HPos::Left, VPos::Top))?;
+    text(
+        area,
+        theme,
+        &title,
+        (PAD, PAD),
+        TITLE_PX,
+        true,
+        theme.fg,
+        (HPos::Left, VPos::Top),
+    )?;
     let mut y = PAD + 22;
     if !frame.unit_line.is_empty() {
         let unit = ellipsize(frame.unit_line, SMALL_PX, w - 2 * PAD);
-        text(area, theme, &unit, (PAD, y), SMALL_PX, false, theme.muted, (HPos::Left, VPos::Top))?;
+        text(
+            area,
+            theme,
+            &unit,
+            (PAD, y),
+            SMALL_PX,
+            false,
+            theme.muted,
+            (HPos::Left, VPos::Top),
+        )?;
         y += 18;
     }
     if !frame.legend.is_empty() {
@@ -220,7 +276,16 @@ pub fn draw_frame<DB: DrawingBackend>(
     }
     if !frame.note.is_empty() {
         let note = ellipsize(frame.note, SMALL_PX, w - 2 * PAD);
-        text(area, theme, &note, (PAD, h - PAD), SMALL_PX, false, theme.muted, (HPos::Left, VPos::Bottom))?;
+        text(
+            area,
+            theme,
+            &note,
+            (PAD, h - PAD),
+            SMALL_PX,
+            false,
+            theme.muted,
+            (HPos::Left, VPos::Bottom),
+        )?;
     }
     Ok(Rect::new(PAD, y + 8, w - PAD, h - frame.footer_height()))
 }
@@ -242,12 +307,22 @@ impl Scale {
         let lo = lo.min(0.0);
         let hi = hi.max(0.0);
         let (min, max, step) = nice_ticks(lo, hi, ((px1 - px0) / 70).clamp(2, 8) as usize);
-        Scale { min, max, px0, px1, step }
+        Scale {
+            min,
+            max,
+            px0,
+            px1,
+            step,
+        }
     }
     /// Pixel of a value (clamped to the range).
     pub fn px(&self, v: f64) -> i32 {
         let span = self.max - self.min;
-        let t = if span > 0.0 { ((v - self.min) / span).clamp(0.0, 1.0) } else { 0.0 };
+        let t = if span > 0.0 {
+            ((v - self.min) / span).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         (self.px0 as f64 + t * (self.px1 - self.px0) as f64).round() as i32
     }
     /// Tick values from min to max.
@@ -256,18 +331,37 @@ impl Scale {
             return vec![self.min, self.max];
         }
         let n = ((self.max - self.min) / self.step).round() as i64;
-        (0..=n.clamp(0, 50)).map(|i| self.min + i as f64 * self.step).collect()
+        (0..=n.clamp(0, 50))
+            .map(|i| self.min + i as f64 * self.step)
+            .collect()
     }
 }
 
 /// `[min, max]` widened to multiples of a 1-2-5 step giving about `target` intervals.
 pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (f64, f64, f64) {
-    let (lo, hi) = if lo.is_finite() && hi.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-    let span = if hi - lo > 0.0 { hi - lo } else { hi.abs().max(1.0) };
+    let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    };
+    let span = if hi - lo > 0.0 {
+        hi - lo
+    } else {
+        hi.abs().max(1.0)
+    };
     let raw = span / target.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
     let norm = raw / mag;
-    let step = mag * if norm <= 1.0 { 1.0 } else if norm <= 2.0 { 2.0 } else if norm <= 5.0 { 5.0 } else { 10.0 };
+    let step = mag
+        * if norm <= 1.0 {
+            1.0
+        } else if norm <= 2.0 {
+            2.0
+        } else if norm <= 5.0 {
+            5.0
+        } else {
+            10.0
+        };
     let min = (lo / step).floor() * step;
     let mut max = (hi / step).ceil() * step;
     if max <= min {
@@ -288,13 +382,37 @@ pub fn draw_value_axis<DB: DrawingBackend>(
     for t in scale.ticks() {
         let x = scale.px(t);
         let zero = t.abs() < scale.step * 1e-6;
-        line(area, (x, plot.y0), (x, plot.y1), if zero { theme.muted } else { theme.grid }, 1)?;
+        line(
+            area,
+            (x, plot.y0),
+            (x, plot.y1),
+            if zero { theme.muted } else { theme.grid },
+            1,
+        )?;
         let label = fmt_num(if zero { 0.0 } else { t });
-        text(area, theme, &label, (x, plot.y1 + 4), SMALL_PX, false, theme.muted, (HPos::Center, VPos::Top))?;
+        text(
+            area,
+            theme,
+            &label,
+            (x, plot.y1 + 4),
+            SMALL_PX,
+            false,
+            theme.muted,
+            (HPos::Center, VPos::Top),
+        )?;
     }
     if !axis_label.is_empty() {
         let cx = (scale.px0 + scale.px1) / 2;
-        text(area, theme, axis_label, (cx, plot.y1 + 22), SMALL_PX, false, theme.muted, (HPos::Center, VPos::Top))?;
+        text(
+            area,
+            theme,
+            axis_label,
+            (cx, plot.y1 + 22),
+            SMALL_PX,
+            false,
+            theme.muted,
+            (HPos::Center, VPos::Top),
+        )?;
     }
     Ok(())
 }
@@ -308,7 +426,16 @@ pub fn draw_category_label<DB: DrawingBackend>(
     theme: &Theme,
 ) -> DrawResult<(), DB> {
     let s = ellipsize(label, LABEL_PX, max_w);
-    text(area, theme, &s, (x_right, y), LABEL_PX, false, theme.fg, (HPos::Right, VPos::Center))
+    text(
+        area,
+        theme,
+        &s,
+        (x_right, y),
+        LABEL_PX,
+        false,
+        theme.fg,
+        (HPos::Right, VPos::Center),
+    )
 }
 
 /// How a bar is filled.
@@ -367,8 +494,21 @@ pub fn draw_value_label<DB: DrawingBackend>(
     color: RGBColor,
     theme: &Theme,
 ) -> DrawResult<(), DB> {
-    let (x, h) = if left { (x - 4, HPos::Right) } else { (x + 4, HPos::Left) };
-    text(area, theme, label, (x, y), VALUE_PX, false, color, (h, VPos::Center))
+    let (x, h) = if left {
+        (x - 4, HPos::Right)
+    } else {
+        (x + 4, HPos::Left)
+    };
+    text(
+        area,
+        theme,
+        label,
+        (x, y),
+        VALUE_PX,
+        false,
+        color,
+        (h, VPos::Center),
+    )
 }
 
 /// One bar of a [`BarGroup`].
@@ -420,17 +560,35 @@ impl HBarChart {
             .series
             .iter()
             .enumerate()
-            .map(|(i, s)| LegendItem { name: s.clone(), color: theme.color(i), faded: false })
+            .map(|(i, s)| LegendItem {
+                name: s.clone(),
+                color: theme.color(i),
+                faded: false,
+            })
             .collect();
         if let Some(e) = &self.estimate_legend {
-            if self.groups.iter().any(|g| g.bars.iter().any(|b| b.estimate)) {
-                items.push(LegendItem { name: e.clone(), color: theme.color(0), faded: true });
+            if self
+                .groups
+                .iter()
+                .any(|g| g.bars.iter().any(|b| b.estimate))
+            {
+                items.push(LegendItem {
+                    name: e.clone(),
+                    color: theme.color(0),
+                    faded: true,
+                });
             }
         }
         items
     }
     fn frame<'a>(&'a self, legend: &'a [LegendItem]) -> Frame<'a> {
-        Frame { title: &self.title, unit_line: &self.unit_line, legend, note: &self.note, axis_room: 42 }
+        Frame {
+            title: &self.title,
+            unit_line: &self.unit_line,
+            legend,
+            note: &self.note,
+            axis_room: 42,
+        }
     }
     fn slots(&self) -> i32 {
         self.series.len().max(1) as i32
@@ -449,7 +607,10 @@ impl HBarChart {
     }
     /// Every indicator id drawn.
     pub fn indicator_ids(&self) -> Vec<String> {
-        self.groups.iter().flat_map(|g| g.bars.iter().map(|b| b.indicator_id.clone())).collect()
+        self.groups
+            .iter()
+            .flat_map(|g| g.bars.iter().map(|b| b.indicator_id.clone()))
+            .collect()
     }
 }
 
@@ -481,8 +642,16 @@ pub fn draw_grouped_hbars<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         + 8;
-    let lo = chart.groups.iter().flat_map(|g| g.bars.iter().map(|b| b.low.min(b.high.unwrap_or(b.low)))).fold(0.0, f64::min);
-    let hi = chart.groups.iter().flat_map(|g| g.bars.iter().map(|b| b.high.unwrap_or(b.low).max(b.low))).fold(0.0, f64::max);
+    let lo = chart
+        .groups
+        .iter()
+        .flat_map(|g| g.bars.iter().map(|b| b.low.min(b.high.unwrap_or(b.low))))
+        .fold(0.0, f64::min);
+    let hi = chart
+        .groups
+        .iter()
+        .flat_map(|g| g.bars.iter().map(|b| b.high.unwrap_or(b.low).max(b.low)))
+        .fold(0.0, f64::max);
     let x0 = plot.x0 + label_w + 10 + if lo < 0.0 { value_w } else { 0 };
     let x1 = (plot.x1 - value_w).max(x0 + 40);
     let scale = Scale::nice(lo, hi, x0, x1);
@@ -492,18 +661,35 @@ pub fn draw_grouped_hbars<DB: DrawingBackend>(
     let mut y = plot.y0 + GROUP_GAP / 2;
     for g in &chart.groups {
         let gh = chart.group_height();
-        draw_category_label(area, &g.label, (x0 - 10 - if lo < 0.0 { value_w } else { 0 }, y + gh / 2), label_w, theme)?;
+        draw_category_label(
+            area,
+            &g.label,
+            (x0 - 10 - if lo < 0.0 { value_w } else { 0 }, y + gh / 2),
+            label_w,
+            theme,
+        )?;
         for slot in 0..chart.slots() as usize {
             let by0 = y + slot as i32 * (BAR_H + BAR_GAP);
             let cy = by0 + BAR_H / 2;
             let Some(b) = g.bars.iter().find(|b| b.series == slot) else {
                 if !chart.missing_text.is_empty() {
-                    draw_value_label(area, &chart.missing_text, (zero, cy), false, theme.muted, theme)?;
+                    draw_value_label(
+                        area,
+                        &chart.missing_text,
+                        (zero, cy),
+                        false,
+                        theme.muted,
+                        theme,
+                    )?;
                 }
                 continue;
             };
             let color = theme.color(b.series);
-            let fill = if b.estimate { BarFill::Faded(color) } else { BarFill::Solid(color) };
+            let fill = if b.estimate {
+                BarFill::Faded(color)
+            } else {
+                BarFill::Solid(color)
+            };
             let mut r = draw_hbar(area, &scale, (by0, by0 + BAR_H), (0.0, b.low), fill, theme)?;
             let mut end = if b.low < 0.0 { r.x0 } else { r.x1 };
             if let Some(h) = b.high {
@@ -515,8 +701,16 @@ pub fn draw_grouped_hbars<DB: DrawingBackend>(
             draw_value_label(area, &b.text, (end, cy), left, theme.fg, theme)?;
             // The hit box covers the bar and its label, so small bars are easy to point at.
             let lw = text_width(&b.text, VALUE_PX) + 4;
-            let hr = if left { Rect::new(r.x0 - lw, r.y0, r.x1, r.y1) } else { Rect::new(r.x0, r.y0, r.x1 + lw, r.y1) };
-            hits.push(Hit { rect: hr, indicator_id: b.indicator_id.clone(), label: b.tooltip.clone() });
+            let hr = if left {
+                Rect::new(r.x0 - lw, r.y0, r.x1, r.y1)
+            } else {
+                Rect::new(r.x0, r.y0, r.x1 + lw, r.y1)
+            };
+            hits.push(Hit {
+                rect: hr,
+                indicator_id: b.indicator_id.clone(),
+                label: b.tooltip.clone(),
+            });
         }
         y += gh + GROUP_GAP;
     }
@@ -552,11 +746,21 @@ impl StackedChart {
         self.part_names
             .iter()
             .enumerate()
-            .map(|(i, s)| LegendItem { name: s.clone(), color: theme.color(i), faded: false })
+            .map(|(i, s)| LegendItem {
+                name: s.clone(),
+                color: theme.color(i),
+                faded: false,
+            })
             .collect()
     }
     fn frame<'a>(&'a self, legend: &'a [LegendItem]) -> Frame<'a> {
-        Frame { title: &self.title, unit_line: &self.unit_line, legend, note: &self.note, axis_room: 42 }
+        Frame {
+            title: &self.title,
+            unit_line: &self.unit_line,
+            legend,
+            note: &self.note,
+            axis_room: 42,
+        }
     }
     /// Height that fits every row at `width`.
     pub fn height_for(&self, width: u32) -> u32 {
@@ -587,13 +791,23 @@ pub fn draw_stacked_hbars<DB: DrawingBackend>(
         .max(40);
     let x0 = plot.x0 + label_w + 10;
     let x1 = (plot.x1 - 8).max(x0 + 40);
-    let scale = Scale { min: 0.0, max: 100.0, px0: x0, px1: x1, step: 20.0 };
+    let scale = Scale {
+        min: 0.0,
+        max: 100.0,
+        px0: x0,
+        px1: x1,
+        step: 20.0,
+    };
     draw_value_axis(area, &scale, plot, &chart.axis_label, theme)?;
     let mut hits = Vec::new();
     let mut y = plot.y0 + GROUP_GAP / 2;
     for row in &chart.rows {
         draw_category_label(area, &row.label, (x0 - 10, y + STACK_H / 2), label_w, theme)?;
-        let total: f64 = row.parts.iter().filter(|p| p.is_finite() && **p > 0.0).sum();
+        let total: f64 = row
+            .parts
+            .iter()
+            .filter(|p| p.is_finite() && **p > 0.0)
+            .sum();
         if total > 0.0 {
             let mut acc = 0.0;
             for (i, p) in row.parts.iter().enumerate() {
@@ -603,12 +817,28 @@ pub fn draw_stacked_hbars<DB: DrawingBackend>(
                 let from = acc / total * 100.0;
                 acc += p;
                 let to = acc / total * 100.0;
-                let r = draw_hbar(area, &scale, (y, y + STACK_H), (from, to), BarFill::Solid(theme.color(i)), theme)?;
+                let r = draw_hbar(
+                    area,
+                    &scale,
+                    (y, y + STACK_H),
+                    (from, to),
+                    BarFill::Solid(theme.color(i)),
+                    theme,
+                )?;
                 line(area, (r.x1, r.y0), (r.x1, r.y1), theme.bg, 1)?;
                 let s = fmt_num(*p);
                 if text_width(&s, VALUE_PX) + 6 <= r.width() {
                     let c = (r.x0 + r.x1) / 2;
-                    text(area, theme, &s, (c, y + STACK_H / 2), VALUE_PX, true, theme.on_series, (HPos::Center, VPos::Center))?;
+                    text(
+                        area,
+                        theme,
+                        &s,
+                        (c, y + STACK_H / 2),
+                        VALUE_PX,
+                        true,
+                        theme.on_series,
+                        (HPos::Center, VPos::Center),
+                    )?;
                 }
             }
         }

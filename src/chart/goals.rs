@@ -9,12 +9,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::draw::{
-    draw_category_label, draw_frame, draw_hbar, ellipsize, fill_rect, line, stroke_rect, text, text_width, BarFill, Frame,
-    LegendItem, Scale, GROUP_GAP, LABEL_PX, VALUE_PX,
+    draw_category_label, draw_frame, draw_hbar, ellipsize, fill_rect, line, stroke_rect, text,
+    text_width, BarFill, Frame, LegendItem, Scale, GROUP_GAP, LABEL_PX, VALUE_PX,
 };
 use super::{
-    fmt_num, kind_of, money_in_yi, pair_key, qualifier_symbol, section_kinds, sentence_excerpt, source_note,
-    ChartLang, DrawResult, Hit, Rect, Theme,
+    fmt_num, kind_of, money_in_yi, pair_key, qualifier_symbol, section_kinds, sentence_excerpt,
+    source_note, ChartLang, DrawResult, Hit, Rect, Theme,
 };
 use crate::report::{Indicator, Measure, Report, SectionKind, Status};
 
@@ -74,9 +74,15 @@ fn is_goal_measure(m: Measure) -> bool {
     matches!(m, Measure::Level | Measure::Share | Measure::Rate)
 }
 
+/// A value's low end and, for a range, its high end.
+type LowHigh = (f64, Option<f64>);
+
 /// Value in a common unit for goal and current: money → 亿元, else as written when the
 /// units agree.
-fn common(goal: &Indicator, cur: &Indicator) -> Option<(String, (f64, Option<f64>), (f64, Option<f64>))> {
+fn common(
+    goal: &Indicator,
+    cur: &Indicator,
+) -> Option<(String, LowHigh, LowHigh)> {
     let conv = |i: &Indicator| -> Option<(f64, Option<f64>)> {
         let lo = money_in_yi(&i.unit, i.value.low(), i.value_base)?;
         let hi = match i.value.high() {
@@ -88,11 +94,16 @@ fn common(goal: &Indicator, cur: &Indicator) -> Option<(String, (f64, Option<f64
     if let (Some(g), Some(c)) = (conv(goal), conv(cur)) {
         return Some(("亿元".into(), g, c));
     }
-    (goal.unit.trim() == cur.unit.trim())
-        .then(|| (goal.unit.clone(), (goal.value.low(), goal.value.high()), (cur.value.low(), cur.value.high())))
+    (goal.unit.trim() == cur.unit.trim()).then(|| {
+        (
+            goal.unit.clone(),
+            (goal.value.low(), goal.value.high()),
+            (cur.value.low(), cur.value.high()),
+        )
+    })
 }
 
-fn point(ind: &Indicator, (low, high): (f64, Option<f64>)) -> GoalPoint {
+fn point(ind: &Indicator, (low, high): LowHigh) -> GoalPoint {
     GoalPoint {
         indicator_id: ind.id.clone(),
         low,
@@ -107,10 +118,15 @@ fn point(ind: &Indicator, (low, high): (f64, Option<f64>)) -> GoalPoint {
 /// Five-year goals with the latest actual of the same indicator.
 pub fn goal_rows(report: &Report) -> Vec<GoalRow> {
     let kinds = section_kinds(report);
-    let Some(base) = report.report_year.or(report.review_year.map(|y| y + 1)) else { return Vec::new() };
+    let Some(base) = report.report_year.or(report.review_year.map(|y| y + 1)) else {
+        return Vec::new();
+    };
     let mut rows: Vec<GoalRow> = Vec::new();
     for ind in &report.indicators {
-        if ind.status != Status::Target || !is_goal_measure(ind.measure) || ind.name.trim().is_empty() {
+        if ind.status != Status::Target
+            || !is_goal_measure(ind.measure)
+            || ind.name.trim().is_empty()
+        {
             continue;
         }
         let Some(gy) = goal_year(ind) else { continue };
@@ -139,7 +155,17 @@ pub fn goal_rows(report: &Report) -> Vec<GoalRow> {
             Some((u, g, c)) => (u, g, Some(c)),
             None => {
                 let g = money_in_yi(&ind.unit, ind.value.low(), ind.value_base)
-                    .map(|lo| ("亿元".to_string(), (lo, ind.value.high().and_then(|h| money_in_yi(&ind.unit, h, None)))))
+                    .map(|lo| {
+                        (
+                            "亿元".to_string(),
+                            (
+                                lo,
+                                ind.value
+                                    .high()
+                                    .and_then(|h| money_in_yi(&ind.unit, h, None)),
+                            ),
+                        )
+                    })
                     .unwrap_or_else(|| (ind.unit.clone(), (ind.value.low(), ind.value.high())));
                 (g.0, g.1, None)
             }
@@ -167,28 +193,52 @@ pub fn goal_rows(report: &Report) -> Vec<GoalRow> {
 fn point_text(p: &GoalPoint, unit: &str, lang: ChartLang) -> String {
     let v = match p.high {
         Some(h) => format!("{}–{}", fmt_num(p.low), fmt_num(h)),
-        None => format!("{}{}", qualifier_symbol(p.qualifier.as_deref()), fmt_num(p.low)),
+        None => format!(
+            "{}{}",
+            qualifier_symbol(p.qualifier.as_deref()),
+            fmt_num(p.low)
+        ),
     };
-    let est = if p.estimate { lang.pick("（预计）", " (est.)") } else { "" };
+    let est = if p.estimate {
+        lang.pick("（预计）", " (est.)")
+    } else {
+        ""
+    };
     format!("{v}{unit}{est}")
 }
 
 impl GoalsChart {
     fn legend(&self, theme: &Theme) -> Vec<LegendItem> {
         vec![
-            LegendItem { name: self.series[0].clone(), color: theme.color(0), faded: false },
-            LegendItem { name: self.series[1].clone(), color: theme.color(1), faded: true },
+            LegendItem {
+                name: self.series[0].clone(),
+                color: theme.color(0),
+                faded: false,
+            },
+            LegendItem {
+                name: self.series[1].clone(),
+                color: theme.color(1),
+                faded: true,
+            },
         ]
     }
     fn frame<'a>(&'a self, legend: &'a [LegendItem]) -> Frame<'a> {
-        Frame { title: &self.title, unit_line: &self.unit_line, legend, note: &self.note, axis_room: 4 }
+        Frame {
+            title: &self.title,
+            unit_line: &self.unit_line,
+            legend,
+            note: &self.note,
+            axis_room: 4,
+        }
     }
     /// Height that fits every row at `width`.
     pub fn height_for(&self, width: u32) -> u32 {
         let legend = self.legend(&Theme::light());
         let f = self.frame(&legend);
-        (f.header_height(width as i32) + self.rows.len() as i32 * (ROW_H + GROUP_GAP) + f.footer_height()).max(140)
-            as u32
+        (f.header_height(width as i32)
+            + self.rows.len() as i32 * (ROW_H + GROUP_GAP)
+            + f.footer_height())
+        .max(140) as u32
     }
     /// The value text at the right of a row: `1230亿元 → 2021年 ≥2000亿元`.
     pub fn row_text(&self, r: &GoalRow) -> String {
@@ -214,7 +264,12 @@ pub fn goals_chart(report: &Report, lang: ChartLang) -> Option<GoalsChart> {
     let by_id = |id: &str| report.indicators.iter().find(|i| i.id == id);
     let used: Vec<&Indicator> = rows
         .iter()
-        .flat_map(|r| r.current.iter().map(|c| c.indicator_id.as_str()).chain([r.goal.indicator_id.as_str()]))
+        .flat_map(|r| {
+            r.current
+                .iter()
+                .map(|c| c.indicator_id.as_str())
+                .chain([r.goal.indicator_id.as_str()])
+        })
         .filter_map(by_id)
         .collect();
     Some(GoalsChart {
@@ -223,9 +278,15 @@ pub fn goals_chart(report: &Report, lang: ChartLang) -> Option<GoalsChart> {
             ChartLang::En => format!("Five-year goals vs the current level (to {gy})"),
         },
         unit_line: lang
-            .pick("每行按各自单位绘制；条长为当前水平占目标的比例", "Each row in its own unit; bar length = current level relative to the goal")
+            .pick(
+                "每行按各自单位绘制；条长为当前水平占目标的比例",
+                "Each row in its own unit; bar length = current level relative to the goal",
+            )
             .into(),
-        series: [lang.pick("当前水平", "current level").into(), lang.pick("五年目标", "five-year goal").into()],
+        series: [
+            lang.pick("当前水平", "current level").into(),
+            lang.pick("五年目标", "five-year goal").into(),
+        ],
         note: source_note(report, used, lang),
         missing_text: lang.pick("当前未提及", "current not given").into(),
         lang,
@@ -251,7 +312,13 @@ pub fn draw_goals<DB: DrawingBackend>(
         .min((plot.width() as f64 * 0.3) as i32)
         .max(40);
     let texts: Vec<String> = data.rows.iter().map(|r| data.row_text(r)).collect();
-    let value_w = texts.iter().map(|t| text_width(t, VALUE_PX)).max().unwrap_or(0).min((plot.width() as f64 * 0.45) as i32) + 10;
+    let value_w = texts
+        .iter()
+        .map(|t| text_width(t, VALUE_PX))
+        .max()
+        .unwrap_or(0)
+        .min((plot.width() as f64 * 0.45) as i32)
+        + 10;
     let x0 = plot.x0 + label_w + 10;
     let x1 = (plot.x1 - value_w).max(x0 + 60);
     let mut hits = Vec::new();
@@ -261,10 +328,23 @@ pub fn draw_goals<DB: DrawingBackend>(
         let goal_hi = r.goal.high.unwrap_or(r.goal.low);
         let cur = r.current.as_ref().map(|c| c.high.unwrap_or(c.low));
         let max = goal_hi.max(cur.unwrap_or(0.0)).max(f64::MIN_POSITIVE);
-        let scale = Scale { min: 0.0, max, px0: x0, px1: x1, step: max };
+        let scale = Scale {
+            min: 0.0,
+            max,
+            px0: x0,
+            px1: x1,
+            step: max,
+        };
         // Track, then the goal as an outlined bar (whisker-less ranges: faded to the high end).
         fill_rect(area, Rect::new(x0, y + 2, x1, y + ROW_H - 2), theme.grid)?;
-        let g = draw_hbar(area, &scale, (y, y + ROW_H), (0.0, goal_hi), BarFill::Faded(theme.color(1)), theme)?;
+        let g = draw_hbar(
+            area,
+            &scale,
+            (y, y + ROW_H),
+            (0.0, goal_hi),
+            BarFill::Faded(theme.color(1)),
+            theme,
+        )?;
         if r.goal.high.is_some() {
             let lx = scale.px(r.goal.low);
             line(area, (lx, y), (lx, y + ROW_H), theme.color(1), 2)?;
@@ -272,15 +352,50 @@ pub fn draw_goals<DB: DrawingBackend>(
         stroke_rect(area, g, theme.color(1))?;
         let mut row_rect = g;
         if let (Some(c), Some(v)) = (&r.current, cur) {
-            let fill = if c.estimate { BarFill::Faded(theme.color(0)) } else { BarFill::Solid(theme.color(0)) };
+            let fill = if c.estimate {
+                BarFill::Faded(theme.color(0))
+            } else {
+                BarFill::Solid(theme.color(0))
+            };
             let cr = draw_hbar(area, &scale, (y + 6, y + ROW_H - 6), (0.0, v), fill, theme)?;
-            let label = format!("{}\n{}：{}\n{}", r.label, data.series[0], point_text(c, &r.unit, data.lang), c.sentence);
-            hits.push(Hit { rect: cr, indicator_id: c.indicator_id.clone(), label });
-            row_rect = Rect::new(row_rect.x0, row_rect.y0, row_rect.x1.max(cr.x1), row_rect.y1);
+            let label = format!(
+                "{}\n{}：{}\n{}",
+                r.label,
+                data.series[0],
+                point_text(c, &r.unit, data.lang),
+                c.sentence
+            );
+            hits.push(Hit {
+                rect: cr,
+                indicator_id: c.indicator_id.clone(),
+                label,
+            });
+            row_rect = Rect::new(
+                row_rect.x0,
+                row_rect.y0,
+                row_rect.x1.max(cr.x1),
+                row_rect.y1,
+            );
         }
         let t = &ellipsize(t, VALUE_PX, plot.x1 - x1 - 8);
-        text(area, theme, t, (x1 + 8, y + ROW_H / 2), VALUE_PX, false, theme.fg, (HPos::Left, VPos::Center))?;
-        let label = format!("{}\n{}（{}）：{}\n{}", r.label, data.series[1], r.goal_year, point_text(&r.goal, &r.unit, data.lang), r.goal.sentence);
+        text(
+            area,
+            theme,
+            t,
+            (x1 + 8, y + ROW_H / 2),
+            VALUE_PX,
+            false,
+            theme.fg,
+            (HPos::Left, VPos::Center),
+        )?;
+        let label = format!(
+            "{}\n{}（{}）：{}\n{}",
+            r.label,
+            data.series[1],
+            r.goal_year,
+            point_text(&r.goal, &r.unit, data.lang),
+            r.goal.sentence
+        );
         // The goal's hit covers the row and its text; the current bar (smaller) wins inside it.
         hits.push(Hit {
             rect: Rect::new(row_rect.x0, y, x1 + 8 + text_width(t, VALUE_PX), y + ROW_H),

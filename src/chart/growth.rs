@@ -8,8 +8,9 @@ use plotters::prelude::*;
 
 use super::draw::{draw_grouped_hbars, BarGroup, BarSpec, HBarChart};
 use super::{
-    fmt_num, headline_rank, is_headline, is_review_actual, is_year_target, pair_key, qualifier_symbol,
-    section_kinds, sentence_excerpt, signed, source_note, ChartLang, DrawResult, Hit, Theme,
+    flip_symbol, fmt_num, headline_rank, is_headline, is_review_actual, is_year_target, pair_key,
+    qualifier_symbol, section_kinds, sentence_excerpt, signed, source_note, ChartLang, DrawResult,
+    Hit, Theme,
 };
 use crate::report::{Indicator, Measure, Report, Status};
 
@@ -26,6 +27,9 @@ pub struct GrowthValue {
     pub qualifier: Option<String>,
     /// Stated as 预计 (an estimate).
     pub estimate: bool,
+    /// Stated as a fall (下降3.4%以上): the value was negated, so the qualifier's
+    /// direction flips (≥ 3.4 decline → ≤ -3.4).
+    pub falls: bool,
 }
 
 /// One headline indicator: its review-year actual and coming-year target growth.
@@ -60,6 +64,7 @@ fn value_of(ind: &Indicator) -> GrowthValue {
         high,
         qualifier: ind.qualifier.clone(),
         estimate: ind.status == Status::Estimate,
+        falls: low < 0.0 && ind.value.low() > 0.0,
     }
 }
 
@@ -83,7 +88,12 @@ pub fn growth_pairs(report: &Report) -> Vec<GrowthRow> {
             None => {
                 rows.push((
                     pos,
-                    GrowthRow { key: key.clone(), label: ind.name.clone(), actual: None, target: None },
+                    GrowthRow {
+                        key: key.clone(),
+                        label: ind.name.clone(),
+                        actual: None,
+                        target: None,
+                    },
                 ));
                 rows.len() - 1
             }
@@ -111,12 +121,18 @@ pub fn growth_pairs(report: &Report) -> Vec<GrowthRow> {
 /// Label of a value: `≥8%`, `7–8%`, `7.6%（预计）`.
 pub fn value_text(v: &GrowthValue, lang: ChartLang) -> String {
     let sym = qualifier_symbol(v.qualifier.as_deref());
+    let sym = if v.falls { flip_symbol(sym) } else { sym };
     let mut s = match v.high {
         Some(h) => format!("{}–{}%", fmt_num(v.low), fmt_num(h)),
         None => format!("{}{}%", sym, fmt_num(v.low)),
     };
     if sym.is_empty() && v.high.is_none() {
-        if let Some(q) = v.qualifier.as_deref().map(str::trim).filter(|q| !q.is_empty() && q.chars().count() <= 3) {
+        if let Some(q) = v
+            .qualifier
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty() && q.chars().count() <= 3)
+        {
             s = format!("{q}{s}");
         }
     }
@@ -139,7 +155,10 @@ pub fn growth_chart(report: &Report, lang: ChartLang) -> Option<GrowthChart> {
         (Some(y), ChartLang::En) => format!("{y} {en}"),
         (None, _) => lang.pick(zh, en).to_string(),
     };
-    let series = vec![year(review_year, "实际增长", "actual"), year(target_year, "目标增长", "target")];
+    let series = vec![
+        year(review_year, "实际增长", "actual"),
+        year(target_year, "目标增长", "target"),
+    ];
     let by_id = |id: &str| report.indicators.iter().find(|i| i.id == id);
     let groups = rows
         .iter()
@@ -149,7 +168,9 @@ pub fn growth_chart(report: &Report, lang: ChartLang) -> Option<GrowthChart> {
                 .filter_map(|(s, v)| v.as_ref().map(|v| (s, v)))
                 .map(|(s, v)| {
                     let text = value_text(v, lang);
-                    let sentence = by_id(&v.indicator_id).map(|i| sentence_excerpt(i, 60)).unwrap_or_default();
+                    let sentence = by_id(&v.indicator_id)
+                        .map(|i| sentence_excerpt(i, 60))
+                        .unwrap_or_default();
                     BarSpec {
                         series: s,
                         low: v.low,
@@ -161,7 +182,10 @@ pub fn growth_chart(report: &Report, lang: ChartLang) -> Option<GrowthChart> {
                     }
                 })
                 .collect();
-            BarGroup { label: r.label.clone(), bars }
+            BarGroup {
+                label: r.label.clone(),
+                bars,
+            }
         })
         .collect();
     let used: Vec<&Indicator> = rows
@@ -172,11 +196,15 @@ pub fn growth_chart(report: &Report, lang: ChartLang) -> Option<GrowthChart> {
     let title = match (review_year, target_year, lang) {
         (Some(a), Some(b), ChartLang::Zh) => format!("主要指标增速：{a}年实际与{b}年目标"),
         (Some(a), Some(b), ChartLang::En) => format!("Growth: {a} actual vs {b} target"),
-        _ => lang.pick("主要指标增速：实际与目标", "Growth: actual vs target").to_string(),
+        _ => lang
+            .pick("主要指标增速：实际与目标", "Growth: actual vs target")
+            .to_string(),
     };
     let bars = HBarChart {
         title,
-        unit_line: lang.pick("单位：%（比上年增长）", "Unit: % (year-on-year growth)").into(),
+        unit_line: lang
+            .pick("单位：%（比上年增长）", "Unit: % (year-on-year growth)")
+            .into(),
         series,
         estimate_legend: Some(lang.pick("浅色：预计数", "faded: estimate").into()),
         groups,
@@ -184,7 +212,12 @@ pub fn growth_chart(report: &Report, lang: ChartLang) -> Option<GrowthChart> {
         missing_text: lang.pick("未提及", "not given").into(),
         note: source_note(report, used, lang),
     };
-    Some(GrowthChart { review_year, target_year, rows, bars })
+    Some(GrowthChart {
+        review_year,
+        target_year,
+        rows,
+        bars,
+    })
 }
 
 /// Draw the growth chart on `area`.

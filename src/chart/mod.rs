@@ -59,7 +59,12 @@ pub struct Rect {
 
 impl Rect {
     pub fn new(x0: i32, y0: i32, x1: i32, y1: i32) -> Rect {
-        Rect { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) }
+        Rect {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+        }
     }
     pub fn width(&self) -> i32 {
         self.x1 - self.x0
@@ -165,8 +170,16 @@ impl Theme {
     }
     /// `c` blended toward the background by `t` (0 = `c`, 1 = background): estimates.
     pub fn faded(&self, c: RGBColor, t: f64) -> RGBColor {
-        let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round().clamp(0.0, 255.0) as u8;
-        RGBColor(mix(c.0, self.bg.0), mix(c.1, self.bg.1), mix(c.2, self.bg.2))
+        let mix = |a: u8, b: u8| {
+            (a as f64 + (b as f64 - a as f64) * t)
+                .round()
+                .clamp(0.0, 255.0) as u8
+        };
+        RGBColor(
+            mix(c.0, self.bg.0),
+            mix(c.1, self.bg.1),
+            mix(c.2, self.bg.2),
+        )
     }
 }
 
@@ -198,8 +211,12 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 4] =
-        [ChartKind::Growth, ChartKind::Amounts, ChartKind::Structure, ChartKind::Goals];
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Growth,
+        ChartKind::Amounts,
+        ChartKind::Structure,
+        ChartKind::Goals,
+    ];
 
     /// Stable name (file names of exports, `data-chart` attributes).
     pub fn name(self) -> &'static str {
@@ -264,11 +281,20 @@ impl ChartData {
 
     /// File name stem for exports, e.g. `zigong-2017-x8-growth`.
     pub fn file_stem(&self, report_file: &str) -> String {
-        let stem = report_file.rsplit(['/', '\\']).next().unwrap_or(report_file);
+        let stem = report_file
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(report_file);
         let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
         let stem: String = stem
             .chars()
-            .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect();
         let stem = stem.trim_matches('-');
         if stem.is_empty() {
@@ -311,7 +337,12 @@ impl ChartData {
             ChartData::Goals(c) => c
                 .rows
                 .iter()
-                .flat_map(|r| r.current.iter().map(|p| p.indicator_id.clone()).chain([r.goal.indicator_id.clone()]))
+                .flat_map(|r| {
+                    r.current
+                        .iter()
+                        .map(|p| p.indicator_id.clone())
+                        .chain([r.goal.indicator_id.clone()])
+                })
                 .collect(),
         }
     }
@@ -329,13 +360,20 @@ pub fn build(kind: ChartKind, report: &Report, lang: ChartLang) -> Option<ChartD
 
 /// Every chart kind, with its data or `None` when the report gives none.
 pub fn build_all(report: &Report, lang: ChartLang) -> Vec<(ChartKind, Option<ChartData>)> {
-    ChartKind::ALL.iter().map(|&k| (k, build(k, report, lang))).collect()
+    ChartKind::ALL
+        .iter()
+        .map(|&k| (k, build(k, report, lang)))
+        .collect()
 }
 
 /// Render a chart to a standalone SVG document of `width` × `height` pixels (height 0 =
 /// [`ChartData::height_for`]). Returns the document and the hit boxes.
 pub fn render_svg(chart: &ChartData, width: u32, height: u32, theme: &Theme) -> (String, Vec<Hit>) {
-    let height = if height == 0 { chart.height_for(width) } else { height };
+    let height = if height == 0 {
+        chart.height_for(width)
+    } else {
+        height
+    };
     let theme = theme.clone().for_svg();
     let mut buf = String::new();
     let hits = {
@@ -367,8 +405,13 @@ pub(crate) fn section_kinds(report: &Report) -> std::collections::HashMap<String
 
 /// The kind of the section an indicator sits in (`Other` when unknown). A section of kind
 /// `Other` inherits its nearest classified ancestor's kind.
-pub(crate) fn kind_of(ind: &Indicator, kinds: &std::collections::HashMap<String, SectionKind>) -> SectionKind {
-    let Some(mut id) = ind.section.as_deref() else { return SectionKind::Other };
+pub(crate) fn kind_of(
+    ind: &Indicator,
+    kinds: &std::collections::HashMap<String, SectionKind>,
+) -> SectionKind {
+    let Some(mut id) = ind.section.as_deref() else {
+        return SectionKind::Other;
+    };
     loop {
         match kinds.get(id) {
             Some(k) if *k != SectionKind::Other => return *k,
@@ -394,7 +437,10 @@ pub(crate) fn is_review_actual(
     match (ind.year, report.review_year) {
         (Some(y), Some(r)) => y == r,
         (Some(_), None) => true,
-        (None, _) => !matches!(kind_of(ind, kinds), SectionKind::Plan | SectionKind::FiveYear),
+        (None, _) => !matches!(
+            kind_of(ind, kinds),
+            SectionKind::Plan | SectionKind::FiveYear
+        ),
     }
 }
 
@@ -411,41 +457,53 @@ pub(crate) fn is_year_target(
     match (ind.year, report.report_year) {
         (Some(y), Some(r)) => y == r,
         (Some(_), None) => true,
-        (None, _) => !matches!(kind_of(ind, kinds), SectionKind::Review | SectionKind::FiveYear),
+        (None, _) => !matches!(
+            kind_of(ind, kinds),
+            SectionKind::Review | SectionKind::FiveYear
+        ),
     }
 }
 
 /// The key two figures of the same indicator share: the canonical `indicator` key, or the
 /// name when there is none.
 pub(crate) fn pair_key(ind: &Indicator) -> String {
-    ind.indicator.clone().unwrap_or_else(|| format!("name:{}", ind.name))
+    ind.indicator
+        .clone()
+        .unwrap_or_else(|| format!("name:{}", ind.name))
 }
 
 /// Sort rank of a canonical key: headline indicators first, in the order reports list them.
-/// Keys with a word starting with a headline stem come first (in [`HEADLINE_ORDER`]);
-/// intensity figures that only mention one (`energy_intensity_gdp`: energy per unit of
-/// GDP) follow; others last.
+/// Sort rank of a canonical key: the order of the headline table
+/// ([`crate::report::indicators::names::HEADLINE_ORDER`]), so charts and table agree; keys
+/// outside it follow, headline-like ones (`…_income`, `…revenue`) first.
 pub(crate) fn headline_rank(key: &str) -> usize {
-    const SECONDARY: [&str; 6] = ["energy", "carbon", "co2", "water", "emission", "pm"];
+    const STEMS: [&str; 8] = [
+        "gdp",
+        "industr",
+        "service",
+        "investment",
+        "retail",
+        "revenue",
+        "trade",
+        "income",
+    ];
+    let order = crate::report::indicators::names::HEADLINE_ORDER;
+    if let Some(i) = order.iter().position(|k| *k == key) {
+        return i;
+    }
     let k = key.to_ascii_lowercase();
-    let n = HEADLINE_ORDER.len();
-    let words: Vec<&str> = k.split(['_', '-', ' ']).collect();
-    match HEADLINE_ORDER.iter().position(|p| words.iter().any(|w| w.starts_with(p))) {
-        Some(i) if SECONDARY.iter().any(|s| words[0].starts_with(s)) => n + i,
-        Some(i) => i,
-        None => 2 * n,
+    match STEMS
+        .iter()
+        .position(|p| k.split('_').any(|w| w.starts_with(p)))
+    {
+        Some(i) => order.len() + i,
+        None => order.len() + STEMS.len(),
     }
 }
 
-const HEADLINE_ORDER: [&str; 16] = [
-        "gdp", "industr", "service", "fixed_asset", "investment", "retail", "consum",
-        "budget", "fiscal", "revenue", "trade", "export", "income", "cpi", "price", "employ",
-    ];
-
-/// Whether a canonical key names a headline indicator (GDP, industry, services,
-/// investment, retail sales, revenue, trade, incomes, prices, employment).
+/// Whether a canonical key is one of the headline table's indicators.
 pub(crate) fn is_headline(key: &str) -> bool {
-    !key.starts_with("name:") && headline_rank(key) < 2 * HEADLINE_ORDER.len()
+    crate::report::indicators::names::HEADLINE_ORDER.contains(&key)
 }
 
 /// Value of a money figure in 亿元 (`None` for other units, per-capita figures and foreign
@@ -479,6 +537,17 @@ pub fn qualifier_symbol(q: Option<&str>) -> &'static str {
     }
 }
 
+/// The symbol for the same bound on the negated value (`≥` ↔ `≤`, `>` ↔ `<`).
+pub fn flip_symbol(sym: &'static str) -> &'static str {
+    match sym {
+        "≥" => "≤",
+        "≤" => "≥",
+        ">" => "<",
+        "<" => ">",
+        other => other,
+    }
+}
+
 /// A number for a label: at most two decimals, no trailing zeros.
 pub fn fmt_num(v: f64) -> String {
     if !v.is_finite() {
@@ -490,7 +559,11 @@ pub fn fmt_num(v: f64) -> String {
     } else {
         format!("{v:.2}")
     };
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
     if s == "-0" {
         "0".into()
     } else {
@@ -499,22 +572,39 @@ pub fn fmt_num(v: f64) -> String {
 }
 
 /// "来源：<file> · 第 1、3 节" from the top-level sections the indicators sit in.
-pub fn source_note<'a>(report: &Report, inds: impl IntoIterator<Item = &'a Indicator>, lang: ChartLang) -> String {
+pub fn source_note<'a>(
+    report: &Report,
+    inds: impl IntoIterator<Item = &'a Indicator>,
+    lang: ChartLang,
+) -> String {
     let mut secs: Vec<u32> = inds
         .into_iter()
         .filter_map(|i| i.section.as_deref())
-        .filter_map(|s| s.trim_start_matches('s').split('.').next().and_then(|n| n.parse().ok()))
+        .filter_map(|s| {
+            s.trim_start_matches('s')
+                .split('.')
+                .next()
+                .and_then(|n| n.parse().ok())
+        })
         .collect();
     secs.sort_unstable();
     secs.dedup();
-    let file = report.file.rsplit(['/', '\\']).next().unwrap_or(&report.file);
+    let file = report
+        .file
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&report.file);
     let list = secs.iter().map(|n| n.to_string()).collect::<Vec<_>>();
     match (lang, list.is_empty()) {
         (ChartLang::Zh, true) => format!("来源：{file}"),
         (ChartLang::Zh, false) => format!("来源：{file} · 第 {} 节", list.join("、")),
         (ChartLang::En, true) => format!("Source: {file}"),
         (ChartLang::En, false) => {
-            format!("Source: {file} · section{} {}", if list.len() > 1 { "s" } else { "" }, list.join(", "))
+            format!(
+                "Source: {file} · section{} {}",
+                if list.len() > 1 { "s" } else { "" },
+                list.join(", ")
+            )
         }
     }
 }
@@ -522,7 +612,10 @@ pub fn source_note<'a>(report: &Report, inds: impl IntoIterator<Item = &'a Indic
 /// Display value of a growth/level figure in its own unit, signed by `direction`.
 pub(crate) fn signed(ind: &Indicator) -> (f64, Option<f64>) {
     let (lo, hi) = (ind.value.low(), ind.value.high());
-    if ind.direction == Some(crate::report::Direction::Down) && ind.measure == Measure::Growth {
+    let falls =
+        ind.direction == Some(crate::report::Direction::Down) && ind.measure == Measure::Growth;
+    // Values already written negative stay as they are.
+    if falls && lo > 0.0 {
         match hi {
             Some(h) => (-h, Some(-lo)),
             None => (-lo, None),

@@ -30,7 +30,8 @@ pub struct StructureChart {
 }
 
 fn is_sector_ratio(r: &StructureRow) -> bool {
-    r.parts.len() == 3 && (r.name.contains("产业") || r.key.contains("industr") || r.key.contains("sector"))
+    r.parts.len() == 3
+        && (r.name.contains("产业") || r.key.contains("industr") || r.key.contains("sector"))
 }
 
 fn when_label(ind: &Indicator, lang: ChartLang) -> String {
@@ -56,7 +57,19 @@ pub fn clean_name(name: &str) -> String {
     let mut n = name.trim();
     loop {
         let before = n;
-        for suffix in ["调整为", "调整到", "优化为", "调整", "变为", "由", "从", "为", "是", "：", ":"] {
+        for suffix in [
+            "调整为",
+            "调整到",
+            "优化为",
+            "调整",
+            "变为",
+            "由",
+            "从",
+            "为",
+            "是",
+            "：",
+            ":",
+        ] {
             n = n.strip_suffix(suffix).unwrap_or(n).trim_end();
         }
         if n == before {
@@ -76,7 +89,10 @@ pub fn structure_rows(report: &Report, lang: ChartLang) -> Vec<StructureRow> {
     let mut groups: Vec<(String, String)> = Vec::new(); // (key, display name)
     let mut prev: Option<(&Indicator, usize)> = None;
     for (pos, ind) in report.indicators.iter().enumerate() {
-        if ind.measure != Measure::Ratio || ind.parts.len() < 2 || ind.parts.iter().any(|p| !p.is_finite() || *p < 0.0) {
+        if ind.measure != Measure::Ratio
+            || ind.parts.len() < 2
+            || ind.parts.iter().any(|p| !p.is_finite() || *p < 0.0)
+        {
             continue;
         }
         let follows = prev.filter(|(p, _)| {
@@ -93,7 +109,14 @@ pub fn structure_rows(report: &Report, lang: ChartLang) -> Vec<StructureRow> {
                     Some(g) => g,
                     None => {
                         let name = clean_name(&ind.name);
-                        groups.push((key, if name.is_empty() { ind.name.clone() } else { name }));
+                        groups.push((
+                            key,
+                            if name.is_empty() {
+                                ind.name.clone()
+                            } else {
+                                name
+                            },
+                        ));
                         groups.len() - 1
                     }
                 }
@@ -116,7 +139,11 @@ pub fn structure_rows(report: &Report, lang: ChartLang) -> Vec<StructureRow> {
     // Same date twice within a group: before / after (or 1st, 2nd …).
     for g in 0..groups.len() {
         let idx: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0 == g).collect();
-        let clash = idx.iter().enumerate().any(|(a, &i)| idx[a + 1..].iter().any(|&j| rows[i].2.when == rows[j].2.when));
+        let clash = idx.iter().enumerate().any(|(a, &i)| {
+            idx[a + 1..]
+                .iter()
+                .any(|&j| rows[i].2.when == rows[j].2.when)
+        });
         if clash {
             let n = idx.len();
             for (k, &i) in idx.iter().enumerate() {
@@ -159,8 +186,15 @@ pub fn structure_chart(report: &Report, lang: ChartLang) -> Option<StructureChar
     let stack_rows = rows
         .iter()
         .map(|r| {
-            let ratio = r.parts.iter().map(|p| fmt_num(*p)).collect::<Vec<_>>().join("：");
-            let sentence = by_id(&r.indicator_id).map(|i| sentence_excerpt(i, 60)).unwrap_or_default();
+            let ratio = r
+                .parts
+                .iter()
+                .map(|p| fmt_num(*p))
+                .collect::<Vec<_>>()
+                .join("：");
+            let sentence = by_id(&r.indicator_id)
+                .map(|i| sentence_excerpt(i, 60))
+                .unwrap_or_default();
             StackRow {
                 label: format!("{}（{}）", r.name, r.when),
                 parts: r.parts.clone(),
@@ -177,7 +211,12 @@ pub fn structure_chart(report: &Report, lang: ChartLang) -> Option<StructureChar
     };
     let stack = StackedChart {
         title: title.into(),
-        unit_line: lang.pick("单位：各部分占合计的比重（%），条内数字为报告原值", "Unit: share of the total (%); numbers inside bars as stated").into(),
+        unit_line: lang
+            .pick(
+                "单位：各部分占合计的比重（%），条内数字为报告原值",
+                "Unit: share of the total (%); numbers inside bars as stated",
+            )
+            .into(),
         part_names,
         rows: stack_rows,
         axis_label: lang.pick("占比（%）", "share (%)").into(),

@@ -33,6 +33,7 @@ use crate::report::{Indicator, Measure, Report, Status, Value};
 ///
 /// Prints a table and the overall figures (`--json`: machine output). Exits 0.
 #[derive(clap::Args, Debug)]
+#[command(after_help = EVAL_HELP)]
 pub struct EvalArgs {
     /// The gold answer key (JSON list of report objects).
     pub gold: PathBuf,
@@ -46,6 +47,23 @@ pub struct EvalArgs {
     #[arg(short, long)]
     pub verbose: bool,
 }
+
+/// How the figures are defined (shown by `baogao eval --help`).
+pub const EVAL_HELP: &str = "\
+Scores, per report (file resolved by basename in --dir, default the gold file's directory) and overall:
+  target recall     gold targets found among our status=target indicators: same value (a range
+                    matches [low, high]), same unit (none = empty), compatible measure
+                    (level~count, rate~share), same subject (gold name / name_as_written contained
+                    in ours or ours in it, or the same canonical key).
+  target precision  of our status=target indicators with measure growth, rate, level, index,
+                    relative or share whose clause lies inside the gold targets_passage (located
+                    ignoring spaces, full-width forms and page footers): the share matching a gold
+                    target (or the change the key records for one, e.g. 比1980年预计增加1,000万吨).
+                    Reports without a passage do not count.
+  actual recall     each level, growth and avg_annual_growth figure of the gold actuals found among
+                    our non-target indicators with the same canonical key (or subject), value and
+                    unit (growth: %, measure growth).
+Exit code 0.";
 
 /// Scores of one report.
 #[derive(Clone, Debug, Default, Serialize)]

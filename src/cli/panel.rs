@@ -77,6 +77,14 @@ pub fn run(args: PanelArgs) -> i32 {
         eprintln!("baogao panel: no report could be read");
         return if code == 0 { 1 } else { code };
     }
+    for (r, (key, inferred)) in ok.iter().zip(panel::region_keys(&ok)) {
+        if inferred {
+            eprintln!(
+                "baogao panel: {}: region not recognised; compared as {key} (the only region of the other files)",
+                r.file
+            );
+        }
+    }
     let rows = panel::panel_rows(&ok);
     let outcomes = panel::outcomes(&ok);
     let data = match args.format {

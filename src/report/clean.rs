@@ -33,7 +33,7 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 fn is_cjkish(c: char) -> bool {
-    !c.is_ascii() && !is_space(c)
+    !c.is_ascii() && !is_space(c) && !is_invisible(c)
 }
 
 #[derive(Default)]
@@ -70,6 +70,7 @@ fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
     let bytes = src.as_bytes();
     let mut i = 0;
     let mut run_start = 0; // start of the pending verbatim run
+    let mut no_closer = false; // no `-->` after some point: do not search again
     macro_rules! flush {
         ($upto:expr) => {
             if run_start < $upto {
@@ -88,17 +89,23 @@ fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
                 }
                 if j < bytes.len() && bytes[j] == b'\n' {
                     j += 1;
+                    b.replace(i, j, "\n");
+                    n.line_endings += 1;
                 } else {
-                    j = i + 1; // lone CR(s): each is a line break
+                    // lone CRs: each is a line break
+                    for k in i..j {
+                        b.replace(k, k + 1, "\n");
+                        n.line_endings += 1;
+                    }
                 }
-                b.replace(i, j, "\n");
-                n.line_endings += 1;
                 i = j;
                 run_start = i;
             }
             b'<' if src[i..].starts_with("<!--") => {
                 flush!(i);
-                let end = match memchr::memmem::find(&bytes[i + 4..], b"-->") {
+                let found = if no_closer { None } else { memchr::memmem::find(&bytes[i + 4..], b"-->") };
+                no_closer = found.is_none();
+                let end = match found {
                     Some(k) => i + 4 + k + 3,
                     None => memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k),
                 };
@@ -129,7 +136,39 @@ fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
                     run_start = i;
                     b.text().chars().next_back()
                 };
-                let next = src[i + 1..].chars().next();
+                // what follows once comments and escapes are resolved
+                let skip_comment = |k: usize| -> Option<usize> {
+                    if !no_closer && src[k..].starts_with("<!--") {
+                        memchr::memmem::find(&bytes[k + 4..], b"-->").map(|e| k + 4 + e + 3)
+                    } else {
+                        None
+                    }
+                };
+                let mut k = i + 1;
+                while let Some(e) = skip_comment(k) {
+                    k = e;
+                }
+                let mut next = src[k..].chars().next();
+                if let Some((_, ch)) = scan_escape(&src[k..]).filter(|(_, ch)| (*ch as u32) >= 0xA0) {
+                    next = Some(if is_space(ch) { ' ' } else { ch });
+                }
+                // end of line after spaces, space escapes and comments?
+                let mut k2 = k;
+                loop {
+                    if let Some(e) = skip_comment(k2) {
+                        k2 = e;
+                    } else if let Some((len, ch)) = scan_escape(&src[k2..]).filter(|(_, ch)| is_space(*ch) || is_invisible(*ch) || *ch == '\u{A0}') {
+                        let _ = ch;
+                        k2 += len;
+                    } else if let Some(c) = src[k2..].chars().next().filter(|&c| is_space(c) || is_invisible(c)) {
+                        k2 += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if src[k2..].is_empty() || src[k2..].starts_with(['\n', '\r']) {
+                    next = Some('\n');
+                }
                 let prev_ok = prev.is_some_and(is_cjkish);
                 match next {
                     Some(nc) if prev_ok && is_cjkish(nc) => {
@@ -283,9 +322,20 @@ enum LineKind {
 }
 
 fn classify(line: &str) -> LineKind {
-    let v: String = visible(line).collect();
-    if v.is_empty() {
+    let v0: String = visible(line).collect();
+    if v0.is_empty() {
         return LineKind::Blank;
+    }
+    // judge the line without its inline furniture tokens
+    let mut v = String::with_capacity(v0.len());
+    let mut from = 0;
+    for (a, e) in furniture_tokens(&v0) {
+        v.push_str(&v0[from..a]);
+        from = e;
+    }
+    v.push_str(&v0[from..]);
+    if v.is_empty() {
+        return LineKind::Furniture(false);
     }
     let nchars = v.chars().count();
     if v.starts_with("当前位置") {
@@ -301,15 +351,8 @@ fn classify(line: &str) -> LineKind {
         let open = (v.contains('（') && !v.contains('）')) || (v.contains('(') && !v.contains(')'));
         return LineKind::Furniture(open);
     }
-    if v.starts_with('【') {
-        let toks = furniture_tokens(&v);
-        let covered: usize = toks.iter().map(|(a, b)| b - a).sum();
-        if covered == v.len() {
-            return LineKind::Furniture(false);
-        }
-        if !v.contains('】') && nchars <= 16 && is_furniture_token(&v) {
-            return LineKind::Furniture(true);
-        }
+    if v.starts_with('【') && !v.contains('】') && nchars <= 16 && is_furniture_token(&v) {
+        return LineKind::Furniture(true);
     }
     LineKind::Text
 }

@@ -19,7 +19,7 @@ pub fn Catalog() -> impl IntoView {
     };
 
     view! {
-        <details class="library" data-testid="catalog">
+        <details class="library" data-testid="catalog" open=move || state.docs.with(|d| d.is_empty())>
             <summary>{move || state.tr("报告库与最近打开", "Library & recent")}</summary>
             <h3>{move || state.tr("报告库", "Catalog")}</h3>
             {move || match entries.get() {

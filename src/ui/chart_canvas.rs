@@ -32,7 +32,7 @@ pub fn ChartCanvas(
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0u32);
     let hits = RwSignal::new(Vec::<Hit>::new());
-    let tip = RwSignal::new(None::<(f64, f64, String)>);
+    let tip = RwSignal::new(None::<(f64, f64, String, String)>);
     let dark = dark_mode();
     let kind = chart.kind().name();
     let title = chart.title().to_string();
@@ -53,12 +53,20 @@ pub fn ChartCanvas(
     Effect::new(move |_| {
         let w = width.get();
         let is_dark = dark.get();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         if w == 0 {
             return;
         }
-        let theme = if is_dark { Theme::dark() } else { Theme::light() };
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let theme = if is_dark {
+            Theme::dark()
+        } else {
+            Theme::light()
+        };
+        let dpr = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .clamp(1.0, 4.0);
         match chart.with_value(|c| draw_on_canvas(&canvas, c, w, dpr, &theme)) {
             Ok(h) => hits.set(h),
             Err(e) => leptos::logging::error!("chart {kind}: {e}"),
@@ -67,11 +75,28 @@ pub fn ChartCanvas(
 
     let on_move = move |ev: web_sys::MouseEvent| {
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
-        let found = hits.with_untracked(|h| hit_at(h, x, y).map(|h| h.label.clone()));
+        let found = hits
+            .with_untracked(|h| hit_at(h, x, y).map(|h| (h.label.clone(), h.indicator_id.clone())));
         if let Some(c) = canvas_ref.get_untracked() {
-            let _ = web_sys::HtmlElement::style(&c).set_property("cursor", if found.is_some() { "pointer" } else { "default" });
+            let _ = web_sys::HtmlElement::style(&c).set_property(
+                "cursor",
+                if found.is_some() {
+                    "pointer"
+                } else {
+                    "default"
+                },
+            );
         }
-        tip.set(found.map(|l| (x, y, l)));
+        // Only re-render the tooltip when it changes (mousemove fires often).
+        let next = found.map(|(l, id)| (x, y, l, id));
+        let same = tip.with_untracked(|t| match (t, &next) {
+            (Some(a), Some(b)) => a.3 == b.3 && (a.0 - b.0).abs() < 1.0 && (a.1 - b.1).abs() < 1.0,
+            (None, None) => true,
+            _ => false,
+        });
+        if !same {
+            tip.set(next);
+        }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
@@ -83,21 +108,35 @@ pub fn ChartCanvas(
     let svg_name = format!("{stem}.svg");
     let export_svg = move |_| {
         let w = width.get_untracked();
-        let w = if w == 0 { EXPORT_WIDTH } else { w.clamp(360, 1600) };
+        let w = if w == 0 {
+            EXPORT_WIDTH
+        } else {
+            w.clamp(360, 1600)
+        };
         let (svg, _) = chart.with_value(|c| render_svg(c, w, 0, &Theme::light()));
         let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
         if let Err(e) = try_download(&svg_name, "image/svg+xml", doc.as_bytes()) {
-            state.error(format!("{}: {e}", state.tr_now("无法导出 SVG", "Could not export SVG")));
+            state.error(format!(
+                "{}: {e}",
+                state.tr_now("无法导出 SVG", "Could not export SVG")
+            ));
         }
     };
     let png_name = format!("{stem}.png");
     let export_png = move |_| {
         let w = width.get_untracked();
-        let w = if w == 0 { EXPORT_WIDTH } else { w.clamp(360, 1600) };
+        let w = if w == 0 {
+            EXPORT_WIDTH
+        } else {
+            w.clamp(360, 1600)
+        };
         let result = chart.with_value(|c| png_bytes(c, w));
         match result.and_then(|bytes| try_download(&png_name, "image/png", &bytes)) {
             Ok(()) => {}
-            Err(e) => state.error(format!("{}: {e}", state.tr_now("无法导出 PNG", "Could not export PNG"))),
+            Err(e) => state.error(format!(
+                "{}: {e}",
+                state.tr_now("无法导出 PNG", "Could not export PNG")
+            )),
         }
     };
 
@@ -113,7 +152,7 @@ pub fn ChartCanvas(
             <div class="chart-canvas-wrap" node_ref=wrap_ref on:mouseleave=move |_| tip.set(None)>
                 <canvas node_ref=canvas_ref role="img" aria-label=aria
                     on:mousemove=on_move on:click=on_click></canvas>
-                {move || tip.get().map(|(x, y, label)| {
+                {move || tip.get().map(|(x, y, label, id)| {
                     let w = width.get_untracked() as f64;
                     let left = x > w * 0.6;
                     let style = if left {
@@ -124,7 +163,7 @@ pub fn ChartCanvas(
                     let lines = label.lines().filter(|l| !l.trim().is_empty()).map(|l| {
                         view! { <div class="chart-tip-line">{l.to_string()}</div> }
                     }).collect_view();
-                    view! { <div class="chart-tip" data-testid="chart-tooltip" role="tooltip" style=style>{lines}</div> }
+                    view! { <div class="chart-tip" data-testid="chart-tooltip" data-indicator=id role="tooltip" style=style>{lines}</div> }
                 })}
             </div>
             <details class="chart-data">
@@ -175,7 +214,8 @@ pub fn draw_on_canvas(
         .dyn_into::<web_sys::CanvasRenderingContext2d>()
         .map_err(|_| "not a 2d context")?;
     // Draw in CSS pixels; the transform maps them to device pixels.
-    ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
+    ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)
+        .map_err(|e| format!("{e:?}"))?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
     let root = backend.into_drawing_area();
     let area = root.shrink((0, 0), (css_w, css_h));
@@ -187,16 +227,22 @@ pub fn draw_on_canvas(
 /// The chart as PNG bytes, drawn on an offscreen canvas at 2× (light theme).
 pub fn png_bytes(chart: &ChartData, css_w: u32) -> Result<Vec<u8>, String> {
     use base64::Engine as _;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let canvas = doc
         .create_element("canvas")
         .map_err(|e| format!("{e:?}"))?
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .map_err(|_| "not a canvas")?;
     draw_on_canvas(&canvas, chart, css_w, 2.0, &Theme::light())?;
-    let url = canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))?;
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|e| format!("{e:?}"))?;
     let b64 = url.split_once(',').map(|(_, b)| b).ok_or("bad data URL")?;
-    base64::engine::general_purpose::STANDARD.decode(b64).map_err(|e| e.to_string())
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .map_err(|e| e.to_string())
 }
 
 /// Keeps a ResizeObserver (and its callback) alive; disconnects when dropped with the
@@ -217,7 +263,10 @@ impl ResizeGuard {
         });
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         observer.observe(el);
-        Some(ResizeGuard { observer, _callback: callback })
+        Some(ResizeGuard {
+            observer,
+            _callback: callback,
+        })
     }
 }
 
@@ -229,7 +278,8 @@ impl Drop for ResizeGuard {
 
 /// `prefers-color-scheme: dark`, live.
 pub fn dark_mode() -> ReadSignal<bool> {
-    let mql = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let mql = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
     let (dark, set_dark) = signal(mql.as_ref().is_some_and(|m| m.matches()));
     if let Some(mql) = mql {
         let guard = MediaGuard::listen(mql, set_dark);
@@ -257,6 +307,8 @@ impl MediaGuard {
 
 impl Drop for MediaGuard {
     fn drop(&mut self) {
-        let _ = self.mql.remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
+        let _ = self
+            .mql
+            .remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
     }
 }

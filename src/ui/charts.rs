@@ -14,7 +14,11 @@ pub fn Charts(#[prop(optional)] compact: bool) -> impl IntoView {
     let state = AppState::expect();
     move || {
         let r = state.report()?;
-        let lang = if state.lang.get() == Lang::En { ChartLang::En } else { ChartLang::Zh };
+        let lang = if state.lang.get() == Lang::En {
+            ChartLang::En
+        } else {
+            ChartLang::Zh
+        };
         let file = r.file.clone();
         if compact {
             let headline = [ChartKind::Growth, ChartKind::Amounts]

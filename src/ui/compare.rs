@@ -99,14 +99,17 @@ pub fn Compare() -> impl IntoView {
                 let key = format!("{}|{}|{}", o.region, o.indicator, o.measure);
                 if !out.iter().any(|(k, _)| *k == key) {
                     let (mz, _) = panel::measure_label(measure_of(o.measure));
-                    let region = if o.region.starts_with("file:") { String::new() } else { format!("{} · ", o.region) };
+                    let region =
+                        if o.region.starts_with("file:") { String::new() } else { format!("{} · ", o.region) };
                     out.push((key, format!("{region}{} {mz}", o.name)));
                 }
             }
             // Indicators with at least one target met by an outcome first, in table order.
             out.sort_by_key(|(k, _)| {
                 !os.iter().any(|o| {
-                    format!("{}|{}|{}", o.region, o.indicator, o.measure) == *k && o.target.is_some() && o.actual.is_some()
+                    format!("{}|{}|{}", o.region, o.indicator, o.measure) == *k
+                        && o.target.is_some()
+                        && o.actual.is_some()
                 })
             });
         });
@@ -139,7 +142,11 @@ pub fn Compare() -> impl IntoView {
         ys
     });
     let many_regions = Memo::new(move |_| {
-        docs.with(|d| with_reports(d, |r| panel::region_keys(r).into_iter().map(|(k, _)| k).collect::<std::collections::BTreeSet<_>>().len() > 1))
+        docs.with(|d| {
+            with_reports(d, |r| {
+                panel::region_keys(r).into_iter().map(|(k, _)| k).collect::<std::collections::BTreeSet<_>>().len() > 1
+            })
+        })
     });
     let across_year = RwSignal::new(None::<i32>);
     let across_data = Memo::new(move |_| {
@@ -153,7 +160,8 @@ pub fn Compare() -> impl IntoView {
         let year = across_year.get().filter(|y| ys.contains(y)).or_else(|| ys.last().copied());
         let lang = chart_lang(state);
         let items = docs.with(|d| with_reports(d, |r| panel::targets_across(r, ind, measure_of(measure), year)));
-        let items: Vec<(String, Option<Figure>, Option<Figure>)> = items.into_iter().map(|(_, l, t, a)| (l, t, a)).collect();
+        let items: Vec<(String, Option<Figure>, Option<Figure>)> =
+            items.into_iter().map(|(_, l, t, a)| (l, t, a)).collect();
         let name = items.iter().find_map(|(_, t, _)| t.as_ref().map(|t| t.name.clone())).unwrap_or_default();
         let title = format!(
             "{}{name}{}",
@@ -365,11 +373,7 @@ fn panel_table_view(
         }
     };
     let _ = docs;
-    let head = t
-        .columns
-        .iter()
-        .map(|c| view! { <th scope="col">{c.label.clone()}</th> })
-        .collect_view();
+    let head = t.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
     let body = t
         .rows
         .iter()
@@ -379,7 +383,8 @@ fn panel_table_view(
             let cells = row
                 .cells
                 .iter()
-                .map(|c: &Cell| {
+                .zip(t.columns.iter())
+                .map(|(c, col): (&Cell, &panel::Column)| {
                     let met = c.met;
                     let mark = match met {
                         Some(Met::Yes) => Some(("✓", "met", state.tr_now("完成", "met"))),
@@ -388,7 +393,7 @@ fn panel_table_view(
                     };
                     view! {
                         <td class=match met { Some(Met::No) => "missed", Some(Met::Yes) => "met", _ => "" }
-                            data-met=met.map(|m| m.as_str()).unwrap_or("")>
+                            data-met=met.map(|m| m.as_str()).unwrap_or("") data-col=col.label.clone()>
                             {c.target.as_ref().map(|f| figure_button(f, "target", met))}
                             {c.actual.as_ref().map(|f| figure_button(f, "actual", met))}
                             {mark.map(|(sym, cls, word)| view! { <span class=format!("met-mark {cls}") title=word aria-label=word>{sym}</span> })}
@@ -426,7 +431,8 @@ fn keywords_view(
 ) -> impl IntoView {
     let t = terms.get();
     if t.is_empty() {
-        return view! { <p class="compare-note">{state.tr_now("请输入关键词。", "Type some keywords.")}</p> }.into_any();
+        return view! { <p class="compare-note">{state.tr_now("请输入关键词。", "Type some keywords.")}</p> }
+            .into_any();
     }
     let labels: Vec<(String, Arc<Report>)> =
         docs.with(|d| d.iter().map(|d| (panel::report_label(&d.report), d.report.clone())).collect());
@@ -560,7 +566,8 @@ fn canvas_view(
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
         let found = hits.with_value(|h| hit_at(h, x, y).map(|h| h.label.clone()));
         if let Some(c) = canvas_ref.get_untracked() {
-            let _ = web_sys::HtmlElement::style(&c).set_property("cursor", if found.is_some() { "pointer" } else { "default" });
+            let _ = web_sys::HtmlElement::style(&c)
+                .set_property("cursor", if found.is_some() { "pointer" } else { "default" });
         }
         tip.set(found.unwrap_or_default());
     };
@@ -594,7 +601,13 @@ fn canvas_view(
 }
 
 /// Size the canvas to the chart at `css_w` CSS pixels (× `scale` device pixels) and draw.
-fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &CompareChart, css_w: u32, scale: f64, theme: &Theme) -> Result<Vec<CompareHit>, String> {
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    chart: &CompareChart,
+    css_w: u32,
+    scale: f64,
+    theme: &Theme,
+) -> Result<Vec<CompareHit>, String> {
     let css_h = chart.height_for(css_w);
     canvas.set_width((css_w as f64 * scale).round() as u32);
     canvas.set_height((css_h as f64 * scale).round() as u32);

@@ -23,7 +23,8 @@ pub fn FindBar() -> impl IntoView {
     let state = AppState::expect();
     let input = NodeRef::<leptos::html::Input>::new();
     // The prepared text of the active report (built on the first find).
-    let index: StoredValue<Option<(u32, Rc<FindIndex>)>, LocalStorage> = StoredValue::new_local(None);
+    let index: StoredValue<Option<(u32, Rc<FindIndex>)>, LocalStorage> =
+        StoredValue::new_local(None);
     let generation = StoredValue::new(0u64);
 
     let run = move |query: String| {
@@ -41,12 +42,20 @@ pub fn FindBar() -> impl IntoView {
                 idx
             }
         };
-        let hits = if query.trim().is_empty() { Vec::new() } else { idx.find(text, &query, MAX_HITS) };
+        let hits = if query.trim().is_empty() {
+            Vec::new()
+        } else {
+            idx.find(text, &query, MAX_HITS)
+        };
         // Start from where the reader is.
         let from = state
             .section
             .get_untracked()
-            .and_then(|s| crate::layout::section_path(&doc.report.sections, &s).last().map(|s| s.heading_span.start))
+            .and_then(|s| {
+                crate::layout::section_path(&doc.report.sections, &s)
+                    .last()
+                    .map(|s| s.heading_span.start)
+            })
             .unwrap_or(0);
         let cur = first_hit_from(&hits, from);
         state.find_hits.set(Arc::new(hits));
@@ -90,7 +99,12 @@ pub fn FindBar() -> impl IntoView {
 
     // `/` focuses the box (unless typing elsewhere).
     let slash = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() == "/" && !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !super::toc::typing(&e) {
+        if e.key() == "/"
+            && !e.ctrl_key()
+            && !e.meta_key()
+            && !e.alt_key()
+            && !super::toc::typing(&e)
+        {
             if let Some(el) = input.get_untracked() {
                 e.prevent_default();
                 let _ = el.focus();

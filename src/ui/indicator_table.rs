@@ -110,12 +110,15 @@ pub fn IndicatorTable() -> impl IntoView {
         }
     };
 
+    // Rows are keyed by (doc, language, indicator): a new report or language rebuilds
+    // them, so their labels need no reactive closures of their own (cheaper rows).
     let body_rows = move || {
         let key = doc.with(|d| d.as_ref().map_or(0, |d| d.key));
+        let lang = state.lang.get() == super::state::Lang::En;
         let (s, e) = window.get();
-        rows.with(|r| r[s.min(r.len())..e.min(r.len())].iter().map(|&i| (key, i)).collect::<Vec<_>>())
+        rows.with(|r| r[s.min(r.len())..e.min(r.len())].iter().map(|&i| (key, lang, i)).collect::<Vec<_>>())
     };
-    let row_view = move |(_, i): (u32, usize)| {
+    let row_view = move |(_, _, i): (u32, bool, usize)| {
         let Some(d) = doc.get_untracked() else { return ().into_any() };
         let Some(ind) = d.report.indicators.get(i).cloned() else { return ().into_any() };
         let section_label = ind
@@ -262,9 +265,9 @@ fn row(state: AppState, ind: Indicator, section_label: String) -> impl IntoView 
             <td class="col-id">{id.clone()}</td>
             <td class="col-name" title=ind.name.clone()>{ind.name.clone()}</td>
             <td class="col-indicator">{ind.indicator.clone().unwrap_or_default()}</td>
-            <td class="col-measure">{move || measure_label(state, measure)}</td>
+            <td class="col-measure">{untrack(|| measure_label(state, measure))}</td>
             <td class="col-status">
-                <span class=format!("status status-{}", table::serde_name(&status))>{move || status_label(state, status)}</span>
+                <span class=format!("status status-{}", table::serde_name(&status))>{untrack(|| status_label(state, status))}</span>
             </td>
             <td class="col-value num">{dir}{value}</td>
             <td class="col-unit">{ind.unit.clone()}{rel}</td>

@@ -69,7 +69,7 @@ pub fn open_files(state: AppState, files: web_sys::FileList) {
     if files.is_empty() {
         return;
     }
-    let replace = files.len() == 1;
+    let replace = files.len() == 1 || state.docs.with_untracked(|d| d.iter().all(|d| d.source == Source::Sample));
     leptos::task::spawn_local(async move {
         let mut first = replace;
         for file in files {

@@ -54,11 +54,23 @@ impl Model {
         let shown = (0..chunks.len()).map(|k| RwSignal::new(k == 0)).collect();
         let height = chunks
             .iter()
-            .map(|c| RwSignal::new(layout::estimate_height(&blocks[c.blocks.clone()], &report.text, cpl, line, 0.5 * line)))
+            .map(|c| {
+                RwSignal::new(layout::estimate_height(
+                    &blocks[c.blocks.clone()],
+                    &report.text,
+                    cpl,
+                    line,
+                    0.5 * line,
+                ))
+            })
             .collect();
         // Which indicators each marked number stands for.
-        let mut by_start: Vec<(Span, usize)> =
-            report.indicators.iter().enumerate().map(|(i, x)| (x.span, i)).collect();
+        let mut by_start: Vec<(Span, usize)> = report
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.span, i))
+            .collect();
         by_start.sort_by_key(|(s, _)| (s.start, s.end));
         let mut mark_of = HashMap::new();
         let mut members: HashMap<String, Vec<String>> = HashMap::new();
@@ -67,7 +79,10 @@ impl Model {
                 let Some(i) = seg.indicator else { continue };
                 let mark = format!("num-{}", report.indicators[i].id);
                 let from = by_start.partition_point(|(s, _)| s.end <= seg.span.start);
-                for &(s, j) in by_start[from..].iter().take_while(|(s, _)| s.start < seg.span.end) {
+                for &(s, j) in by_start[from..]
+                    .iter()
+                    .take_while(|(s, _)| s.start < seg.span.end)
+                {
                     if s.end > seg.span.start {
                         let id = report.indicators[j].id.clone();
                         mark_of.insert(id.clone(), mark.clone());
@@ -76,20 +91,37 @@ impl Model {
                 }
             }
         }
-        Model { report, blocks, chunks, shown, height, mark_of, members }
+        Model {
+            report,
+            blocks,
+            chunks,
+            shown,
+            height,
+            mark_of,
+            members,
+        }
     }
 
-    /// Render the chunk holding byte `at` (if any) and return its index.
-    fn reveal(&self, at: usize) -> Option<usize> {
-        let k = layout::chunk_at(&self.chunks, at)?;
-        let _ = self.shown[k].try_set(true);
-        Some(k)
+    /// Render the chunk holding byte `at` (if any). True when it was not rendered yet
+    /// (the page will shift around it as neighbours render: scroll once more after).
+    fn reveal(&self, at: usize) -> bool {
+        let Some(k) = layout::chunk_at(&self.chunks, at) else {
+            return false;
+        };
+        let was = self.shown[k].try_get_untracked() == Some(true);
+        if !was {
+            let _ = self.shown[k].try_set(true);
+        }
+        !was
     }
 }
 
 /// Chars per line and line height (px) of the text column, for placeholder heights.
 fn metrics() -> (f64, f64) {
-    let w = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1200.0);
+    let w = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1200.0);
     let font = 16.8;
     let sidebar = if w > 800.0 { 300.0 } else { 0.0 };
     let column = (w - sidebar - 64.0).clamp(200.0, 1152.0 - 64.0);
@@ -109,15 +141,29 @@ pub fn ReportText() -> impl IntoView {
     // ---- Virtual rendering: one observer for every chunk placeholder.
     let on_entries = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, _obs: web_sys::IntersectionObserver| {
-            let Some(Some(m)) = model.try_get_value() else { return };
+            let Some(Some(m)) = model.try_get_value() else {
+                return;
+            };
             for e in entries.iter() {
-                let Ok(e) = e.dyn_into::<web_sys::IntersectionObserverEntry>() else { continue };
+                let Ok(e) = e.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                    continue;
+                };
                 let target = e.target();
-                let Some(k) = target.get_attribute("data-chunk").and_then(|s| s.parse::<usize>().ok()) else { continue };
-                let (Some(shown), Some(height)) = (m.shown.get(k), m.height.get(k)) else { continue };
+                let Some(k) = target
+                    .get_attribute("data-chunk")
+                    .and_then(|s| s.parse::<usize>().ok())
+                else {
+                    continue;
+                };
+                let (Some(shown), Some(height)) = (m.shown.get(k), m.height.get(k)) else {
+                    continue;
+                };
                 if e.is_intersecting() {
                     let _ = shown.try_set(true);
-                } else if shown.try_get_untracked() == Some(true) && !printing.get_value() && m.chunks.len() > 2 {
+                } else if shown.try_get_untracked() == Some(true)
+                    && !printing.get_value()
+                    && m.chunks.len() > 2
+                {
                     let h = target.get_bounding_client_rect().height();
                     if h > 0.0 {
                         let _ = height.try_set(h);
@@ -130,7 +176,8 @@ pub fn ReportText() -> impl IntoView {
     let observer = {
         let init = web_sys::IntersectionObserverInit::new();
         init.set_root_margin(ROOT_MARGIN);
-        web_sys::IntersectionObserver::new_with_options(on_entries.as_ref().unchecked_ref(), &init).ok()
+        web_sys::IntersectionObserver::new_with_options(on_entries.as_ref().unchecked_ref(), &init)
+            .ok()
     };
     let observer = StoredValue::new_local(observer);
     let on_entries = StoredValue::new_local(Some(on_entries));
@@ -144,7 +191,8 @@ pub fn ReportText() -> impl IntoView {
             }
         }
     });
-    let after_print = window_event_listener_untyped("afterprint", move |_| printing.set_value(false));
+    let after_print =
+        window_event_listener_untyped("afterprint", move |_| printing.set_value(false));
 
     // ---- Scroll spy: the section at the top of the text column becomes `state.section`.
     let pending = Rc::new(Cell::new(false));
@@ -182,20 +230,31 @@ pub fn ReportText() -> impl IntoView {
     // ---- Scroll to the chosen section or indicator when asked.
     Effect::new(move |_| {
         state.scroll_request.track();
-        let Some(Some(m)) = model.try_get_value() else { return };
+        let Some(Some(m)) = model.try_get_value() else {
+            return;
+        };
         let r = &m.report;
         if let Some(id) = state.selected.get_untracked() {
             if let Some(ind) = r.indicators.iter().find(|x| x.id == id) {
-                m.reveal(ind.span.start);
-                let el = m.mark_of.get(&id).cloned().unwrap_or_else(|| format!("num-{id}"));
-                scroll_when_ready(el, web_sys::ScrollLogicalPosition::Center, 20);
+                let settle = m.reveal(ind.span.start);
+                let el = m
+                    .mark_of
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| format!("num-{id}"));
+                scroll_when_ready(el, web_sys::ScrollLogicalPosition::Center, 20, settle);
                 return;
             }
         }
         if let Some(sec) = state.section.get_untracked() {
             if let Some(s) = layout::section_path(&r.sections, &sec).last() {
-                m.reveal(s.heading_span.start);
-                scroll_when_ready(format!("sec-{sec}"), web_sys::ScrollLogicalPosition::Start, 20);
+                let settle = m.reveal(s.heading_span.start);
+                scroll_when_ready(
+                    format!("sec-{sec}"),
+                    web_sys::ScrollLogicalPosition::Start,
+                    20,
+                    settle,
+                );
             }
         }
     });
@@ -207,10 +266,19 @@ pub fn ReportText() -> impl IntoView {
             return;
         }
         let Some(k) = cur else { return };
-        let Some(Some(m)) = model.try_get_value() else { return };
-        let Some(h) = state.find_hits.with_untracked(|h| h.get(k).copied()) else { return };
-        m.reveal(h.start);
-        scroll_when_ready(format!("hit-{k}"), web_sys::ScrollLogicalPosition::Center, 20);
+        let Some(Some(m)) = model.try_get_value() else {
+            return;
+        };
+        let Some(h) = state.find_hits.with_untracked(|h| h.get(k).copied()) else {
+            return;
+        };
+        let settle = m.reveal(h.start);
+        scroll_when_ready(
+            format!("hit-{k}"),
+            web_sys::ScrollLogicalPosition::Center,
+            20,
+            settle,
+        );
     });
 
     let body = move || {
@@ -218,7 +286,9 @@ pub fn ReportText() -> impl IntoView {
         pop.set(None);
         let m = Arc::new(Model::new(r.clone()));
         model.set_value(Some(m.clone()));
-        let chunks = (0..m.chunks.len()).map(|k| chunk_view(state, m.clone(), k, observer, pop, article)).collect_view();
+        let chunks = (0..m.chunks.len())
+            .map(|k| chunk_view(state, m.clone(), k, observer, pop, article))
+            .collect_view();
         Some(view! {
             <div class="report-body" class:plain=!r.looks_like_report>{chunks}</div>
         })
@@ -230,8 +300,14 @@ pub fn ReportText() -> impl IntoView {
         let r = m.report.clone();
         let ind = r.indicators.get(i)?.clone();
         let zh = state.lang.get() == Lang::Zh;
-        let path = ind.section.as_deref().map(|s| layout::section_path(&r.sections, s)).unwrap_or_default();
-        let target = path.last().map(|s| (s.id.clone(), layout::section_label(s)));
+        let path = ind
+            .section
+            .as_deref()
+            .map(|s| layout::section_path(&r.sections, s))
+            .unwrap_or_default();
+        let target = path
+            .last()
+            .map(|s| (s.id.clone(), layout::section_label(s)));
         let sentence = ind.sentence.clone();
         Some(view! {
             <div class="num-popover" data-testid="num-popover" role="dialog"
@@ -291,7 +367,13 @@ fn chunk_view(
             o.observe(&el);
         }
     });
-    let style = move || if shown.get() { String::new() } else { format!("height:{:.0}px", height.get()) };
+    let style = move || {
+        if shown.get() {
+            String::new()
+        } else {
+            format!("height:{:.0}px", height.get())
+        }
+    };
     let content = move || {
         if !shown.get() {
             return None;
@@ -322,17 +404,31 @@ fn block_view(
 ) -> AnyView {
     let r = &m.report;
     let text = r.text.as_str();
-    let segs = b
-        .segments
-        .iter()
-        .map(|seg| {
-            let inner = pieces_view(state, text, seg.span, hits, base);
-            match seg.indicator {
-                Some(i) => mark_view(state, m, i, inner, pop, article),
-                None => inner,
-            }
-        })
-        .collect_view();
+    let seg_view = |seg: &layout::Segment| {
+        let inner = pieces_view(state, text, seg.span, hits, base);
+        match seg.indicator {
+            Some(i) => mark_view(state, m, i, inner, pop, article),
+            None => inner,
+        }
+    };
+    // A run-in heading wraps the segments it covers.
+    let (head, body) = match &b.lead {
+        Some(l) => b.segments.split_at(
+            b.segments
+                .iter()
+                .take_while(|s| s.span.end <= l.span.end)
+                .count(),
+        ),
+        None => (&b.segments[..0], &b.segments[..]),
+    };
+    let lead = b.lead.as_ref().map(|l| {
+        let inner = head.iter().map(seg_view).collect_view();
+        view! {
+            <strong class=format!("run-in h-l{}", l.level) id=format!("sec-{}", l.section)
+                role="heading" attr:aria-level=(l.level + 1).min(6).to_string()>{inner}</strong>
+        }
+    });
+    let segs = view! { {lead}{body.iter().map(seg_view).collect_view()} };
     match &b.kind {
         BlockKind::Heading { section, level } => {
             let class = format!("heading h-l{level}");
@@ -342,13 +438,18 @@ fn block_view(
             }
             .into_any()
         }
-        BlockKind::Para => view! { <p data-section=b.section.clone().unwrap_or_default()>{segs}</p> }.into_any(),
+        BlockKind::Para => {
+            view! { <p data-section=b.section.clone().unwrap_or_default()>{segs}</p> }.into_any()
+        }
     }
 }
 
 /// Text of `span` with find hits marked; the current hit is distinct.
 fn pieces_view(state: AppState, text: &str, span: Span, hits: &[Span], base: usize) -> AnyView {
-    if hits.is_empty() || hits.last().is_some_and(|h| h.end <= span.start) || hits[0].start >= span.end {
+    if hits.is_empty()
+        || hits.last().is_some_and(|h| h.end <= span.start)
+        || hits[0].start >= span.end
+    {
         return text[span.start..span.end].to_string().into_any();
     }
     pieces(span, hits)
@@ -361,7 +462,7 @@ fn pieces_view(state: AppState, text: &str, span: Span, hits: &[Span], base: usi
                     let k = base + local;
                     let first = hits[local].start >= span.start;
                     view! {
-                        <mark class="find-hit" id=first.then(|| format!("hit-{k}"))
+                        <mark class="find-hit" id=first.then(|| format!("hit-{k}")) data-hit=k.to_string()
                             class:current=move || state.find_current.get() == Some(k)>{s}</mark>
                     }
                     .into_any()
@@ -384,8 +485,16 @@ fn mark_view(
     let r = m.report.clone();
     let id = r.indicators[i].id.clone();
     let mark_id = format!("num-{id}");
-    let members = m.members.get(&mark_id).cloned().unwrap_or_else(|| vec![id.clone()]);
-    let is_sel = move || state.selected.with(|s| s.as_ref().is_some_and(|s| members.contains(s)));
+    let members = m
+        .members
+        .get(&mark_id)
+        .cloned()
+        .unwrap_or_else(|| vec![id.clone()]);
+    let is_sel = move || {
+        state
+            .selected
+            .with(|s| s.as_ref().is_some_and(|s| members.contains(s)))
+    };
     let is_sel2 = is_sel.clone();
     let is_sel3 = is_sel.clone();
     let title = move || layout::reading(&r.indicators[i], state.lang.get() == Lang::Zh);
@@ -394,7 +503,9 @@ fn mark_view(
         if let Some(a) = article.get_untracked() {
             let ar = a.get_bounding_client_rect();
             let mr = el.get_bounding_client_rect();
-            let left = (mr.left() - ar.left()).min((ar.width() - 340.0).max(0.0)).max(0.0);
+            let left = (mr.left() - ar.left())
+                .min((ar.width() - 340.0).max(0.0))
+                .max(0.0);
             pop.set(Some((i, mr.bottom() - ar.top() + 6.0, left)));
         }
     };
@@ -425,7 +536,9 @@ fn mark_view(
 
 /// Set `state.section` to the section of the text at the top of the viewport.
 fn spy_section(state: AppState, article: &web_sys::HtmlElement) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let top = doc
         .query_selector(".toolbar")
         .ok()
@@ -446,9 +559,15 @@ fn spy_section(state: AppState, article: &web_sys::HtmlElement) {
     let x = ar.left() + ar.width().min(120.0) / 2.0;
     // Probe a few points down the column: margins between paragraphs hit the article.
     for dy in [0.0, 16.0, 32.0, 56.0, 88.0] {
-        let Some(el) = doc.element_from_point(x as f32, (y + dy) as f32) else { continue };
-        let Some(block) = el.closest("[data-section]").ok().flatten() else { continue };
-        let Some(sec) = block.get_attribute("data-section") else { continue };
+        let Some(el) = doc.element_from_point(x as f32, (y + dy) as f32) else {
+            continue;
+        };
+        let Some(block) = el.closest("[data-section]").ok().flatten() else {
+            continue;
+        };
+        let Some(sec) = block.get_attribute("data-section") else {
+            continue;
+        };
         if sec.is_empty() {
             if state.section.get_untracked().is_some() {
                 state.section.set(None);
@@ -460,20 +579,32 @@ fn spy_section(state: AppState, article: &web_sys::HtmlElement) {
     }
 }
 
-/// Scroll to the element `id` once it is rendered (tries for a few frames), then
-/// once more after layout settles if it has been pushed out of view.
-fn scroll_when_ready(id: String, block: web_sys::ScrollLogicalPosition, tries: u32) {
+/// Scroll to the element `id` once it is rendered (tries for a few frames); when its
+/// chunk was just rendered (`settle`), once more after layout settles if it has been
+/// pushed out of view.
+fn scroll_when_ready(id: String, block: web_sys::ScrollLogicalPosition, tries: u32, settle: bool) {
     request_animation_frame(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         match doc.get_element_by_id(&id) {
             Some(el) => {
                 scroll_into_view(&el, block);
+                if !settle {
+                    return;
+                }
                 set_timeout(
                     move || {
-                        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
+                        let Some(el) = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id(&id))
+                        else {
                             return;
                         };
-                        let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
+                        let h = web_sys::window()
+                            .and_then(|w| w.inner_height().ok())
+                            .and_then(|v| v.as_f64())
+                            .unwrap_or(800.0);
                         let r = el.get_bounding_client_rect();
                         if r.top() < 0.0 || r.bottom() > h {
                             scroll_into_view(&el, block);
@@ -482,7 +613,7 @@ fn scroll_when_ready(id: String, block: web_sys::ScrollLogicalPosition, tries: u
                     Duration::from_millis(150),
                 );
             }
-            None if tries > 0 => scroll_when_ready(id, block, tries - 1),
+            None if tries > 0 => scroll_when_ready(id, block, tries - 1, settle),
             None => {}
         }
     });

@@ -14,9 +14,13 @@ pub fn TitleBlock() -> impl IntoView {
         let unknown = state.tr("未注明", "not stated");
         let level = r.level.map(|l| level_name(state, l));
         let speaker = r.speaker.as_ref().map(|s| {
-            format!("{} {}", s.title.clone().unwrap_or_default(), s.name.clone().unwrap_or_default())
-                .trim()
-                .to_string()
+            format!(
+                "{} {}",
+                s.title.clone().unwrap_or_default(),
+                s.name.clone().unwrap_or_default()
+            )
+            .trim()
+            .to_string()
         });
         let years = match (r.report_year, r.review_year) {
             (Some(y), Some(rv)) => format!("{y}（{} {rv}）", state.tr("回顾", "review")),
@@ -28,8 +32,14 @@ pub fn TitleBlock() -> impl IntoView {
         let n_sections = crate::layout::toc_entries(&r.sections, 4).len();
         let n_ind = r.indicators.len();
         let counts = match state.lang.get() {
-            super::state::Lang::Zh => format!("{n_sections} 个章节 · {n_ind} 个数字指标 · {} 字", r.text.chars().filter(|c| !c.is_whitespace()).count()),
-            super::state::Lang::En => format!("{n_sections} sections · {n_ind} indicators · {} characters", r.text.chars().filter(|c| !c.is_whitespace()).count()),
+            super::state::Lang::Zh => format!(
+                "{n_sections} 个章节 · {n_ind} 个数字指标 · {} 字",
+                r.text.chars().filter(|c| !c.is_whitespace()).count()
+            ),
+            super::state::Lang::En => format!(
+                "{n_sections} sections · {n_ind} indicators · {} characters",
+                r.text.chars().filter(|c| !c.is_whitespace()).count()
+            ),
         };
         let diagnostics = r.diagnostics.clone();
         Some(view! {

@@ -27,7 +27,11 @@ pub fn Toc() -> impl IntoView {
         let Some(r) = state.report() else { return };
         let entries = layout::toc_entries(&r.sections, TOC_MAX);
         let fold = if entries.len() > FOLD_ABOVE {
-            r.sections.iter().filter(|s| has_children(s)).map(|s| s.id.clone()).collect()
+            r.sections
+                .iter()
+                .filter(|s| has_children(s))
+                .map(|s| s.id.clone())
+                .collect()
         } else {
             HashSet::new()
         };
@@ -66,12 +70,16 @@ pub fn Toc() -> impl IntoView {
         if (key != "j" && key != "k") || e.ctrl_key() || e.meta_key() || e.alt_key() || typing(&e) {
             return;
         }
-        let Some(r) = untrack(|| state.report()) else { return };
+        let Some(r) = untrack(|| state.report()) else {
+            return;
+        };
         let ids = collapsed.with_untracked(|c| visible_entries(&r.sections, c));
         if ids.is_empty() {
             return;
         }
-        let at = current.get_untracked().and_then(|c| ids.iter().position(|i| *i == c));
+        let at = current
+            .get_untracked()
+            .and_then(|c| ids.iter().position(|i| *i == c));
         let next = match (key.as_str(), at) {
             ("j", None) => 0,
             ("j", Some(i)) => (i + 1).min(ids.len() - 1),
@@ -96,14 +104,26 @@ pub fn Toc() -> impl IntoView {
                 .into_any(),
             );
         }
-        let parts: Vec<String> = r.sections.iter().filter(|s| has_children(s)).map(|s| s.id.clone()).collect();
+        let parts: Vec<String> = layout::toc_entries(&r.sections, TOC_MAX)
+            .into_iter()
+            .filter(|s| has_children(s))
+            .map(|s| s.id.clone())
+            .collect();
         let any_parts = !parts.is_empty();
-        let all_folded = {
-            let parts = parts.clone();
-            move || collapsed.with(|c| parts.iter().all(|p| c.contains(p)))
-        };
+        // "Expand all" once every top-level part is folded.
+        let tops: Vec<String> = r
+            .sections
+            .iter()
+            .filter(|s| has_children(s))
+            .map(|s| s.id.clone())
+            .collect();
+        let all_folded = move || collapsed.with(|c| tops.iter().all(|p| c.contains(p)));
         let all_folded2 = all_folded.clone();
-        let entries = r.sections.iter().map(|s| entry(state, s, collapsed, current)).collect_view();
+        let entries = r
+            .sections
+            .iter()
+            .map(|s| entry(state, s, collapsed, current))
+            .collect_view();
         Some(
             view! {
                 <nav class="toc" data-testid="toc" aria-label=move || state.tr("目录", "Contents")>
@@ -135,7 +155,12 @@ fn has_children(s: &Section) -> bool {
     s.children.iter().any(|c| c.level <= TOC_MAX)
 }
 
-fn entry(state: AppState, s: &Section, collapsed: RwSignal<HashSet<String>>, current: Memo<Option<String>>) -> AnyView {
+fn entry(
+    state: AppState,
+    s: &Section,
+    collapsed: RwSignal<HashSet<String>>,
+    current: Memo<Option<String>>,
+) -> AnyView {
     let children: Vec<&Section> = s.children.iter().filter(|c| c.level <= TOC_MAX).collect();
     let id = s.id.clone();
     let label = layout::section_label(s);
@@ -223,16 +248,27 @@ fn visible_entries(sections: &[Section], collapsed: &HashSet<String>) -> Vec<Str
 
 /// True when the key went to a text field (or anything editable).
 pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
-    let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    let Some(t) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
     matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || t.is_content_editable()
 }
 
 /// Scroll the sidebar so the entry `id` is visible.
 fn keep_visible(id: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let sel = format!(".toc a[data-toc=\"{}\"]", id.replace('"', ""));
-    let Some(a) = doc.query_selector(&sel).ok().flatten() else { return };
-    let Some(side) = a.closest(".sidebar").ok().flatten() else { return };
+    let Some(a) = doc.query_selector(&sel).ok().flatten() else {
+        return;
+    };
+    let Some(side) = a.closest(".sidebar").ok().flatten() else {
+        return;
+    };
     let ar = a.get_bounding_client_rect();
     let sr = side.get_bounding_client_rect();
     let pad = 24.0;

@@ -12,8 +12,15 @@ pub fn Toolbar() -> impl IntoView {
     let paste_text = RwSignal::new(String::new());
     // The page's language follows the interface language (screen readers, fonts).
     Effect::new(move |_| {
-        let lang = if state.lang.get() == Lang::Zh { "zh-CN" } else { "en" };
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let lang = if state.lang.get() == Lang::Zh {
+            "zh-CN"
+        } else {
+            "en"
+        };
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", lang);
         }
     });

@@ -288,6 +288,10 @@ pub fn install(state: AppState) {
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let (search, hash) = location();
+        // `#main` and other in-page anchors are not views: leave the state alone.
+        if hash.len() > 1 && !hash.contains('=') {
+            return;
+        }
         super::boot::follow_address(state, &search, &hash);
     });
 }

@@ -51,7 +51,7 @@ struct Job {
     ready: bool,
     timer: Option<i32>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
     _on_timeout: Closure<dyn FnMut()>,
 }
 
@@ -185,12 +185,15 @@ fn start(state: AppState, id: u64, name: &str, bytes: ArrayBuffer) -> Result<Pro
     };
 
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| on_message(state, id, ev));
-    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
-        ev.prevent_default();
+    // `error` (an ErrorEvent: script missing, wasm trap) or `messageerror` (a MessageEvent).
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+        if let Some(e) = ev.dyn_ref::<web_sys::Event>() {
+            e.prevent_default();
+        }
         let ready = JOB.with(|j| j.borrow().as_ref().is_some_and(|job| job.id == id && job.ready));
         let what = if ready { "crashed" } else { "unavailable" };
-        let msg = ev.message();
-        settle(id, &reply(what, if msg.is_empty() { "the worker failed" } else { &msg }));
+        let msg = ev.dyn_ref::<ErrorEvent>().map(|e| e.message()).filter(|m| !m.is_empty());
+        settle(id, &reply(what, msg.as_deref().unwrap_or("the worker failed")));
     });
     let on_timeout = Closure::<dyn FnMut()>::new(move || {
         settle(id, &reply("unavailable", "the worker did not start in time"));

@@ -85,6 +85,13 @@ static TAIL: &[(&str, T)] = &[
     ("逾", Qual),
     ("达", Level),
     ("高达", Qual),
+    ("调整为", Level),
+    ("调整到", Level),
+    ("优化为", Level),
+    ("优化到", Level),
+    ("变为", Level),
+    ("由", Adv),
+    ("从", Adv),
     ("多达", Qual),
     ("新增", Adv),
     ("人均", Adv),
@@ -170,6 +177,20 @@ static TAIL: &[(&str, T)] = &[
     ("同期", Adv),
     ("的", Adv),
 ];
+
+/// [`TAIL`] grouped by last char (a gap is read in a few lookups, not a scan of the table).
+fn tail_index() -> &'static std::collections::HashMap<char, Vec<(&'static str, T)>> {
+    static IDX: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, T)>>> = std::sync::OnceLock::new();
+    IDX.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(&'static str, T)>> = std::collections::HashMap::new();
+        for &(w, t) in TAIL {
+            if let Some(c) = w.chars().next_back() {
+                m.entry(c).or_default().push((w, t));
+            }
+        }
+        m
+    })
+}
 
 /// Head words: scope and time phrases dropped from the start of a subject.
 static HEAD: &[&str] = &[
@@ -304,10 +325,10 @@ pub fn read(gap: &str) -> Gap {
             r = h.trim_end_matches('到');
             continue;
         }
-        let best = TAIL
-            .iter()
-            .filter(|(w, _)| r.ends_with(w))
-            .max_by_key(|(w, _)| w.len());
+        let last = r.chars().next_back().unwrap_or(' ');
+        let best = tail_index()
+            .get(&last)
+            .and_then(|v| v.iter().filter(|(w, _)| r.ends_with(w)).max_by_key(|(w, _)| w.len()));
         let Some(&(w, t)) = best else { break };
         // Do not eat the end of a name: 增加值, 增长率, 城镇化率 end differently,
         // so only guard words that end names: 的 before a noun is fine here.

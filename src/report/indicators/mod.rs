@@ -72,6 +72,9 @@ const TRIGGERS: &[&str] = &[
     "计划指标安排",
     "主要指标是",
     "目标任务是",
+    "预期目标建议",
+    "主要预期指标",
+    "预期性目标",
 ];
 
 struct Cursor {
@@ -110,6 +113,8 @@ struct SentFlags {
     /// `到2021年`: the goal year, for figures after `to_year_from`.
     to_year: Option<i32>,
     to_year_from: usize,
+    /// The sentence tells of the past (去年…, 2023年… in a plan section).
+    past: bool,
     paren: bool,
 }
 
@@ -209,6 +214,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut para_start = true;
         let mut para_has_text = false;
         let mut list_started_here = false;
+        let mut dry_sentences = 0u32;
         while pos < text.len() {
             // Find the sentence end.
             let mut end = text.len();
@@ -231,9 +237,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if !text[pos..end].trim().is_empty() {
                 para_has_text = true;
             }
+            let before = self.out.len();
             self.sentence(pos, end, para_start);
             if self.list_mode && !was_list {
                 list_started_here = true;
+                dry_sentences = 0;
+            } else if self.list_mode && !text[pos..end].trim().is_empty() {
+                // One-line texts have no paragraphs: three sentences without a figure end the list.
+                dry_sentences = if self.out.len() == before { dry_sentences + 1 } else { 0 };
+                if dry_sentences >= 3 {
+                    self.list_mode = false;
+                }
             }
             if para_end || end >= text.len() {
                 if self.list_mode && para_has_text && self.para_items == 0 && !list_started_here {
@@ -281,21 +295,27 @@ impl<'c, 'a> Extractor<'c, 'a> {
             lead_year: None,
             to_year: None,
             to_year_from: usize::MAX,
+            past: false,
             paren: false,
         };
-        if let Some(k) = sent.find("到20") {
+        if let Some(k) = memchr::memmem::find(sent.as_bytes(), "到20".as_bytes()) {
             if let Some(y) = year_before(&sent[k + 3..]).filter(|_| sent.get(k + 7..k + 10) == Some("年")) {
                 flags.to_year = Some(y);
                 flags.to_year_from = s + k;
             }
         }
-        if sent.contains("下同") && sent.contains("预计") {
+        // The five-year review after a year's review: 下同 no longer applies.
+        if para_start && self.est_mode && (sent.contains("五年") || sent.contains("5年")) {
+            self.est_mode = false;
+        }
+        let has_yuji = memchr::memmem::find(sent.as_bytes(), "预计".as_bytes()).is_some();
+        if has_yuji && sent.contains("下同") {
             self.est_mode = true;
             self.est_mode_top = self.cursor.stack.first().copied();
             flags.est_from = s;
         }
         let mut search = 0;
-        while let Some(k) = sent[search..].find("预计") {
+        while let Some(k) = if has_yuji { sent[search..].find("预计") } else { None } {
             let at = search + k;
             let before = sent[..at].chars().next_back();
             if !matches!(before, Some('年') | Some('比') | Some('较')) {
@@ -304,12 +324,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             search = at + "预计".len();
         }
-        if let Some((k, w)) = TRIGGERS.iter().filter_map(|w| sent.find(w).map(|k| (k, *w))).min() {
+        // Every trigger contains 标 (目标/指标): one memchr-fast check first.
+        let has_biao = memchr::memmem::find(sent.as_bytes(), "标".as_bytes()).is_some();
+        let trigger = if has_biao { TRIGGERS.iter().filter_map(|w| sent.find(w).map(|k| (k, *w))).min() } else { None };
+        if let Some((k, w)) = trigger {
             flags.tgt_from = s + k;
             flags.tgt_year = year_before(&sent[..k]);
             self.est_mode = false;
-            let tail = sent.trim_end().trim_end_matches([':', '：']);
-            if tail.ends_with("如下") {
+            let trimmed = sent.trim_end();
+            let tail = trimmed.trim_end_matches([':', '：']);
+            // `…安排如下。` or a passage whose items follow on their own lines (`…目标是：⏎`).
+            if tail.ends_with("如下") || (tail.len() < trimmed.len() && !sent[k..].contains(['，', ','])) {
                 self.list_mode = true;
                 self.list_year = flags.tgt_year;
             } else {
@@ -334,6 +359,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 .and_then(|y| y.parse::<i32>().ok())
                 .filter(|y| (1900..=2100).contains(y) && t.get(4..7) == Some("年"))
         };
+        {
+            let t = sent.trim_start();
+            flags.past = ["去年", "过去", "上年", "回顾", "一年来", "五年来"].iter().any(|w| t.starts_with(w))
+                || matches!((flags.lead_year, self.ctx.review_year), (Some(y), Some(r)) if y <= r);
+        }
         // Clauses.
         let mut cs = s;
         let mut depth = 0i32;
@@ -571,6 +601,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             } else {
                 Status::Actual
             };
+            if status == Status::Target && flags.past && abs < flags.tgt_from {
+                status = if self.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
+            }
             if status == Status::Target {
                 if let (Some(y), Some(ry)) = (explicit_year, ctx.review_year) {
                     if y <= ry && g.year.is_some() {

@@ -26,7 +26,12 @@ const fn r(
 
 static RULES: &[Rule] = &[
     r("energy_intensity", &["能耗", "能源消耗", "能源消费强度"], &[], &[]),
-    r("rd_intensity", &["研发投入强度", "研发经费投入强度", "R&D", "研究与试验发展经费", "研发经费支出占"], &[], &[]),
+    r(
+        "rd_intensity",
+        &["研发投入强度", "研发经费投入强度", "研究与试验发展经费投入强度", "R&D经费投入强度", "R&D投入强度", "研发经费支出占", "研发经费投入占", "研究与试验发展经费支出占"],
+        &[],
+        &[],
+    ),
     r("urbanization_rate", &["城镇化率"], &[], &[]),
     r("urban_unemployment_surveyed", &["调查失业率"], &[], &[]),
     r("urban_unemployment_registered", &["登记失业率", "城镇失业率"], &[], &[]),
@@ -69,8 +74,11 @@ static RULES: &[Rule] = &[
 
 /// The canonical key for a subject as written, if one applies.
 pub fn canonical(name: &str) -> Option<&'static str> {
+    // A share of something (民生支出占一般公共预算支出比重) is not that something.
+    let share = name.contains("比重") || name.contains("占比") || name.contains('占');
     RULES
         .iter()
+        .filter(|r| !share || matches!(r.key, "rd_intensity" | "industry_structure"))
         .find(|r| {
             r.any.iter().any(|w| name.contains(w))
                 && r.all.iter().all(|w| name.contains(w))

@@ -227,3 +227,20 @@ fn no_panic_odd_input() {
         let _ = run(s);
     }
 }
+
+#[test]
+fn passage_on_following_lines() {
+    let v = run("今年经济社会发展的主要预期目标是：\n地区生产总值增长6%左右；\n城镇新增就业2万人以上。\n围绕上述目标，重点抓好以下工作。\n去年地区生产总值增长5%。");
+    assert_eq!(v.len(), 3, "{:?}", brief(&v));
+    assert_eq!(v[0].status, Status::Target);
+    assert_eq!(v[1].status, Status::Target);
+    assert_eq!(v[2].status, Status::Actual);
+}
+
+#[test]
+fn passage_followed_by_a_second_sentence() {
+    let v = run("主要预期目标是：国内生产总值增长7%左右，城镇登记失业率4.5%以内。能耗强度下降3.1%以上，主要污染物排放继续减少。\n去年国内生产总值增长7.4%。");
+    assert_eq!(v.len(), 4);
+    assert!(v[..3].iter().all(|i| i.status == Status::Target));
+    assert_eq!(v[3].status, Status::Actual);
+}
