@@ -63,7 +63,10 @@ pub fn report_json(report: &Report) -> String {
             s.push('\n');
             s
         }
-        Err(e) => format!("{{\"error\": {}}}\n", serde_json::Value::String(e.to_string())),
+        Err(e) => format!(
+            "{{\"error\": {}}}\n",
+            serde_json::Value::String(e.to_string())
+        ),
     }
 }
 
@@ -129,9 +132,8 @@ pub fn write_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a s
 /// Append one CSV field, quoted when it holds a comma, quote, CR or LF (or starts or
 /// ends with a space, which some readers trim); quotes inside are doubled.
 pub fn write_field(out: &mut String, field: &str) {
-    let needs_quotes = field.contains([',', '"', '\r', '\n'])
-        || field.starts_with(' ')
-        || field.ends_with(' ');
+    let needs_quotes =
+        field.contains([',', '"', '\r', '\n']) || field.starts_with(' ') || field.ends_with(' ');
     if !needs_quotes {
         out.push_str(field);
         return;
@@ -171,7 +173,13 @@ pub fn download_stem(report: &Report) -> String {
     };
     let safe: String = stem
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     format!("baogao-{safe}")
 }
@@ -185,7 +193,17 @@ pub mod table {
 
     /// Sortable columns (the `sort` value of the page's filter state).
     pub const COLUMNS: [&str; 11] = [
-        "id", "name", "indicator", "measure", "status", "value", "unit", "qualifier", "year", "section", "sentence",
+        "id",
+        "name",
+        "indicator",
+        "measure",
+        "status",
+        "value",
+        "unit",
+        "qualifier",
+        "year",
+        "section",
+        "sentence",
     ];
 
     /// A filter and sort over a report's indicators. Empty strings mean "all".
@@ -225,7 +243,11 @@ pub mod table {
             out.sort_by(|&a, &b| {
                 let o = compare(&inds[a], &inds[b], q.sort);
                 // Blank cells last in both directions; ties in text order.
-                let o = if q.desc { blanks_last_reversed(&inds[a], &inds[b], q.sort, o) } else { o };
+                let o = if q.desc {
+                    blanks_last_reversed(&inds[a], &inds[b], q.sort, o)
+                } else {
+                    o
+                };
                 o.then(a.cmp(&b))
             });
         } else if q.desc {
@@ -262,7 +284,10 @@ pub mod table {
 
     /// Numeric parts of a dotted id (`s1.2.10` → [1, 2, 10], `i12` → [12]) for natural order.
     pub fn id_key(id: &str) -> Vec<u64> {
-        id.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect()
+        id.split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect()
     }
 
     fn is_blank(ind: &Indicator, col: &str) -> bool {
@@ -310,7 +335,10 @@ pub mod table {
             },
             "qualifier" => opt(a.qualifier.as_ref(), b.qualifier.as_ref()),
             "year" => opt(year_key(a), year_key(b)),
-            "section" => opt(a.section.as_deref().map(id_key), b.section.as_deref().map(id_key)),
+            "section" => opt(
+                a.section.as_deref().map(id_key),
+                b.section.as_deref().map(id_key),
+            ),
             "sentence" => a.sentence.cmp(&b.sentence),
             _ => Ordering::Equal,
         }
@@ -322,7 +350,9 @@ pub mod table {
             return Some((y, y));
         }
         let p = ind.period.as_deref()?;
-        let mut years = p.split(|c: char| !c.is_ascii_digit()).filter_map(|s| s.parse::<i32>().ok());
+        let mut years = p
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|s| s.parse::<i32>().ok());
         let first = years.next()?;
         Some((first, years.next().unwrap_or(first)))
     }
@@ -330,7 +360,12 @@ pub mod table {
     /// The value as shown: `8`, `8–8.5`, or a ratio's parts `12.7：58.8：28.5`.
     pub fn value_text(ind: &Indicator) -> String {
         if ind.parts.len() >= 2 {
-            return ind.parts.iter().map(|v| super::number(*v)).collect::<Vec<_>>().join("：");
+            return ind
+                .parts
+                .iter()
+                .map(|v| super::number(*v))
+                .collect::<Vec<_>>()
+                .join("：");
         }
         match &ind.value {
             Value::Number(v) => super::number(*v),
@@ -361,7 +396,8 @@ pub mod table {
                 // Compound forms (`控制在…以内`, `力争…以上`): read by their bound word.
                 if q.ends_with("以上") || q.contains("不低于") {
                     "≥"
-                } else if q.ends_with("以内") || q.ends_with("以下") || q.contains("不超过") {
+                } else if q.ends_with("以内") || q.ends_with("以下") || q.contains("不超过")
+                {
                     "≤"
                 } else if q.ends_with("左右") {
                     "≈"

@@ -625,7 +625,7 @@ pub fn outcomes(reports: &[&Report]) -> Vec<Outcome> {
             positions.push((if *target { 0 } else { 1 }, r.indicators[ii].sentence_span.start, k));
         }
     }
-    positions.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    positions.sort_by_key(|a| (a.0, a.1));
     let mut seen: HashSet<(String, String, Measure)> = HashSet::new();
     for (_, _, k) in positions {
         if seen.insert(k.clone()) {
@@ -964,6 +964,7 @@ mod tests {
     use super::*;
     use crate::report::{Span, Value};
 
+    #[allow(clippy::too_many_arguments)]
     fn ind(
         id: &str,
         key: &str,

@@ -35,11 +35,18 @@ fn report(file: &str, indicators: Vec<Indicator>) -> Report {
         file: file.into(),
         encoding: "UTF-8".into(),
         copies: 8,
-        removed: vec![CleanStep { kind: "duplicate_copies".into(), count: 7, detail: "删除重复副本 7 份".into() }],
+        removed: vec![CleanStep {
+            kind: "duplicate_copies".into(),
+            count: 7,
+            detail: "删除重复副本 7 份".into(),
+        }],
         title: Some("政府工作报告".into()),
         date: None,
         meeting: Some("在市第十七届人民代表大会第一次会议上".into()),
-        speaker: Some(Speaker { name: Some("刘永湘".into()), title: Some("市长".into()) }),
+        speaker: Some(Speaker {
+            name: Some("刘永湘".into()),
+            title: Some("市长".into()),
+        }),
         region: Some("自贡".into()),
         level: Some(Level::City),
         report_year: Some(2017),
@@ -67,12 +74,20 @@ fn tricky() -> Vec<Indicator> {
     a.indicator = Some("gdp".into());
     a.qualifier = Some("以上".into());
 
-    let mut b = ind("i2", "城镇登记失业率", "城镇登记失业率控制在4.4%以内，城乡居民可支配收入增长10%和11%, \"quoted\"");
+    let mut b = ind(
+        "i2",
+        "城镇登记失业率",
+        "城镇登记失业率控制在4.4%以内，城乡居民可支配收入增长10%和11%, \"quoted\"",
+    );
     b.measure = Measure::Rate;
     b.value = Value::Number(4.4);
     b.qualifier = Some("以内".into());
 
-    let mut c = ind("i3", "全社会固定资产投资", "第一行\n第二行\r\n第三行，“引号”\"x\"");
+    let mut c = ind(
+        "i3",
+        "全社会固定资产投资",
+        "第一行\n第二行\r\n第三行，“引号”\"x\"",
+    );
     c.value = Value::Range([8.0, 8.5]);
     c.qualifier = Some("左右".into());
     c.status = Status::Estimate;
@@ -105,12 +120,27 @@ fn tricky() -> Vec<Indicator> {
 }
 
 fn read_csv(s: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let body = s.strip_prefix('\u{FEFF}').expect("CSV starts with a UTF-8 BOM");
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(body.as_bytes());
-    let header = rdr.headers().expect("header").iter().map(str::to_string).collect();
+    let body = s
+        .strip_prefix('\u{FEFF}')
+        .expect("CSV starts with a UTF-8 BOM");
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(body.as_bytes());
+    let header = rdr
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
     let rows = rdr
         .records()
-        .map(|r| r.expect("well-formed record").iter().map(str::to_string).collect())
+        .map(|r| {
+            r.expect("well-formed record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
         .collect();
     (header, rows)
 }
@@ -139,8 +169,16 @@ fn csv_round_trips_through_a_csv_parser() {
         let col = |name: &str| row[CSV_HEADER.iter().position(|h| *h == name).unwrap()].as_str();
         assert_eq!(col("file"), "corpus/zigong-2017.txt");
         assert_eq!(col("id"), ind.id);
-        assert_eq!(col("name"), ind.name, "names with commas and spaces survive");
-        assert_eq!(col("sentence"), ind.sentence, "sentences with commas, quotes, newlines survive");
+        assert_eq!(
+            col("name"),
+            ind.name,
+            "names with commas and spaces survive"
+        );
+        assert_eq!(
+            col("sentence"),
+            ind.sentence,
+            "sentences with commas, quotes, newlines survive"
+        );
         assert_eq!(col("unit"), ind.unit);
         assert_eq!(col("qualifier"), ind.qualifier.as_deref().unwrap_or(""));
         assert_eq!(col("section"), ind.section.as_deref().unwrap_or(""));
@@ -158,11 +196,18 @@ fn csv_round_trips_through_a_csv_parser() {
     assert_eq!(by_id("i1")[3], "gdp");
     assert_eq!(by_id("i1")[4], "growth");
     assert_eq!(by_id("i1")[5], "target");
-    assert_eq!(by_id("i1")[6], "8", "whole numbers are written without a decimal point");
+    assert_eq!(
+        by_id("i1")[6],
+        "8",
+        "whole numbers are written without a decimal point"
+    );
     assert_eq!(by_id("i2")[4], "rate");
     assert_eq!(by_id("i2")[6], "4.4");
     assert_eq!(by_id("i3")[5], "estimate");
-    assert_eq!((by_id("i3")[6].as_str(), by_id("i3")[7].as_str()), ("8", "8.5"));
+    assert_eq!(
+        (by_id("i3")[6].as_str(), by_id("i3")[7].as_str()),
+        ("8", "8.5")
+    );
     assert_eq!(by_id("i4")[11], "down");
     assert_eq!(by_id("i4")[12], "", "no year");
     assert_eq!(by_id("i4")[13], "2012-2016");
@@ -221,12 +266,27 @@ fn json_has_the_contract_fields() {
     let v: serde_json::Value = serde_json::from_str(&s).expect("valid JSON");
     let obj = v.as_object().expect("one object");
     for key in [
-        "file", "encoding", "copies", "removed", "title", "date", "meeting", "speaker", "region", "level",
-        "report_year", "review_year", "sections", "indicators",
+        "file",
+        "encoding",
+        "copies",
+        "removed",
+        "title",
+        "date",
+        "meeting",
+        "speaker",
+        "region",
+        "level",
+        "report_year",
+        "review_year",
+        "sections",
+        "indicators",
     ] {
         assert!(obj.contains_key(key), "missing {key}");
     }
-    assert!(!obj.contains_key("text"), "the display text is not part of the JSON");
+    assert!(
+        !obj.contains_key("text"),
+        "the display text is not part of the JSON"
+    );
     assert_eq!(obj["file"], "corpus/zigong-2017.txt");
     assert_eq!(obj["copies"], 8);
     assert_eq!(obj["level"], "city");
@@ -282,50 +342,193 @@ mod table {
     }
 
     fn ids(r: &Report, q: &Query) -> Vec<String> {
-        table::rows(r, q).into_iter().map(|i| r.indicators[i].id.clone()).collect()
+        table::rows(r, q)
+            .into_iter()
+            .map(|i| r.indicators[i].id.clone())
+            .collect()
     }
 
     #[test]
     fn no_filter_is_text_order() {
         let r = r();
-        assert_eq!(ids(&r, &Query::default()), ["i1", "i2", "i3", "i4", "i5", "i6"]);
-        assert_eq!(ids(&r, &Query { desc: true, ..Default::default() }), ["i6", "i5", "i4", "i3", "i2", "i1"]);
+        assert_eq!(
+            ids(&r, &Query::default()),
+            ["i1", "i2", "i3", "i4", "i5", "i6"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    desc: true,
+                    ..Default::default()
+                }
+            ),
+            ["i6", "i5", "i4", "i3", "i2", "i1"]
+        );
     }
 
     #[test]
     fn filters_combine() {
         let r = r();
-        assert_eq!(ids(&r, &Query { measure: "level", ..Default::default() }), ["i5", "i6"]);
-        assert_eq!(ids(&r, &Query { status: "estimate", ..Default::default() }), ["i3", "i5"]);
-        assert_eq!(ids(&r, &Query { section: "s2", ..Default::default() }), ["i1", "i2", "i6"], "s2 holds s2.1 but not s10 or s1.2");
-        assert_eq!(ids(&r, &Query { section: "s1", ..Default::default() }), ["i4"]);
-        assert_eq!(ids(&r, &Query { text: "1230", ..Default::default() }), ["i5"]);
-        assert_eq!(ids(&r, &Query { text: "GDP", ..Default::default() }), ["i1"], "key matched case-insensitively");
-        assert_eq!(ids(&r, &Query { text: "地区生产总值", status: "target", ..Default::default() }), ["i1"]);
-        assert!(ids(&r, &Query { measure: "share", ..Default::default() }).is_empty());
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    measure: "level",
+                    ..Default::default()
+                }
+            ),
+            ["i5", "i6"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    status: "estimate",
+                    ..Default::default()
+                }
+            ),
+            ["i3", "i5"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    section: "s2",
+                    ..Default::default()
+                }
+            ),
+            ["i1", "i2", "i6"],
+            "s2 holds s2.1 but not s10 or s1.2"
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    section: "s1",
+                    ..Default::default()
+                }
+            ),
+            ["i4"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    text: "1230",
+                    ..Default::default()
+                }
+            ),
+            ["i5"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    text: "GDP",
+                    ..Default::default()
+                }
+            ),
+            ["i1"],
+            "key matched case-insensitively"
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    text: "地区生产总值",
+                    status: "target",
+                    ..Default::default()
+                }
+            ),
+            ["i1"]
+        );
+        assert!(ids(
+            &r,
+            &Query {
+                measure: "share",
+                ..Default::default()
+            }
+        )
+        .is_empty());
     }
 
     #[test]
     fn sorting_by_value_uses_base_units() {
         let r = r();
         // i6 is 1.2 万亿元 = 12000 亿元: largest.
-        assert_eq!(ids(&r, &Query { sort: "value", ..Default::default() }), ["i4", "i2", "i1", "i3", "i5", "i6"]);
-        assert_eq!(ids(&r, &Query { sort: "value", desc: true, ..Default::default() }), ["i6", "i5", "i1", "i3", "i2", "i4"], "ties (8 and 8–8.5) keep text order");
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    sort: "value",
+                    ..Default::default()
+                }
+            ),
+            ["i4", "i2", "i1", "i3", "i5", "i6"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    sort: "value",
+                    desc: true,
+                    ..Default::default()
+                }
+            ),
+            ["i6", "i5", "i1", "i3", "i2", "i4"],
+            "ties (8 and 8–8.5) keep text order"
+        );
     }
 
     #[test]
     fn sorting_puts_blanks_last_both_ways() {
         let r = r();
-        let asc = ids(&r, &Query { sort: "qualifier", ..Default::default() });
-        let desc = ids(&r, &Query { sort: "qualifier", desc: true, ..Default::default() });
+        let asc = ids(
+            &r,
+            &Query {
+                sort: "qualifier",
+                ..Default::default()
+            },
+        );
+        let desc = ids(
+            &r,
+            &Query {
+                sort: "qualifier",
+                desc: true,
+                ..Default::default()
+            },
+        );
         for order in [&asc, &desc] {
-            assert_eq!(&order[4..], ["i4", "i5"], "no qualifier: last, in text order ({order:?})");
+            assert_eq!(
+                &order[4..],
+                ["i4", "i5"],
+                "no qualifier: last, in text order ({order:?})"
+            );
         }
         assert_ne!(asc[..4], desc[..4]);
         // Sections sort naturally: s1.2 < s2 < s2.1 < s10.
-        assert_eq!(ids(&r, &Query { sort: "section", ..Default::default() }), ["i4", "i1", "i2", "i6", "i3", "i5"]);
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    sort: "section",
+                    ..Default::default()
+                }
+            ),
+            ["i4", "i1", "i2", "i6", "i3", "i5"]
+        );
         // Year: period 2012-2016 sorts by its first year.
-        assert_eq!(ids(&r, &Query { sort: "year", ..Default::default() })[0], "i4");
+        assert_eq!(
+            ids(
+                &r,
+                &Query {
+                    sort: "year",
+                    ..Default::default()
+                }
+            )[0],
+            "i4"
+        );
     }
 
     #[test]
@@ -384,7 +587,10 @@ mod table {
         let opts = table::section_options(&r);
         assert_eq!(
             opts,
-            vec![("s1".into(), 1, "一、2016年工作回顾".into()), ("s1.1".into(), 2, "（一）坚持稳增长".into())]
+            vec![
+                ("s1".into(), 1, "一、2016年工作回顾".into()),
+                ("s1.1".into(), 2, "（一）坚持稳增长".into())
+            ]
         );
     }
 }

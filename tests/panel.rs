@@ -29,7 +29,9 @@ fn gdp_growth(outs: &[Outcome], year: i32) -> &Outcome {
 }
 
 /// (target low, target high, qualifier, target file) and (actual, actual file).
-fn pair(o: &Outcome) -> ((f64, Option<f64>, Option<String>, String), Option<(f64, String)>) {
+type Target = (f64, Option<f64>, Option<String>, String);
+
+fn pair(o: &Outcome) -> (Target, Option<(f64, String)>) {
     let t = o.target.as_ref().expect("target");
     ((t.value, t.value_high, t.qualifier.clone(), t.file.clone()), o.actual.as_ref().map(|a| (a.value, a.file.clone())))
 }

@@ -27,8 +27,17 @@ fn doc() -> web_sys::Document {
 
 fn fresh_root() -> web_sys::HtmlElement {
     let d = doc();
-    d.body().unwrap().set_inner_html("");
+    // Remove earlier test roots only: the harness reports into its own element in <body>.
+    let old = d.query_selector_all(".test-root").unwrap();
+    for i in 0..old.length() {
+        if let Some(n) = old.item(i) {
+            if let Some(p) = n.parent_node() {
+                let _ = p.remove_child(&n);
+            }
+        }
+    }
     let el: web_sys::HtmlElement = d.create_element("div").unwrap().dyn_into().unwrap();
+    el.set_class_name("test-root");
     d.body().unwrap().append_child(&el).unwrap();
     el
 }

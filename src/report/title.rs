@@ -296,7 +296,7 @@ pub fn years_from_headings(analysis: &str) -> (Option<i32>, Option<i32>) {
     let year_before = |pos: usize| -> Option<i32> {
         let head = &analysis[..pos];
         let y = head.strip_suffix('年')?;
-        let d = &y[y.len().saturating_sub(4)..];
+        let d = y.get(y.len().saturating_sub(4)..)?;
         if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) && !y[..y.len() - 4].ends_with(|c: char| c.is_ascii_digit()) {
             d.parse().ok()
         } else {

@@ -8,8 +8,6 @@
 //! The logic lives in [`crate::panel`], [`crate::keywords`] and [`crate::chart::compare`];
 //! this file only renders.
 
-use std::sync::Arc;
-
 use leptos::ev;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -281,7 +279,7 @@ pub fn Compare() -> impl IntoView {
                     </button>
                 </div>
             </header>
-            {move || panel_table_view(state, table, doc_keys, docs)}
+            {move || panel_table_view(state, table, doc_keys)}
 
             <h3>{move || state.tr("目标与次年报告的实际", "Targets against next year's outcomes")}</h3>
             {move || (!choices.with(|c| c.is_empty())).then(|| view! {
@@ -340,7 +338,6 @@ fn panel_table_view(
     state: AppState,
     table: Memo<PanelTable>,
     doc_keys: Memo<Vec<u32>>,
-    docs: Memo<Vec<Doc>>,
 ) -> impl IntoView {
     let t = table.get();
     if t.rows.is_empty() {
@@ -351,14 +348,14 @@ fn panel_table_view(
         }
         .into_any();
     }
-    let keys = doc_keys.get_untracked();
+    let keys = doc_keys.get();
     let figure_button = move |f: &Figure, kind: &'static str, met: Option<Met>| {
         let key = keys.get(f.report).copied();
         let id = f.id.clone();
         let section = f.section.clone();
-        let text = f.display() + if f.status == "estimate" { state.tr_now("（预计）", " (est.)") } else { "" };
+        let text = f.display() + if f.status == "estimate" { state.tr("（预计）", " (est.)") } else { "" };
         let title = format!("{}\n{}", f.sentence, f.file);
-        let label = if kind == "target" { state.tr_now("目标", "Target") } else { state.tr_now("实际", "Outcome") };
+        let label = if kind == "target" { state.tr("目标", "Target") } else { state.tr("实际", "Outcome") };
         let met_class = match met {
             Some(Met::No) if kind == "actual" => "missed",
             Some(Met::Yes) if kind == "actual" => "met",
@@ -372,14 +369,13 @@ fn panel_table_view(
             </button>
         }
     };
-    let _ = docs;
     let head = t.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
     let body = t
         .rows
         .iter()
         .map(|row| {
             let (mz, me) = panel::measure_label(row.measure);
-            let measure = if state.lang.get_untracked() == Lang::En { me } else { mz };
+            let measure = if state.lang.get() == Lang::En { me } else { mz };
             let cells = row
                 .cells
                 .iter()
@@ -387,8 +383,8 @@ fn panel_table_view(
                 .map(|(c, col): (&Cell, &panel::Column)| {
                     let met = c.met;
                     let mark = match met {
-                        Some(Met::Yes) => Some(("✓", "met", state.tr_now("完成", "met"))),
-                        Some(Met::No) => Some(("✗", "missed", state.tr_now("未完成", "missed"))),
+                        Some(Met::Yes) => Some(("✓", "met", state.tr("完成", "met"))),
+                        Some(Met::No) => Some(("✗", "missed", state.tr("未完成", "missed"))),
                         _ => None,
                     };
                     view! {
@@ -412,7 +408,7 @@ fn panel_table_view(
     view! {
         <div class="panel-table-wrap">
             <table class="panel-table" data-testid="panel-table" data-axis=match t.axis { Axis::Years => "years", Axis::Regions => "regions", Axis::Reports => "reports" }>
-                <thead><tr><th scope="col">{state.tr_now("指标", "Indicator")}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{state.tr("指标", "Indicator")}</th>{head}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
@@ -431,14 +427,13 @@ fn keywords_view(
 ) -> impl IntoView {
     let t = terms.get();
     if t.is_empty() {
-        return view! { <p class="compare-note">{state.tr_now("请输入关键词。", "Type some keywords.")}</p> }
+        return view! { <p class="compare-note">{state.tr("请输入关键词。", "Type some keywords.")}</p> }
             .into_any();
     }
-    let labels: Vec<(String, Arc<Report>)> =
-        docs.with(|d| d.iter().map(|d| (panel::report_label(&d.report), d.report.clone())).collect());
+    let labels: Vec<String> = docs.with(|d| d.iter().map(|d| panel::report_label(&d.report)).collect());
     let cs = counts.get();
     let keys = doc_keys.get();
-    let head = labels.iter().map(|(l, _)| view! { <th scope="col">{l.clone()}</th> }).collect_view();
+    let head = labels.iter().map(|l| view! { <th scope="col">{l.clone()}</th> }).collect_view();
     let rows = t
         .iter()
         .enumerate()
@@ -458,14 +453,14 @@ fn keywords_view(
         .iter()
         .zip(cs.iter())
         .zip(keys.iter())
-        .map(|(((label, report), c), &key)| {
+        .map(|((label, c), &key)| {
             let header = t.iter().map(|term| view! { <th scope="col">{term.clone()}</th> }).collect_view();
             let body = c
                 .parts
                 .iter()
                 .map(|p| {
                     let heading = if p.section.is_empty() {
-                        state.tr_now("（开头及其他）", "(opening and other)").to_string()
+                        state.tr("（开头及其他）", "(opening and other)").to_string()
                     } else {
                         p.heading.clone()
                     };
@@ -493,10 +488,9 @@ fn keywords_view(
                     }
                 })
                 .collect_view();
-            let _ = report;
             view! {
                 <details class="keywords-sections">
-                    <summary>{format!("{label} · {}", state.tr_now("按章节", "by section"))}</summary>
+                    <summary>{format!("{label} · {}", state.tr("按章节", "by section"))}</summary>
                     <table class="keywords-table small"><thead><tr><th></th>{header}</tr></thead><tbody>{body}</tbody></table>
                 </details>
             }
@@ -505,7 +499,7 @@ fn keywords_view(
     view! {
         <div class="panel-table-wrap">
             <table class="keywords-table" data-testid="keywords-table">
-                <thead><tr><th scope="col">{state.tr_now("关键词", "Keyword")}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{state.tr("关键词", "Keyword")}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

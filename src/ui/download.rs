@@ -22,7 +22,8 @@ pub fn try_download(filename: &str, mime: &str, data: &[u8]) -> Result<(), Strin
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
         .map_err(|e| format!("Blob: {e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("URL: {e:?}"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("URL: {e:?}"))?;
     let a = document
         .create_element("a")
         .map_err(|e| format!("<a>: {e:?}"))?
@@ -32,7 +33,8 @@ pub fn try_download(filename: &str, mime: &str, data: &[u8]) -> Result<(), Strin
     a.set_download(filename);
     a.set_attribute("style", "display:none").ok();
     let body = document.body().ok_or("no body")?;
-    body.append_child(&a).map_err(|e| format!("append: {e:?}"))?;
+    body.append_child(&a)
+        .map_err(|e| format!("append: {e:?}"))?;
     a.click();
     a.remove();
     // Revoke once the browser has taken the blob (revoking synchronously can cancel it).

@@ -14,23 +14,40 @@ pub fn ExportButtons() -> impl IntoView {
     let state = AppState::expect();
     let save = move |name: String, mime: &str, body: String| {
         if let Err(e) = try_download(&name, mime, body.as_bytes()) {
-            state.error(format!("{}: {e}", state.tr_now("无法下载", "Could not download")));
+            state.error(format!(
+                "{}: {e}",
+                state.tr_now("无法下载", "Could not download")
+            ));
         }
     };
     let csv = move |_| {
         if let Some(r) = active_report(state) {
-            save(format!("{}-indicators.csv", export::download_stem(&r)), "text/csv;charset=utf-8", export::indicators_csv(&[&r]));
+            save(
+                format!("{}-indicators.csv", export::download_stem(&r)),
+                "text/csv;charset=utf-8",
+                export::indicators_csv(&[&r]),
+            );
         }
     };
     let json = move |_| {
         if let Some(r) = active_report(state) {
-            save(format!("{}.json", export::download_stem(&r)), "application/json", export::report_json(&r));
+            save(
+                format!("{}.json", export::download_stem(&r)),
+                "application/json",
+                export::report_json(&r),
+            );
         }
     };
     let csv_all = move |_| {
-        let reports = state.docs.with_untracked(|d| d.iter().map(|d| d.report.clone()).collect::<Vec<_>>());
+        let reports = state
+            .docs
+            .with_untracked(|d| d.iter().map(|d| d.report.clone()).collect::<Vec<_>>());
         let refs: Vec<&crate::report::Report> = reports.iter().map(|r| r.as_ref()).collect();
-        save("baogao-indicators-all.csv".into(), "text/csv;charset=utf-8", export::indicators_csv(&refs));
+        save(
+            "baogao-indicators-all.csv".into(),
+            "text/csv;charset=utf-8",
+            export::indicators_csv(&refs),
+        );
     };
     let open_count = move || state.docs.with(|d| d.len());
     view! {
@@ -55,5 +72,7 @@ pub fn ExportButtons() -> impl IntoView {
 /// The active report, read without subscribing (for click handlers).
 fn active_report(state: AppState) -> Option<std::sync::Arc<crate::report::Report>> {
     let key = state.active.get_untracked()?;
-    state.docs.with_untracked(|d| d.iter().find(|d| d.key == key).map(|d| d.report.clone()))
+    state
+        .docs
+        .with_untracked(|d| d.iter().find(|d| d.key == key).map(|d| d.report.clone()))
 }

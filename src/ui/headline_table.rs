@@ -41,7 +41,9 @@ struct ActualIds {
 fn actual_ids(report: &Report, a: &HeadlineActual) -> ActualIds {
     let mut out = ActualIds::default();
     for id in &a.ids {
-        let Some(ind) = report.indicators.iter().find(|i| &i.id == id) else { continue };
+        let Some(ind) = report.indicators.iter().find(|i| &i.id == id) else {
+            continue;
+        };
         let slot = match ind.measure {
             Measure::Level | Measure::Count => &mut out.level,
             Measure::Growth => &mut out.growth,
@@ -56,7 +58,11 @@ fn render(state: AppState, h: Headline, report: &Report) -> AnyView {
     let any_five = h.rows.iter().any(|r| !r.five_year.is_empty());
     let review = h.review_year.map(|y| y.to_string());
     let coming = h.report_year.map(|y| y.to_string());
-    let rows = h.rows.into_iter().map(|row| render_row(state, row, report, any_five)).collect_view();
+    let rows = h
+        .rows
+        .into_iter()
+        .map(|row| render_row(state, row, report, any_five))
+        .collect_view();
     view! {
         <section class="headline" aria-labelledby="headline-title">
             <div class="headline-head">
@@ -89,7 +95,11 @@ fn render(state: AppState, h: Headline, report: &Report) -> AnyView {
 }
 
 fn render_row(state: AppState, row: HeadlineRow, report: &Report, any_five: bool) -> impl IntoView {
-    let ids = row.actual.as_ref().map(|a| actual_ids(report, a)).unwrap_or_default();
+    let ids = row
+        .actual
+        .as_ref()
+        .map(|a| actual_ids(report, a))
+        .unwrap_or_default();
     // The row's own choice: the growth, else another actual figure, else the target, else a goal.
     let primary = ids
         .growth
@@ -98,10 +108,18 @@ fn render_row(state: AppState, row: HeadlineRow, report: &Report, any_five: bool
         .or_else(|| ids.rate.clone())
         .or_else(|| row.target.as_ref().map(|t| t.id.clone()))
         .or_else(|| row.five_year.first().map(|t| t.id.clone()));
-    let mut all_ids: Vec<String> = row.actual.as_ref().map(|a| a.ids.clone()).unwrap_or_default();
+    let mut all_ids: Vec<String> = row
+        .actual
+        .as_ref()
+        .map(|a| a.ids.clone())
+        .unwrap_or_default();
     all_ids.extend(row.target.iter().map(|t| t.id.clone()));
     all_ids.extend(row.five_year.iter().map(|t| t.id.clone()));
-    let is_selected = move || state.selected.with(|s| s.as_ref().is_some_and(|s| all_ids.contains(s)));
+    let is_selected = move || {
+        state
+            .selected
+            .with(|s| s.as_ref().is_some_and(|s| all_ids.contains(s)))
+    };
     let (p1, p2) = (primary.clone(), primary);
     let actual_cell = match &row.actual {
         Some(a) => actual_view(state, a, ids).into_any(),
@@ -252,7 +270,12 @@ fn growth_number(state: AppState, v: f64) -> String {
 }
 
 /// `≥ 8 % 以上` (symbol, value, unit, qualifier as written); `下降 3 %` for falls.
-fn target_view(state: AppState, t: HeadlineTarget, report_year: Option<i32>, role: &'static str) -> impl IntoView {
+fn target_view(
+    state: AppState,
+    t: HeadlineTarget,
+    report_year: Option<i32>,
+    role: &'static str,
+) -> impl IntoView {
     let sym = t.qualifier.as_deref().and_then(qualifier_symbol);
     let value = match &t.value {
         Value::Number(v) => number(*v),

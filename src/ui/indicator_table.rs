@@ -44,11 +44,20 @@ pub fn IndicatorTable() -> impl IntoView {
     let state = AppState::expect();
     let doc = Memo::new(move |_| state.active_doc());
     let rows = Memo::new(move |_| {
-        let Some(d) = doc.get() else { return Vec::new() };
+        let Some(d) = doc.get() else {
+            return Vec::new();
+        };
         state.filter.with(|f| table::rows(&d.report, &query(f)))
     });
-    let total = Memo::new(move |_| doc.with(|d| d.as_ref().map_or(0, |d| d.report.indicators.len())));
-    let sections = Memo::new(move |_| doc.with(|d| d.as_ref().map(|d| section_names(&d.report)).unwrap_or_default()));
+    let total =
+        Memo::new(move |_| doc.with(|d| d.as_ref().map_or(0, |d| d.report.indicators.len())));
+    let sections = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| section_names(&d.report))
+                .unwrap_or_default()
+        })
+    });
 
     // Virtual window.
     let scroller = NodeRef::<html::Div>::new();
@@ -64,7 +73,10 @@ pub fn IndicatorTable() -> impl IntoView {
         let visible = (viewport.get() / ROW_HEIGHT).ceil() as usize + 1;
         // Move the window in steps of 10 rows so small scrolls do not re-render.
         let start = (first.saturating_sub(BUFFER) / 10 * 10).min(n);
-        let end = (first + visible + BUFFER).div_ceil(10).saturating_mul(10).min(n);
+        let end = (first + visible + BUFFER)
+            .div_ceil(10)
+            .saturating_mul(10)
+            .min(n);
         (start, end.max(start))
     });
     let on_scroll = move |_| {
@@ -83,10 +95,15 @@ pub fn IndicatorTable() -> impl IntoView {
         scroll_top.set(0.0);
     });
 
-    let set = move |f: fn(&mut IndicatorFilter, String), v: String| state.filter.update(|flt| f(flt, v));
+    let set =
+        move |f: fn(&mut IndicatorFilter, String), v: String| state.filter.update(|flt| f(flt, v));
 
     let header = move |col: &'static str, zh: &'static str, en: &'static str| {
-        let sorted = move || state.filter.with(|f| f.sort == col || (col == "id" && f.sort.is_empty()));
+        let sorted = move || {
+            state
+                .filter
+                .with(|f| f.sort == col || (col == "id" && f.sort.is_empty()))
+        };
         let aria = move || match (sorted(), state.filter.with(|f| f.desc)) {
             (false, _) => "none",
             (true, false) => "ascending",
@@ -116,11 +133,20 @@ pub fn IndicatorTable() -> impl IntoView {
         let key = doc.with(|d| d.as_ref().map_or(0, |d| d.key));
         let lang = state.lang.get() == super::state::Lang::En;
         let (s, e) = window.get();
-        rows.with(|r| r[s.min(r.len())..e.min(r.len())].iter().map(|&i| (key, lang, i)).collect::<Vec<_>>())
+        rows.with(|r| {
+            r[s.min(r.len())..e.min(r.len())]
+                .iter()
+                .map(|&i| (key, lang, i))
+                .collect::<Vec<_>>()
+        })
     };
     let row_view = move |(_, _, i): (u32, bool, usize)| {
-        let Some(d) = doc.get_untracked() else { return ().into_any() };
-        let Some(ind) = d.report.indicators.get(i).cloned() else { return ().into_any() };
+        let Some(d) = doc.get_untracked() else {
+            return ().into_any();
+        };
+        let Some(ind) = d.report.indicators.get(i).cloned() else {
+            return ().into_any();
+        };
         let section_label = ind
             .section
             .as_ref()
@@ -133,9 +159,14 @@ pub fn IndicatorTable() -> impl IntoView {
         doc.with(|d| d.is_some()).then_some(())?;
         // Controls read the filter reactively, each on its own: re-rendering the panel on
         // every keystroke would drop the search box's focus.
-        let fv = move |get: fn(&IndicatorFilter) -> &String, v: &str| state.filter.with(|f| get(f) == v);
+        let fv =
+            move |get: fn(&IndicatorFilter) -> &String, v: &str| state.filter.with(|f| get(f) == v);
         let measures = present(doc, |ind| table::serde_name(&ind.measure));
-        let section_opts = doc.with(|d| d.as_ref().map(|d| table::section_options(&d.report)).unwrap_or_default());
+        let section_opts = doc.with(|d| {
+            d.as_ref()
+                .map(|d| table::section_options(&d.report))
+                .unwrap_or_default()
+        });
         Some(view! {
             <section class="indicator-panel" aria-label=move || state.tr("全部指标", "All indicators")>
                 <div class="table-tools">
@@ -251,7 +282,11 @@ fn row(state: AppState, ind: Indicator, section_label: String) -> impl IntoView 
         Some(crate::report::Direction::Up) => "↑",
         None => "",
     };
-    let rel = ind.relative_to.clone().map(|r| format!(" ({r})")).unwrap_or_default();
+    let rel = ind
+        .relative_to
+        .clone()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
     view! {
         <tr tabindex="0" data-indicator=id.clone()
             class:selected=move || state.selected.get().as_deref() == Some(sel.as_str())
@@ -294,7 +329,11 @@ fn query(f: &IndicatorFilter) -> Query<'_> {
 fn section_names(r: &Report) -> HashMap<String, String> {
     fn walk(s: &[crate::report::Section], out: &mut HashMap<String, String>) {
         for sec in s {
-            let label = if sec.number.is_empty() { sec.heading.clone() } else { format!("{} {}", sec.number, sec.heading) };
+            let label = if sec.number.is_empty() {
+                sec.heading.clone()
+            } else {
+                format!("{} {}", sec.number, sec.heading)
+            };
             out.insert(sec.id.clone(), label);
             walk(&sec.children, out);
         }
@@ -305,7 +344,10 @@ fn section_names(r: &Report) -> HashMap<String, String> {
 }
 
 /// Distinct values of `key` over the active report's indicators, in first-seen order.
-fn present(doc: Memo<Option<super::state::Doc>>, key: impl Fn(&Indicator) -> String) -> Vec<String> {
+fn present(
+    doc: Memo<Option<super::state::Doc>>,
+    key: impl Fn(&Indicator) -> String,
+) -> Vec<String> {
     doc.with(|d| {
         let mut out: Vec<String> = Vec::new();
         if let Some(d) = d {

@@ -42,8 +42,6 @@ struct Model {
     height: Vec<RwSignal<f64>>,
     /// Indicator id → id of the `mark` that shows its number (several indicators may share one).
     mark_of: HashMap<String, String>,
-    /// Mark id → ids of every indicator it shows.
-    members: HashMap<String, Vec<String>>,
 }
 
 impl Model {
@@ -73,7 +71,6 @@ impl Model {
             .collect();
         by_start.sort_by_key(|(s, _)| (s.start, s.end));
         let mut mark_of = HashMap::new();
-        let mut members: HashMap<String, Vec<String>> = HashMap::new();
         for b in &blocks {
             for seg in &b.segments {
                 let Some(i) = seg.indicator else { continue };
@@ -85,8 +82,7 @@ impl Model {
                 {
                     if s.end > seg.span.start {
                         let id = report.indicators[j].id.clone();
-                        mark_of.insert(id.clone(), mark.clone());
-                        members.entry(mark.clone()).or_default().push(id);
+                        mark_of.insert(id, mark.clone());
                     }
                 }
             }
@@ -98,7 +94,6 @@ impl Model {
             shown,
             height,
             mark_of,
-            members,
         }
     }
 
@@ -286,8 +281,15 @@ pub fn ReportText() -> impl IntoView {
         pop.set(None);
         let m = Arc::new(Model::new(r.clone()));
         model.set_value(Some(m.clone()));
+        // The mark showing the selected indicator; only the marks whose state changes hear of it.
+        let selected = {
+            let m = m.clone();
+            Selector::new(move || {
+                state.selected.get().map(|id| m.mark_of.get(&id).cloned().unwrap_or_else(|| format!("num-{id}")))
+            })
+        };
         let chunks = (0..m.chunks.len())
-            .map(|k| chunk_view(state, m.clone(), k, observer, pop, article))
+            .map(|k| chunk_view(state, m.clone(), k, observer, pop, article, selected.clone()))
             .collect_view();
         Some(view! {
             <div class="report-body" class:plain=!r.looks_like_report>{chunks}</div>
@@ -349,6 +351,7 @@ fn chunk_view(
     observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage>,
     pop: RwSignal<Option<(usize, f64, f64)>>,
     article: NodeRef<leptos::html::Article>,
+    selected: Selector<Option<String>>,
 ) -> impl IntoView {
     let shown = m.shown[k];
     let height = m.height[k];
@@ -384,7 +387,7 @@ fn chunk_view(
         Some(
             m.blocks[range]
                 .iter()
-                .map(|b| block_view(state, &m, b, &hits, base, pop, article))
+                .map(|b| block_view(state, &m, b, &hits, base, pop, article, &selected))
                 .collect_view(),
         )
     };
@@ -401,13 +404,14 @@ fn block_view(
     base: usize,
     pop: RwSignal<Option<(usize, f64, f64)>>,
     article: NodeRef<leptos::html::Article>,
+    selected: &Selector<Option<String>>,
 ) -> AnyView {
     let r = &m.report;
     let text = r.text.as_str();
     let seg_view = |seg: &layout::Segment| {
         let inner = pieces_view(state, text, seg.span, hits, base);
         match seg.indicator {
-            Some(i) => mark_view(state, m, i, inner, pop, article),
+            Some(i) => mark_view(state, m, i, inner, pop, article, selected),
             None => inner,
         }
     };
@@ -481,19 +485,15 @@ fn mark_view(
     inner: AnyView,
     pop: RwSignal<Option<(usize, f64, f64)>>,
     article: NodeRef<leptos::html::Article>,
+    selected: &Selector<Option<String>>,
 ) -> AnyView {
     let r = m.report.clone();
     let id = r.indicators[i].id.clone();
     let mark_id = format!("num-{id}");
-    let members = m
-        .members
-        .get(&mark_id)
-        .cloned()
-        .unwrap_or_else(|| vec![id.clone()]);
-    let is_sel = move || {
-        state
-            .selected
-            .with(|s| s.as_ref().is_some_and(|s| members.contains(s)))
+    let is_sel = {
+        let key = Some(mark_id.clone());
+        let selected = selected.clone();
+        move || selected.selected(&key)
     };
     let is_sel2 = is_sel.clone();
     let is_sel3 = is_sel.clone();

@@ -91,6 +91,9 @@ pub fn Toc() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    // Only the entries whose marked state changes are told (long outlines).
+    let selector = Selector::new(move || current.get());
+
     move || {
         let r = state.report()?;
         if r.sections.is_empty() {
@@ -122,7 +125,7 @@ pub fn Toc() -> impl IntoView {
         let entries = r
             .sections
             .iter()
-            .map(|s| entry(state, s, collapsed, current))
+            .map(|s| entry(state, s, collapsed, selector.clone()))
             .collect_view();
         Some(
             view! {
@@ -159,19 +162,22 @@ fn entry(
     state: AppState,
     s: &Section,
     collapsed: RwSignal<HashSet<String>>,
-    current: Memo<Option<String>>,
+    selector: Selector<Option<String>>,
 ) -> AnyView {
-    let children: Vec<&Section> = s.children.iter().filter(|c| c.level <= TOC_MAX).collect();
+    let children: Vec<Section> = s.children.iter().filter(|c| c.level <= TOC_MAX).cloned().collect();
     let id = s.id.clone();
     let label = layout::section_label(s);
     let is_current = {
-        let id = id.clone();
-        move || current.with(|c| c.as_deref() == Some(id.as_str()))
+        let key = Some(id.clone());
+        let selector = selector.clone();
+        move || selector.selected(&key)
     };
     let is_current2 = is_current.clone();
+    // A memo: entries hear about a fold only when their own state changes.
     let folded = {
         let id = id.clone();
-        move || collapsed.with(|c| c.contains(&id))
+        let m = Memo::new(move |_| collapsed.with(|c| c.contains(&id)));
+        move || m.get()
     };
     let toggle = (!children.is_empty()).then(|| {
         let id = id.clone();
@@ -195,11 +201,16 @@ fn entry(
             </button>
         }
     });
+    // Children of a folded entry are not in the page until it unfolds (long outlines).
     let sub = (!children.is_empty()).then(|| {
         let folded = folded.clone();
+        let folded2 = folded.clone();
+        let selector = selector.clone();
         view! {
             <ul id=format!("toc-c-{id}") hidden=folded>
-                {children.into_iter().map(|c| entry(state, c, collapsed, current)).collect_view()}
+                {move || (!folded2()).then(|| {
+                    children.iter().map(|c| entry(state, c, collapsed, selector.clone())).collect_view()
+                })}
             </ul>
         }
     });
