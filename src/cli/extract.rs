@@ -22,50 +22,13 @@ pub struct ExtractArgs {
     pub output: Option<PathBuf>,
 }
 
-/// CSV header of `extract --format csv`.
-pub const CSV_HEADER: [&str; 19] = [
-    "file", "id", "name", "indicator", "measure", "status", "value", "value_high", "unit", "value_base", "qualifier", "direction", "year", "period", "relative_to", "section", "sentence", "span_start", "span_end",
-];
+/// CSV header of `extract --format csv`: the page's CSV export's columns.
+pub use crate::export::CSV_HEADER;
 
-fn enum_str<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
-}
-
-/// CSV rows (header included) for reports.
-pub fn to_csv(reports: &[&Report]) -> Result<Vec<u8>, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_HEADER).map_err(|e| e.to_string())?;
-    for r in reports {
-        for i in &r.indicators {
-            let rec = [
-                r.file.clone(),
-                i.id.clone(),
-                i.name.clone(),
-                opt(&i.indicator),
-                enum_str(&i.measure),
-                enum_str(&i.status),
-                i.value.low().to_string(),
-                opt(&i.value.high()),
-                i.unit.clone(),
-                opt(&i.value_base),
-                opt(&i.qualifier),
-                i.direction.as_ref().map(enum_str).unwrap_or_default(),
-                opt(&i.year),
-                opt(&i.period),
-                opt(&i.relative_to),
-                opt(&i.section),
-                i.sentence.clone(),
-                i.span.start.to_string(),
-                i.span.end.to_string(),
-            ];
-            w.write_record(&rec).map_err(|e| e.to_string())?;
-        }
-    }
-    w.into_inner().map_err(|e| e.to_string())
+/// CSV bytes (BOM, header, one CRLF-terminated row per indicator) for reports: exactly
+/// what the page's "export CSV" button downloads ([`crate::export::indicators_csv`]).
+pub fn to_csv(reports: &[&Report]) -> Vec<u8> {
+    crate::export::indicators_csv(reports).into_bytes()
 }
 
 pub fn run(args: ExtractArgs) -> i32 {
@@ -121,13 +84,7 @@ pub fn run(args: ExtractArgs) -> i32 {
                 }
             }
         }
-        OutputFormat::Csv => match to_csv(&ok) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("baogao: cannot write CSV: {e}");
-                return 1;
-            }
-        },
+        OutputFormat::Csv => to_csv(&ok),
     };
     if let Err(e) = write_output(args.output.as_ref(), &data) {
         eprintln!("baogao: {e}");

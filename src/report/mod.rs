@@ -78,8 +78,22 @@ fn looks_binary(text: &str) -> bool {
     total > 0 && bad * 10 > total
 }
 
-/// Opens a file's bytes as a report.
-pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
+/// A file's bytes decoded to the text the parser reads (before cleaning).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodedInput {
+    /// Word → paragraphs, HTML → article text, otherwise the decoded text.
+    pub text: String,
+    /// `UTF-8`, `GBK`, `docx`, `HTML (GBK)`, … (goes to [`Report::encoding`]).
+    pub encoding: String,
+    /// Problems met while decoding (e.g. `invalid_bytes`), appended to the report's.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The decoding steps of [`parse`]: size cap, empty input, Word, binary sniffing,
+/// encoding detection, HTML `<meta charset>` and HTML → text. Anything that opens a
+/// file the way [`parse`] does (e.g. a `#doc=` share link of the decoded text) uses
+/// this, so `parse_text(file, &d.text, &d.encoding)` sees what `parse` sees.
+pub fn decode_input(bytes: &[u8]) -> Result<DecodedInput, OpenError> {
     if bytes.len() > MAX_BYTES {
         return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
     }
@@ -91,7 +105,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
         if text.trim().is_empty() {
             return Err(OpenError::Empty);
         }
-        return Ok(parse_text(file, &text, "docx"));
+        return Ok(DecodedInput { text, encoding: "docx".into(), diagnostics: Vec::new() });
     }
     if let Some(what) = sniff_binary(bytes) {
         return Err(OpenError::Binary { what: what.to_string() });
@@ -101,7 +115,6 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
         return Err(OpenError::Binary { what: "binary data, not text".into() });
     }
     let mut encoding = d.encoding.clone();
-    let mut text_owned: Option<String> = None;
     if html::looks_like_html(&d.text) {
         if !d.had_bom && d.encoding != "UTF-8" {
             if let Some(label) = html::meta_charset(bytes) {
@@ -111,19 +124,26 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
             }
         }
         encoding = format!("HTML ({})", d.encoding);
-        text_owned = Some(html::html_to_text(&d.text));
+        d.text = html::html_to_text(&d.text);
     }
-    let text = text_owned.as_deref().unwrap_or(&d.text);
-    if text.trim().is_empty() {
+    if d.text.trim().is_empty() {
         return Err(OpenError::Empty);
     }
-    let mut r = parse_text(file, text, &encoding);
+    let mut diagnostics = Vec::new();
     if d.replacement_count > 0 {
-        r.diagnostics.push(Diagnostic {
+        diagnostics.push(Diagnostic {
             kind: "invalid_bytes".into(),
             message: format!("{} 处字节无法按 {} 解码，已替换为 �", d.replacement_count, d.encoding),
         });
     }
+    Ok(DecodedInput { text: d.text, encoding, diagnostics })
+}
+
+/// Opens a file's bytes as a report: [`decode_input`], then [`parse_text`].
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
+    let d = decode_input(bytes)?;
+    let mut r = parse_text(file, &d.text, &d.encoding);
+    r.diagnostics.extend(d.diagnostics);
     Ok(r)
 }
 

@@ -152,6 +152,10 @@ fn is_han(c: char) -> bool {
 /// (the heading must be all of it); otherwise the heading runs into the following text
 /// and ends right after its key phrase. Returns the heading length.
 pub fn scan_unnumbered(s: &str, whole_line: bool) -> Option<usize> {
+    // 一是… / 六是自身建设持续加强: an item of an enumeration, not a part heading
+    if cn_numeral(s).is_some_and(|(_, l)| s[l..].starts_with('是')) {
+        return None;
+    }
     let mut i = 0;
     // optional year
     let d = s.bytes().take_while(|b| b.is_ascii_digit()).count();
@@ -244,7 +248,7 @@ fn split_run_on_heading(h: &str) -> Option<usize> {
 /// Kind from heading language; `top`: a level-1 part (weaker cues allowed).
 pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option<i32>) -> Option<SectionKind> {
     let has = |ws: &[&str]| ws.iter().any(|w| h.contains(w));
-    if has(&["自身建设"]) {
+    if has(&["自身建设", "政风建设"]) {
         return Some(SectionKind::SelfBuild);
     }
     if has(&["今后五年", "未来五年", "五年目标", "五年主要", "五年的主要", "规划纲要"]) {
@@ -289,6 +293,32 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
         return Some(SectionKind::Plan);
     }
     None
+}
+
+/// Tense cues in a part's text: (past-year review cues, coming-year plan cues).
+///
+/// Review: 去年, 过去一年/五年, 一年来, 五年来, the review year (`2001年`), the
+/// aspect particle 了 (not 为了/除了/了解/…), 已. Plan: 今年, the report year
+/// (`2002年`), modal 要 (not 主要/重要/需要/要求/…), 必须, 力争, 确保, 拟.
+pub fn tense_cues(t: &str, report_year: Option<i32>, review_year: Option<i32>) -> (usize, usize) {
+    let count = |w: &str| memchr::memmem::find_iter(t.as_bytes(), w.as_bytes()).count();
+    let year = |y: Option<i32>| y.map_or(0, |y| count(&format!("{y}年")));
+    let mut review = count("去年") + count("过去一年") + count("过去五年") + count("一年来") + count("五年来") + year(review_year);
+    let mut plan = count("今年") + year(report_year) + count("必须") + count("力争") + count("确保");
+    let mut prev = '\0';
+    let mut it = t.chars().peekable();
+    while let Some(c) = it.next() {
+        let next = it.peek().copied().unwrap_or('\0');
+        match c {
+            '了' if !matches!(prev, '为' | '除' | '不' | '得' | '罢') && !matches!(next, '解' | '结' | '然' | '如') => review += 1,
+            '已' if !matches!(next, '知' | '有') => review += 1,
+            '要' if !"主重需纲摘只必首紧提概简扼险将想".contains(prev) && !"求素点害闻务".contains(next) => plan += 1,
+            '拟' if !matches!(next, '定' | '订') => plan += 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    (review, plan)
 }
 
 /// A heading found in the analysis text (flat, in order).
@@ -463,8 +493,9 @@ fn scan_paragraph(a: &str, ps: usize, pe: usize, b: &mut Builder) {
         return;
     }
     if let Some(len) = scan_unnumbered(p, true) {
-        b.add(Scheme::Unnumbered, 0, "", &p[..len], ps, ps + len);
-        return;
+        if b.add(Scheme::Unnumbered, 0, "", &p[..len], ps, ps + len) {
+            return;
+        }
     }
     lead_at(a, ps, pe, b);
 }
@@ -542,8 +573,9 @@ fn try_inline(a: &str, pos: usize, pe: usize, opt: &OutlineOptions<'_>, b: &mut 
         return;
     }
     if let Some(len) = scan_unnumbered(s, false) {
-        b.add(Scheme::Unnumbered, 0, "", &s[..len], pos, pos + len);
-        return;
+        if b.add(Scheme::Unnumbered, 0, "", &s[..len], pos, pos + len) {
+            return;
+        }
     }
     inline_lead(a, pos, pe, b);
 }
@@ -592,10 +624,29 @@ fn to_tree(a: &str, nodes: &[Node], opt: &OutlineOptions<'_>) -> Vec<Section> {
             *i += 1;
             let id = if prefix.is_empty() { format!("s{}", out.len() + 1) } else { format!("{prefix}.{}", out.len() + 1) };
             let top = depth == 1 || (n.scheme == Scheme::Part) || parent_kind.is_none();
-            let own = if n.scheme == Scheme::Lead { None } else { kind_of(&n.heading, top, opt.report_year, opt.review_year) };
+            let mut own = if n.scheme == Scheme::Lead { None } else { kind_of(&n.heading, top, opt.report_year, opt.review_year) };
+            // last year's work on the government itself is still review
+            if parent_kind == Some(SectionKind::Review) && own == Some(SectionKind::SelfBuild) {
+                own = None;
+            }
+            // a top-level part whose heading has no cue: what its text is about (the
+            // review comes before the coming year's work, never after it)
+            let after_plan = out.iter().any(|p: &Section| matches!(p.kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild));
+            let by_content = if depth == 1 && own.is_none() && parent_kind.is_none() {
+                let (review, plan) = tense_cues(&a[n.start..ends[idx].max(n.head_end)], opt.report_year, opt.review_year);
+                if review >= 3 && review >= 2 * plan && !after_plan {
+                    Some(SectionKind::Review)
+                } else if plan >= 3 && plan >= 2 * review {
+                    Some(SectionKind::Plan)
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
             // a top-level part with no cue after a plan part continues the plan (tasks)
             let prev_plan = depth == 1 && out.last().is_some_and(|p: &Section| p.kind == SectionKind::Plan);
-            let kind = own.or(parent_kind).or(if prev_plan { Some(SectionKind::Plan) } else { None }).unwrap_or(SectionKind::Other);
+            let kind = own.or(parent_kind).or(by_content).or(if prev_plan { Some(SectionKind::Plan) } else { None }).unwrap_or(SectionKind::Other);
             let children = build_level(a, nodes, ends, i, n.depth + 1, &id, Some(kind), opt);
             let end = trim_end_ws(a, n.start, ends[idx].max(n.head_end));
             out.push(Section {
@@ -660,6 +711,25 @@ mod tests {
     fn outline(a: &str) -> Vec<(String, u8, String, String)> {
         let secs = build(a, &OutlineOptions { report_year: Some(2024), review_year: Some(2023), ..Default::default() });
         flatten(&secs).iter().map(|s| (s.id.clone(), s.level, s.number.clone(), s.heading.clone())).collect()
+    }
+
+    #[test]
+    #[ignore]
+    fn tense_stats() {
+        for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap() {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            if name.ends_with(".json") || name.ends_with(".md") { continue; }
+            let r = crate::report::parse(&name, &std::fs::read(&p).unwrap()).unwrap();
+            println!("== {name} {:?} {:?}", r.report_year, r.review_year);
+            for s in &r.sections {
+                let t = &r.text[s.span.start..s.span.end];
+                let a = crate::report::normalize::normalize(t).text;
+                let (rv, pl) = tense_cues(&a, r.report_year, r.review_year);
+                let n = a.chars().count();
+                println!("{} {:?} {} rv={rv} pl={pl} n={n} r/kc={:.1} p/kc={:.1}", s.id, s.kind, s.heading.chars().take(16).collect::<String>(), rv as f64 * 1000.0 / n as f64, pl as f64 * 1000.0 / n as f64);
+            }
+        }
     }
 
     #[test]

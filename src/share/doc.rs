@@ -115,42 +115,7 @@ pub struct DecodedInput {
 /// `parse_text(file, &d.text, &d.encoding).text == parse(file, bytes)?.text`.
 /// `tests/share.rs` checks that equality for every fixture.
 pub fn decoded_input(bytes: &[u8]) -> Result<DecodedInput, crate::report::OpenError> {
-    use crate::report::{decode, docx, html, sniff_binary, OpenError};
-    if bytes.len() > MAX_BYTES {
-        return Err(OpenError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_BYTES,
-        });
-    }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(OpenError::Empty);
-    }
-    if docx::is_zip(bytes) {
-        let text = docx::docx_text(bytes)?;
-        return Ok(DecodedInput {
-            text,
-            encoding: "docx".into(),
-        });
-    }
-    if let Some(what) = sniff_binary(bytes) {
-        return Err(OpenError::Binary {
-            what: what.to_string(),
-        });
-    }
-    let mut d = decode::decode(bytes);
-    if html::looks_like_html(&d.text) {
-        if !d.had_bom && d.encoding != "UTF-8" {
-            if let Some(label) = html::meta_charset(bytes) {
-                if let Some(d2) = decode::decode_as(bytes, &label) {
-                    d = d2;
-                }
-            }
-        }
-        return Ok(DecodedInput {
-            text: html::html_to_text(&d.text),
-            encoding: format!("HTML ({})", d.encoding),
-        });
-    }
+    let d = crate::report::decode_input(bytes)?;
     Ok(DecodedInput {
         text: d.text,
         encoding: d.encoding,

@@ -334,11 +334,7 @@ pub fn Compare() -> impl IntoView {
 }
 
 /// The panel table: rows = indicator (+ measure), columns = years / regions / reports.
-fn panel_table_view(
-    state: AppState,
-    table: Memo<PanelTable>,
-    doc_keys: Memo<Vec<u32>>,
-) -> impl IntoView {
+fn panel_table_view(state: AppState, table: Memo<PanelTable>, doc_keys: Memo<Vec<u32>>) -> impl IntoView {
     let t = table.get();
     if t.rows.is_empty() {
         return view! {
@@ -427,8 +423,7 @@ fn keywords_view(
 ) -> impl IntoView {
     let t = terms.get();
     if t.is_empty() {
-        return view! { <p class="compare-note">{state.tr("请输入关键词。", "Type some keywords.")}</p> }
-            .into_any();
+        return view! { <p class="compare-note">{state.tr("请输入关键词。", "Type some keywords.")}</p> }.into_any();
     }
     let labels: Vec<String> = docs.with(|d| d.iter().map(|d| panel::report_label(&d.report)).collect());
     let cs = counts.get();

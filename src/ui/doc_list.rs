@@ -46,7 +46,13 @@ pub fn DocList() -> impl IntoView {
                             view! {
                                 <li class="doc-item" class:active=active data-testid="doc-item" data-key=key.to_string()>
                                     <button class="doc-switch" aria-current=move || if active() { "true" } else { "false" }
-                                        title=file_title on:click=move |_| state.active.set(Some(key))>
+                                        title=file_title on:click=move |_| {
+                                            if state.active.get_untracked() != Some(key) {
+                                                state.selected.set(None);
+                                                state.section.set(None);
+                                                state.active.set(Some(key));
+                                            }
+                                        }>
                                         {(!region.is_empty()).then(|| view! { <span class="doc-region">{region.clone()}</span> })}
                                         <span class="doc-level">{move || level_label(level, state.lang.get())}</span>
                                         {(!year.is_empty()).then(|| view! { <span class="doc-year">{year.clone()}</span> })}

@@ -285,11 +285,26 @@ pub fn ReportText() -> impl IntoView {
         let selected = {
             let m = m.clone();
             Selector::new(move || {
-                state.selected.get().map(|id| m.mark_of.get(&id).cloned().unwrap_or_else(|| format!("num-{id}")))
+                state.selected.get().map(|id| {
+                    m.mark_of
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or_else(|| format!("num-{id}"))
+                })
             })
         };
         let chunks = (0..m.chunks.len())
-            .map(|k| chunk_view(state, m.clone(), k, observer, pop, article, selected.clone()))
+            .map(|k| {
+                chunk_view(
+                    state,
+                    m.clone(),
+                    k,
+                    observer,
+                    pop,
+                    article,
+                    selected.clone(),
+                )
+            })
             .collect_view();
         Some(view! {
             <div class="report-body" class:plain=!r.looks_like_report>{chunks}</div>

@@ -164,7 +164,12 @@ fn entry(
     collapsed: RwSignal<HashSet<String>>,
     selector: Selector<Option<String>>,
 ) -> AnyView {
-    let children: Vec<Section> = s.children.iter().filter(|c| c.level <= TOC_MAX).cloned().collect();
+    let children: Vec<Section> = s
+        .children
+        .iter()
+        .filter(|c| c.level <= TOC_MAX)
+        .cloned()
+        .collect();
     let id = s.id.clone();
     let label = layout::section_label(s);
     let is_current = {
