@@ -11,7 +11,7 @@ logs=$(mktemp -d)
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests (cargo test)"
-cargo test --locked 2>&1 | tee "$logs/native.log"
+cargo test --locked --no-fail-fast 2>&1 | tee "$logs/native.log"
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.log"
