@@ -714,22 +714,24 @@ mod tests {
     }
 
     #[test]
-    #[ignore]
-    fn tense_stats() {
-        for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap() {
-            let p = e.unwrap().path();
-            let name = p.file_name().unwrap().to_string_lossy().to_string();
-            if name.ends_with(".json") || name.ends_with(".md") { continue; }
-            let r = crate::report::parse(&name, &std::fs::read(&p).unwrap()).unwrap();
-            println!("== {name} {:?} {:?}", r.report_year, r.review_year);
-            for s in &r.sections {
-                let t = &r.text[s.span.start..s.span.end];
-                let a = crate::report::normalize::normalize(t).text;
-                let (rv, pl) = tense_cues(&a, r.report_year, r.review_year);
-                let n = a.chars().count();
-                println!("{} {:?} {} rv={rv} pl={pl} n={n} r/kc={:.1} p/kc={:.1}", s.id, s.kind, s.heading.chars().take(16).collect::<String>(), rv as f64 * 1000.0 / n as f64, pl as f64 * 1000.0 / n as f64);
-            }
-        }
+    fn kinds_from_content() {
+        let (rv, pl) = tense_cues("去年完成了任务，2001年增长7.3%，已经实现。", Some(2002), Some(2001));
+        assert!(rv >= 3 && pl == 0, "{rv} {pl}");
+        let (rv, pl) = tense_cues("今年要着重做好工作，主要任务是重要的，必须力争确保2002年增长7%。", Some(2002), Some(2001));
+        assert!(pl >= 5 && rv == 0, "{rv} {pl}");
+        // headings without kind wording: the text decides; review never follows the plan
+        let past = "去年经济增长了7.3%，完成了全年任务，2001年财政收入增加了2400亿元。\n";
+        let coming = "今年要扩大内需，必须增加收入，力争增长7%，要确保稳定。\n";
+        let a = format!("各位代表:\n一、扩大内需促进增长\n{past}\n二、加快农业发展\n{coming}三、推进结构调整\n加强管理。\n四、做好外交工作\n{past}");
+        let secs = build(&a, &OutlineOptions { report_year: Some(2002), review_year: Some(2001), ..Default::default() });
+        let kinds: Vec<_> = secs.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SectionKind::Review, SectionKind::Plan, SectionKind::Plan, SectionKind::Plan]);
+        // a review item about the government itself stays review
+        let a = "一、2023年工作回顾\n一是经济稳步增长。全市地区生产总值增长6.4%，一般公共预算收入增长7.2%，固定资产投资增长7.2%。\n六是自身建设持续加强。扎实开展主题教育，强化干部思想能力作风建设，行政服务效能不断提升。\n二、2024年工作安排\n";
+        let secs = build(a, &OutlineOptions { report_year: Some(2024), review_year: Some(2023), ..Default::default() });
+        let kids: Vec<_> = secs[0].children.iter().map(|s| (s.heading.as_str(), s.kind)).collect();
+        assert_eq!(kids, vec![("一是经济稳步增长", SectionKind::Review), ("六是自身建设持续加强", SectionKind::Review)]);
+        assert_eq!(scan_unnumbered("六是自身建设持续加强", true), None);
     }
 
     #[test]
