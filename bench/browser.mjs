@@ -4,9 +4,12 @@
 // (PerformanceObserver 'longtask', buffered), and the JS heap afterwards
 // (performance.memory with --enable-precise-memory-info; wasm memory is reported apart).
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { serve, CHROMIUM_ARGS, FIXTURES } from '../e2e/lib.mjs';
 import { bigReportFile } from './bigtext.mjs';
+
+// playwright-core lives in e2e/node_modules.
+const { chromium } = createRequire(new URL('../e2e/package.json', import.meta.url))('playwright-core');
 
 const DIST = path.resolve(process.argv[2] || process.env.BAOGAO_DIST || '/tmp/bench-dist');
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -117,8 +120,7 @@ try {
   line('longest main-thread task', ms(big.long), 'budget ≤ 200 ms');
   line('slowest page.evaluate round trip meanwhile', ms(big.worstRoundTrip));
   line('JS heap after', mb(big.heap));
-  const wasmMem = await page.evaluate(() => performance.memory?.totalJSHeapSize ?? null);
-  line('JS heap total (allocated)', mb(wasmMem));
+  line('JS heap total (allocated)', mb(await page.evaluate(() => performance.memory?.totalJSHeapSize ?? null)));
   if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
   await context.close();
 } finally {

@@ -7,7 +7,7 @@
 //! Everything is linear in the input size.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use super::model::CleanStep;
 use super::span::{MapBuilder, OffsetMap};
@@ -222,17 +222,44 @@ fn visible(line: &str) -> impl Iterator<Item = char> + '_ {
     line.chars().filter(|&c| !is_space(c) && !is_invisible(c))
 }
 
+/// A fast 64-bit hash of a line's visible characters (FxHash-style: duplicate
+/// detection needs speed, not resistance to crafted collisions) and their count.
 fn line_key(line: &str) -> (u64, usize) {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = 0u64;
     let mut n = 0;
     for c in visible(line) {
-        c.hash(&mut h);
+        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
         n += 1;
     }
     if n == 0 {
         (0, 0)
     } else {
-        (h.finish() | 1, n)
+        (h | 1, n)
+    }
+}
+
+/// Keys are already hashes: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+impl std::hash::BuildHasher for KeyHasher {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
     }
 }
 
@@ -240,7 +267,7 @@ fn line_key(line: &str) -> (u64, usize) {
 fn find_copies(s: &str, ls: &[(usize, usize)]) -> Option<(usize, usize)> {
     const LONG: usize = 12;
     let keys: Vec<(u64, usize)> = ls.iter().map(|&(a, b)| line_key(&s[a..b])).collect();
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts: HashMap<u64, u32, KeyHasher> = HashMap::default();
     for &(k, n) in &keys {
         if n >= LONG {
             *counts.entry(k).or_default() += 1;
@@ -322,6 +349,17 @@ enum LineKind {
 }
 
 fn classify(line: &str) -> LineKind {
+    // Fast path for body text: more than 80 visible characters, no `【`, and not
+    // starting like a furniture line (当前位置, 来源, 责任编辑, （责任编辑): none of the
+    // rules below can apply.
+    if !line.contains('【') {
+        let mut vis = visible(line);
+        if let Some(first) = vis.next() {
+            if !matches!(first, '当' | '来' | '（' | '(' | '责') && vis.take(80).count() == 80 {
+                return LineKind::Text;
+            }
+        }
+    }
     let v0: String = visible(line).collect();
     if v0.is_empty() {
         return LineKind::Blank;

@@ -15,8 +15,12 @@ pub struct Decoded {
 }
 
 fn count_replacements(s: &str) -> usize {
-    s.chars().filter(|&c| c == '\u{FFFD}').count()
+    memchr::memmem::find_iter(s.as_bytes(), "\u{FFFD}".as_bytes()).count()
 }
+
+/// How much of the input the encoding detector reads: its guess settles long before
+/// this on report text, and reading all of a large file costs more than decoding it.
+const DETECT_BYTES: usize = 32 * 1024;
 
 fn decode_with(enc: &'static Encoding, bytes: &[u8], name: &str, had_bom: bool) -> Decoded {
     let (text, _) = enc.decode_without_bom_handling(bytes);
@@ -50,11 +54,16 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Counts (valid multi-byte UTF-8 sequences, invalid bytes) in `bytes`.
+/// Counts (valid multi-byte UTF-8 sequences, invalid bytes) in `bytes`. Stops early
+/// once "mostly UTF-8" (`bad * 20 <= good`) can no longer hold, since every sequence
+/// still to come takes at least two bytes.
 fn utf8_stats(bytes: &[u8]) -> (usize, usize) {
     let (mut good, mut bad) = (0usize, 0usize);
     let mut rest = bytes;
     loop {
+        if bad * 20 > good + rest.len() / 2 {
+            break;
+        }
         match std::str::from_utf8(rest) {
             Ok(s) => {
                 good += s.bytes().filter(|b| *b >= 0xC0).count();
@@ -100,7 +109,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         return decode_with(UTF_8, bytes, "UTF-8", false);
     }
     let mut det = chardetng::EncodingDetector::new();
-    det.feed(bytes, true);
+    // from the first non-ASCII byte (a web page's ASCII head tells nothing)
+    let start = bytes.iter().position(|&b| b >= 0x80).unwrap_or(0);
+    let end = bytes.len().min(start + DETECT_BYTES);
+    det.feed(&bytes[start..end], end == bytes.len());
     let guess = det.guess(Some(b"cn"), true);
     let gbk = decode_with(GB18030, bytes, "GBK", false);
     if guess == GBK || guess == GB18030 || guess == UTF_8 {
@@ -145,6 +157,18 @@ mod tests {
         let d = decode(&b);
         assert_eq!(d.encoding, "GBK");
         assert!(d.text.starts_with("政府工作报告"));
+        assert_eq!(d.replacement_count, 0);
+    }
+
+    #[test]
+    fn detection_reads_a_prefix_after_the_ascii_head() {
+        // 100 KB of ASCII markup, then GBK text longer than the detector's window
+        let mut b = "<script>var x = 1;</script>\n".repeat(4000).into_bytes();
+        let zh = "各位代表：现在，我代表国务院向大会报告政府工作，请予审议。".repeat(2000);
+        let (g, _, _) = GBK.encode(&zh);
+        b.extend_from_slice(&g);
+        let d = decode(&b);
+        assert_eq!(d.encoding, "GBK");
         assert_eq!(d.replacement_count, 0);
     }
 

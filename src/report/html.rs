@@ -11,10 +11,21 @@ pub fn looks_like_html(text: &str) -> bool {
     if h.starts_with("<!doctype html") || h.starts_with("<html") || head.contains("<html") {
         return true;
     }
-    let probe: String = text.chars().take(200_000).collect::<String>().to_ascii_lowercase();
-    let tags = ["<p>", "<p ", "</p>", "<div", "</div>", "<br", "<span", "</span>", "<td", "<a href"];
-    let n: usize = tags.iter().map(|t| probe.matches(t).count()).sum();
-    n >= 20
+    // count tags (ASCII case-insensitive) in the first 200,000 characters, stopping at 20
+    let end = text.char_indices().nth(200_000).map_or(text.len(), |(k, _)| k);
+    let probe = &text.as_bytes()[..end];
+    let tags: [&[u8]; 10] = [b"<p>", b"<p ", b"</p>", b"<div", b"</div>", b"<br", b"<span", b"</span>", b"<td", b"<a href"];
+    let mut n = 0;
+    for k in memchr::memchr_iter(b'<', probe) {
+        let rest = &probe[k..];
+        if tags.iter().any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t)) {
+            n += 1;
+            if n >= 20 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The `charset` declared in a `<meta>` tag, if any.

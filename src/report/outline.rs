@@ -305,18 +305,27 @@ pub fn tense_cues(t: &str, report_year: Option<i32>, review_year: Option<i32>) -
     let year = |y: Option<i32>| y.map_or(0, |y| count(&format!("{y}年")));
     let mut review = count("去年") + count("过去一年") + count("过去五年") + count("一年来") + count("五年来") + year(review_year);
     let mut plan = count("今年") + year(report_year) + count("必须") + count("力争") + count("确保");
-    let mut prev = '\0';
-    let mut it = t.chars().peekable();
-    while let Some(c) = it.next() {
-        let next = it.peek().copied().unwrap_or('\0');
-        match c {
-            '了' if !matches!(prev, '为' | '除' | '不' | '得' | '罢') && !matches!(next, '解' | '结' | '然' | '如') => review += 1,
-            '已' if !matches!(next, '知' | '有') => review += 1,
-            '要' if !"主重需纲摘只必首紧提概简扼险将想".contains(prev) && !"求素点害闻务".contains(next) => plan += 1,
-            '拟' if !matches!(next, '定' | '订') => plan += 1,
-            _ => {}
+    // the single-character cues, found with a byte search; neighbours decoded around them
+    let around = |k: usize, len: usize| (t[..k].chars().next_back().unwrap_or('\0'), t[k + len..].chars().next().unwrap_or('\0'));
+    for (c, counter) in [('了', 0u8), ('已', 0), ('要', 1), ('拟', 1)] {
+        let mut buf = [0u8; 4];
+        let pat = c.encode_utf8(&mut buf).as_bytes();
+        for k in memchr::memmem::find_iter(t.as_bytes(), pat) {
+            let (prev, next) = around(k, pat.len());
+            let hit = match c {
+                '了' => !matches!(prev, '为' | '除' | '不' | '得' | '罢') && !matches!(next, '解' | '结' | '然' | '如'),
+                '已' => !matches!(next, '知' | '有'),
+                '要' => !"主重需纲摘只必首紧提概简扼险将想".contains(prev) && !"求素点害闻务".contains(next),
+                _ => !matches!(next, '定' | '订'),
+            };
+            if hit {
+                if counter == 0 {
+                    review += 1;
+                } else {
+                    plan += 1;
+                }
+            }
         }
-        prev = c;
     }
     (review, plan)
 }

@@ -85,14 +85,22 @@ pub fn IndicatorTable() -> impl IntoView {
             viewport.set(el.client_height() as f64);
         }
     };
-    // Back to the top whenever the row set changes (new report, filter, sort).
+    // The scroller's height, once it is in the page (later changes arrive with scroll events).
     Effect::new(move |_| {
-        rows.track();
-        if let Some(el) = scroller.get_untracked() {
-            el.set_scroll_top(0);
+        if let Some(el) = scroller.get() {
             viewport.set(el.client_height() as f64);
         }
-        scroll_top.set(0.0);
+    });
+    // Back to the top whenever the row set changes (new report, filter, sort). Touch the
+    // DOM only when not already there: setting scrollTop forces a synchronous layout.
+    Effect::new(move |_| {
+        rows.track();
+        if scroll_top.get_untracked() > 0.0 {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
+        }
     });
 
     let set =
@@ -140,6 +148,10 @@ pub fn IndicatorTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // One reactive flag per row key rather than every row subscribing to
+    // `state.selected`: thousands of subscribers on one signal make each row's
+    // (re)subscription cost O(rows), i.e. O(rows²) per re-render.
+    let selection = StoredValue::new_local(Selector::new(move || state.selected.get()));
     let row_view = move |(_, _, i): (u32, bool, usize)| {
         let Some(d) = doc.get_untracked() else {
             return ().into_any();
@@ -152,7 +164,7 @@ pub fn IndicatorTable() -> impl IntoView {
             .as_ref()
             .map(|s| sections.with_untracked(|m| m.get(s).cloned().unwrap_or_else(|| s.clone())))
             .unwrap_or_default();
-        row(state, ind, section_label).into_any()
+        selection.with_value(|sel| row(state, sel, ind, section_label).into_any())
     };
 
     move || {
@@ -266,9 +278,14 @@ pub fn IndicatorTable() -> impl IntoView {
 }
 
 /// One indicator's row.
-fn row(state: AppState, ind: Indicator, section_label: String) -> impl IntoView {
+fn row(
+    state: AppState,
+    selection: &Selector<Option<String>>,
+    ind: Indicator,
+    section_label: String,
+) -> impl IntoView {
     let id = ind.id.clone();
-    let sel = id.clone();
+    let (selection, key) = (selection.clone(), Some(id.clone()));
     let go = id.clone();
     let go_key = id.clone();
     let measure = ind.measure;
@@ -289,7 +306,7 @@ fn row(state: AppState, ind: Indicator, section_label: String) -> impl IntoView 
         .unwrap_or_default();
     view! {
         <tr tabindex="0" data-indicator=id.clone()
-            class:selected=move || state.selected.get().as_deref() == Some(sel.as_str())
+            class:selected=move || selection.selected(&key)
             on:click=move |_| jump_to(state, go.clone())
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {

@@ -201,6 +201,24 @@ static HEAD: &[&str] = &[
     "“", "”", "‘", "’", "《", "》", "\"", " ", "\u{3000}", "，", "；", "：", ":", "—", "-",
 ];
 
+/// [`HEAD`] grouped by first char.
+fn head_index() -> &'static std::collections::HashMap<char, Vec<&'static str>> {
+    static IDX: std::sync::OnceLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::OnceLock::new();
+    IDX.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+        for &w in HEAD {
+            if let Some(c) = w.chars().next() {
+                m.entry(c).or_default().push(w);
+            }
+        }
+        // Longest first.
+        for v in m.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        m
+    })
+}
+
 /// Region words after 高于/低于 that make a relative target (高于全省0.5个百分点).
 fn region_phrase(s: &str) -> Option<&str> {
     let t = s
@@ -289,7 +307,11 @@ pub fn read(gap: &str) -> Gap {
     let mut g = Gap::default();
     let mut r = gap.trim();
     // 高于全省 / 低于全国平均水平: a relative target.
+    let has_yu = r.contains('于');
     for (kw, up) in [("高于", true), ("低于", false), ("快于", true), ("慢于", false)] {
+        if !has_yu {
+            break;
+        }
         if let Some(pos) = r.rfind(kw) {
             if let Some(reg) = r.get(pos + kw.len()..).and_then(region_phrase) {
                 g.relative_to = Some(reg.to_string());
@@ -299,13 +321,14 @@ pub fn read(gap: &str) -> Gap {
             }
         }
     }
+    let has_bi = r.contains('比') || r.contains('较');
     let mut nearest = true;
     for _ in 0..24 {
         if r.is_empty() {
             break;
         }
         // Base phrase: 比上年 / 较2011年 / 比1980年预计.
-        if let Some(pos) = r.rfind('比').or_else(|| r.rfind('较')) {
+        if let Some(pos) = if has_bi { r.rfind('比').or_else(|| r.rfind('较')) } else { None } {
             if r.get(pos + 3..).map(is_base).unwrap_or(false) {
                 r = &r[..pos];
                 if r.ends_with('同') {
@@ -380,7 +403,8 @@ pub fn read(gap: &str) -> Gap {
             r = &r[l..];
             continue;
         }
-        match HEAD.iter().find(|w| r.starts_with(*w)) {
+        let first = r.chars().next().unwrap_or(' ');
+        match head_index().get(&first).and_then(|v| v.iter().find(|w| r.starts_with(*w))) {
             Some(w) => {
                 if *w == "预计" {
                     g.est = true;

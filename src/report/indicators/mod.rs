@@ -118,6 +118,19 @@ struct SentFlags {
     paren: bool,
 }
 
+/// Prebuilt searchers for the per-sentence checks: 预计, 标, 到20.
+fn finder(i: usize) -> &'static memchr::memmem::Finder<'static> {
+    static F: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 3]> = std::sync::OnceLock::new();
+    let f = F.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new("预计".as_bytes()),
+            memchr::memmem::Finder::new("标".as_bytes()),
+            memchr::memmem::Finder::new("到20".as_bytes()),
+        ]
+    });
+    &f[i.min(2)]
+}
+
 fn is_clause_delim(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '（' | '）' | '(' | ')' | '∶')
 }
@@ -298,7 +311,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             past: false,
             paren: false,
         };
-        if let Some(k) = memchr::memmem::find(sent.as_bytes(), "到20".as_bytes()) {
+        if let Some(k) = finder(2).find(sent.as_bytes()) {
             if let Some(y) = year_before(&sent[k + 3..]).filter(|_| sent.get(k + 7..k + 10) == Some("年")) {
                 flags.to_year = Some(y);
                 flags.to_year_from = s + k;
@@ -308,7 +321,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if para_start && self.est_mode && (sent.contains("五年") || sent.contains("5年")) {
             self.est_mode = false;
         }
-        let has_yuji = memchr::memmem::find(sent.as_bytes(), "预计".as_bytes()).is_some();
+        let has_yuji = finder(0).find(sent.as_bytes()).is_some();
         if has_yuji && sent.contains("下同") {
             self.est_mode = true;
             self.est_mode_top = self.cursor.stack.first().copied();
@@ -325,7 +338,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             search = at + "预计".len();
         }
         // Every trigger contains 标 (目标/指标): one memchr-fast check first.
-        let has_biao = memchr::memmem::find(sent.as_bytes(), "标".as_bytes()).is_some();
+        let has_biao = finder(1).find(sent.as_bytes()).is_some();
         let trigger = if has_biao { TRIGGERS.iter().filter_map(|w| sent.find(w).map(|k| (k, *w))).min() } else { None };
         if let Some((k, w)) = trigger {
             flags.tgt_from = s + k;
@@ -532,7 +545,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // Measure.
             let ends = |w: &str| name.ends_with(w);
             let growth_name = ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
-                || ((name.contains("增长") || name.contains("增速")) && !ends("率"));
+                || ((names::has(&name, "增长") || names::has(&name, "增速")) && !ends("率"));
             let growth_verb = match g.verb {
                 Some(gap::T::Up | gap::T::Down) => true,
                 Some(gap::T::Qual) => g.up || g.down,
@@ -555,7 +568,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         Measure::Relative
                     } else if growth_verb || growth_name {
                         Measure::Growth
-                    } else if g.share || name.contains("比重") || name.contains("占比") || name.contains("比例") {
+                    } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") {
                         Measure::Share
                     } else {
                         Measure::Rate

@@ -73,16 +73,23 @@ static RULES: &[Rule] = &[
 ];
 
 /// The canonical key for a subject as written, if one applies.
+/// Substring test for short names (no searcher set-up cost).
+#[inline]
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.len() <= h.len() && h.windows(n.len()).any(|w| w == n)
+}
+
 pub fn canonical(name: &str) -> Option<&'static str> {
     // A share of something (民生支出占一般公共预算支出比重) is not that something.
-    let share = name.contains("比重") || name.contains("占比") || name.contains('占');
+    let share = has(name, "比重") || has(name, "占");
     RULES
         .iter()
         .filter(|r| !share || matches!(r.key, "rd_intensity" | "industry_structure"))
         .find(|r| {
-            r.any.iter().any(|w| name.contains(w))
-                && r.all.iter().all(|w| name.contains(w))
-                && !r.none.iter().any(|w| name.contains(w))
+            r.any.iter().any(|w| has(name, w))
+                && r.all.iter().all(|w| has(name, w))
+                && !r.none.iter().any(|w| has(name, w))
         })
         .map(|r| r.key)
 }
