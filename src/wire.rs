@@ -51,22 +51,31 @@ pub struct Rebuild {
 impl Rebuild {
     /// Start from the meta JSON and the UTF-8 text.
     pub fn start(meta: &[u8], text: Vec<u8>) -> Result<Rebuild, String> {
-        let mut report: Report = serde_json::from_slice(meta).map_err(|e| format!("report: {e}"))?;
+        let mut report: Report =
+            serde_json::from_slice(meta).map_err(|e| format!("report: {e}"))?;
         report.text = String::from_utf8(text).map_err(|e| format!("text: {e}"))?;
         Ok(Rebuild { report })
     }
 
     /// Add one chunk of indicators.
     pub fn add(&mut self, chunk: &[u8]) -> Result<(), String> {
-        let more: Vec<Indicator> = serde_json::from_slice(chunk).map_err(|e| format!("indicators: {e}"))?;
+        let more: Vec<Indicator> =
+            serde_json::from_slice(chunk).map_err(|e| format!("indicators: {e}"))?;
         let len = self.report.text.len();
         // Spans come from our own parser, but a report is only handed to the views when
         // every span fits its text: a damaged transfer must not become an out-of-range slice.
         if let Some(bad) = more.iter().find(|i| {
             !span_fits(&self.report.text, i.span.start, i.span.end)
-                || !span_fits(&self.report.text, i.sentence_span.start, i.sentence_span.end)
+                || !span_fits(
+                    &self.report.text,
+                    i.sentence_span.start,
+                    i.sentence_span.end,
+                )
         }) {
-            return Err(format!("indicator {} points outside the text ({len} bytes)", bad.id));
+            return Err(format!(
+                "indicator {} points outside the text ({len} bytes)",
+                bad.id
+            ));
         }
         self.report.indicators.extend(more);
         Ok(())
@@ -218,7 +227,12 @@ mod tests {
     #[test]
     fn fixtures_survive_the_trip() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        for name in ["zigong-2017-x8.txt", "national-2017-gbk.txt", "qiandongnan-2024.docx", "luzhou-2024-oneline.txt"] {
+        for name in [
+            "zigong-2017-x8.txt",
+            "national-2017-gbk.txt",
+            "qiandongnan-2024.docx",
+            "luzhou-2024-oneline.txt",
+        ] {
             let bytes = std::fs::read(format!("{dir}/{name}")).unwrap();
             let r = crate::report::parse(name, &bytes).unwrap();
             assert_eq!(roundtrip(&r, 7), r, "{name}");
@@ -232,7 +246,10 @@ mod tests {
         assert!(Rebuild::start(b"{not json", parts.text.clone()).is_err());
         assert!(Rebuild::start(&parts.meta, vec![0xff, 0xfe]).is_err());
         let mut b = Rebuild::start(&parts.meta, b"short".to_vec()).unwrap();
-        assert!(b.add(&parts.chunks[0]).unwrap_err().contains("outside the text"));
+        assert!(b
+            .add(&parts.chunks[0])
+            .unwrap_err()
+            .contains("outside the text"));
         let mut b = Rebuild::start(&parts.meta, parts.text).unwrap();
         assert!(b.add(b"[{\"id\":1}]").is_err());
         assert_eq!(b.indicators(), 0);
@@ -242,9 +259,14 @@ mod tests {
     fn errors_travel_as_json() {
         for e in [
             OpenError::Empty,
-            OpenError::TooLarge { bytes: 70_000_000, limit: 60_000_000 },
+            OpenError::TooLarge {
+                bytes: 70_000_000,
+                limit: 60_000_000,
+            },
             OpenError::Binary { what: "PNG".into() },
-            OpenError::BrokenDocx { reason: "not a zip".into() },
+            OpenError::BrokenDocx {
+                reason: "not a zip".into(),
+            },
             OpenError::ZipBomb { limit: 60_000_000 },
         ] {
             assert_eq!(error_from_json(&error_json(&e)), Some(e));
@@ -268,6 +290,9 @@ mod tests {
         assert!(r.text.contains("1230"));
         assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "{seen:?}");
         assert_eq!(seen.last().map(|s| s.0), Some(Stage::Packing));
-        assert_eq!(parse_staged("e.txt", b"", &mut |_, _| {}), Err(OpenError::Empty));
+        assert_eq!(
+            parse_staged("e.txt", b"", &mut |_, _| {}),
+            Err(OpenError::Empty)
+        );
     }
 }

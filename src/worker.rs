@@ -60,7 +60,10 @@ mod web {
 
     fn handle(ev: MessageEvent) {
         let data = ev.data();
-        let name = Reflect::get(&data, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let name = Reflect::get(&data, &"name".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
         let bytes = match Reflect::get(&data, &"bytes".into()) {
             Ok(b) if b.is_instance_of::<ArrayBuffer>() => Uint8Array::new(&b).to_vec(),
             _ => Vec::new(),
@@ -89,7 +92,11 @@ mod web {
                 if scope().post_message_with_transfer(&msg, &transfer).is_err() {
                     let failed = Object::new();
                     set(&failed, "type", &"crashed".into());
-                    set(&failed, "message", &"could not send the report to the page".into());
+                    set(
+                        &failed,
+                        "message",
+                        &"could not send the report to the page".into(),
+                    );
                     post(&failed);
                 }
             }

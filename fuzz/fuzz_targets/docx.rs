@@ -11,19 +11,36 @@ use libfuzzer_sys::fuzz_target;
 const CAP: usize = 1 << 20;
 
 fn check(r: &report::Report) {
-    let ok = |s: report::Span| s.start <= s.end && s.end <= r.text.len() && r.text.is_char_boundary(s.start) && r.text.is_char_boundary(s.end);
+    let ok = |s: report::Span| {
+        s.start <= s.end
+            && s.end <= r.text.len()
+            && r.text.is_char_boundary(s.start)
+            && r.text.is_char_boundary(s.end)
+    };
     for i in &r.indicators {
-        assert!(ok(i.span) && ok(i.sentence_span), "indicator {} outside the text", i.id);
+        assert!(
+            ok(i.span) && ok(i.sentence_span),
+            "indicator {} outside the text",
+            i.id
+        );
     }
     for s in report::flatten(&r.sections) {
-        assert!(ok(s.span) && ok(s.heading_span), "section {} outside the text", s.id);
+        assert!(
+            ok(s.span) && ok(s.heading_span),
+            "section {} outside the text",
+            s.id
+        );
     }
 }
 
 /// A real .docx-shaped zip: `word/document.xml` holds `xml`, stored or deflated.
 fn wrap(xml: &[u8], deflate: bool) -> Option<Vec<u8>> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let method = if deflate { zip::CompressionMethod::Deflated } else { zip::CompressionMethod::Stored };
+    let method = if deflate {
+        zip::CompressionMethod::Deflated
+    } else {
+        zip::CompressionMethod::Stored
+    };
     let opts = zip::write::SimpleFileOptions::default().compression_method(method);
     w.start_file("[Content_Types].xml", opts).ok()?;
     w.write_all(b"<?xml version=\"1.0\"?><Types/>").ok()?;
@@ -33,7 +50,9 @@ fn wrap(xml: &[u8], deflate: bool) -> Option<Vec<u8>> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&mode, rest)) = data.split_first() else { return };
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
     let bytes = match mode % 3 {
         // Fuzzer-chosen document.xml inside a well-formed zip.
         0 => wrap(rest, false),
@@ -43,7 +62,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let Some(bytes) = bytes else { return };
     match docx::docx_text_limited(&bytes, CAP) {
-        Ok(text) => assert!(text.len() <= CAP * 2, "text {} from a {CAP}-byte cap", text.len()),
+        Ok(text) => assert!(
+            text.len() <= CAP * 2,
+            "text {} from a {CAP}-byte cap",
+            text.len()
+        ),
         Err(OpenError::ZipBomb { limit }) => assert_eq!(limit, CAP),
         Err(_) => {}
     }

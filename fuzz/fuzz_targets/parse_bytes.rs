@@ -1,6 +1,8 @@
 #![no_main]
 //! Any bytes: `parse` must not panic; when it succeeds, every span is in bounds and on
-//! char boundaries, and children lie inside their parents.
+//! char boundaries, and children lie inside their parents; `decode_input` (what a
+//! `#doc=` share link carries) fails exactly when `parse` does, and parsing its text
+//! gives the same display text.
 
 use baogao::report::{self, Section};
 use libfuzzer_sys::fuzz_target;
@@ -19,7 +21,11 @@ fn check(text: &str, secs: &[Section], parent: Option<&Section>) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(r) = report::parse("fuzz", data) {
+    let parsed = report::parse("fuzz", data);
+    let decoded = report::decode_input(data);
+    assert_eq!(parsed.is_ok(), decoded.is_ok());
+    if let (Ok(r), Ok(d)) = (parsed, decoded) {
         check(&r.text, &r.sections, None);
+        assert_eq!(report::parse_text("fuzz", &d.text, &d.encoding).text, r.text);
     }
 });

@@ -64,6 +64,17 @@ fn scan_escape(s: &str) -> Option<(usize, char)> {
     Some((i + 1, c))
 }
 
+/// Bytes stage A acts on (everything else is copied as it is).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = matches!(k as u8, b'\r' | b'<' | b'?' | 0..=8 | 0x0E..=0x1F | 0x7F | 0xEF);
+        k += 1;
+    }
+    t
+};
+
 /// Stage A: character-level fixes over the whole decoded text.
 fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
     let mut b = MapBuilder::with_capacity(src.len());
@@ -80,6 +91,10 @@ fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
     }
     while i < bytes.len() {
         let c = bytes[i];
+        if !SPECIAL[c as usize] {
+            i += 1;
+            continue;
+        }
         match c {
             b'\r' => {
                 flush!(i);

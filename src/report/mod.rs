@@ -3,7 +3,7 @@
 //! Invariant: nothing under `report/` imports a web crate (leptos, web-sys,
 //! wasm-bindgen, plotters); it is tested natively.
 //!
-//! Pipeline: bytes → [`decode`] (or [`docx`] / [`html`]) → [`clean`] (display text +
+//! Pipeline: bytes → [`decode_input`] ([`decode`], or [`docx`] / [`html`]) → [`clean`] (display text +
 //! cleaning log) → [`normalize`] (analysis text) → [`title`] block + [`outline`] →
 //! [`indicators`] → every span mapped back to [`Report::text`] with [`span`].
 

@@ -162,6 +162,25 @@ pub fn normalize(display: &str) -> Normalized {
     let mut run = 0usize; // start of pending verbatim run
     let mut last: Option<char> = None; // last char written (after folding)
     while i < bytes.len() {
+        // Fast path, most of the text: an ASCII letter or digit, or a CJK ideograph
+        // (U+4E00..U+9FFF, 3 bytes led by E4..E9), with no whitespace pending. None of
+        // the rules below applies to them: they are copied as they are.
+        if ws.is_none() {
+            let b0 = bytes[i];
+            if b0.is_ascii_alphanumeric() {
+                last = Some(b0 as char);
+                i += 1;
+                continue;
+            }
+            if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
+                let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
+                if (0x4E00..=0x9FFF).contains(&cp) {
+                    last = char::from_u32(cp);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
         let c = display[i..].chars().next().unwrap();
         let cl = c.len_utf8();
         // whitespace and page footers accumulate into a pending run

@@ -269,6 +269,35 @@ fn place_from_gazetteer(text: &str, level: Option<Level>) -> Option<(String, Lev
         cut -= 1;
     }
     let head = &text[..cut];
+    // every gazetteer name's count in one pass over the text (not one search per name)
+    let mut by_first: std::collections::HashMap<char, Vec<&str>> = std::collections::HashMap::new();
+    for (_, names) in GAZETTEER {
+        for name in names.split(' ') {
+            if let Some(c) = name.chars().next() {
+                by_first.entry(c).or_default().push(name);
+            }
+        }
+    }
+    // first characters as a bit set over the BMP: most characters are rejected at once
+    let mut first = vec![0u64; 1024];
+    for &c in by_first.keys() {
+        if (c as u32) < 0x10000 {
+            first[c as usize >> 6] |= 1 << (c as u32 & 63);
+        }
+    }
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, c) in head.char_indices() {
+        if (c as u32) < 0x10000 && first[c as usize >> 6] & (1 << (c as u32 & 63)) == 0 {
+            continue;
+        }
+        if let Some(cands) = by_first.get(&c) {
+            for name in cands {
+                if head[k..].starts_with(name) {
+                    *counts.entry(name).or_default() += 1;
+                }
+            }
+        }
+    }
     let mut best: Option<(usize, &str, Level)> = None;
     for (lv, names) in GAZETTEER {
         if level.is_some_and(|l| l != lv && !(l == Level::City && lv == Level::Provincial)) {
@@ -279,7 +308,7 @@ fn place_from_gazetteer(text: &str, level: Option<Level>) -> Option<(String, Lev
             continue;
         }
         for name in names.split(' ') {
-            let n = memchr::memmem::find_iter(head.as_bytes(), name.as_bytes()).count();
+            let n = counts.get(name).copied().unwrap_or(0);
             if n >= 5 && best.is_none_or(|b| n > b.0) {
                 best = Some((n, name, lv));
             }

@@ -80,7 +80,9 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
         Ok(promise) => {
             state.cancellable.set(true);
             set_progress(state, id, name, Some(0.0), false);
-            JsFuture::from(promise).await.unwrap_or_else(|e| reply("crashed", &js_text(&e)))
+            JsFuture::from(promise)
+                .await
+                .unwrap_or_else(|e| reply("crashed", &js_text(&e)))
         }
         Err(why) => reply("unavailable", &why),
     };
@@ -95,7 +97,9 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
             }
         }
         "cancelled" => Outcome::Cancelled,
-        "unavailable" => Outcome::Unavailable(get(&result, "message").as_string().unwrap_or_default()),
+        "unavailable" => {
+            Outcome::Unavailable(get(&result, "message").as_string().unwrap_or_default())
+        }
         _ => Outcome::Crashed(get(&result, "message").as_string().unwrap_or_default()),
     };
     if LATEST.with(Cell::get) == id {
@@ -166,7 +170,12 @@ fn end(id: u64) {
 
 /// Settle job `id`'s promise with `value` (later calls are ignored by the promise).
 fn settle(id: u64, value: &JsValue) {
-    let resolve = JOB.with(|j| j.borrow().as_ref().filter(|job| job.id == id).map(|job| job.resolve.clone()));
+    let resolve = JOB.with(|j| {
+        j.borrow()
+            .as_ref()
+            .filter(|job| job.id == id)
+            .map(|job| job.resolve.clone())
+    });
     if let Some(r) = resolve {
         let _ = r.call1(&JsValue::NULL, value);
     }
@@ -184,26 +193,43 @@ fn start(state: AppState, id: u64, name: &str, bytes: ArrayBuffer) -> Result<Pro
         return Err("no promise".into());
     };
 
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| on_message(state, id, ev));
+    let on_message =
+        Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| on_message(state, id, ev));
     // `error` (an ErrorEvent: script missing, wasm trap) or `messageerror` (a MessageEvent).
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
         if let Some(e) = ev.dyn_ref::<web_sys::Event>() {
             e.prevent_default();
         }
-        let ready = JOB.with(|j| j.borrow().as_ref().is_some_and(|job| job.id == id && job.ready));
+        let ready = JOB.with(|j| {
+            j.borrow()
+                .as_ref()
+                .is_some_and(|job| job.id == id && job.ready)
+        });
         let what = if ready { "crashed" } else { "unavailable" };
-        let msg = ev.dyn_ref::<ErrorEvent>().map(|e| e.message()).filter(|m| !m.is_empty());
-        settle(id, &reply(what, msg.as_deref().unwrap_or("the worker failed")));
+        let msg = ev
+            .dyn_ref::<ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty());
+        settle(
+            id,
+            &reply(what, msg.as_deref().unwrap_or("the worker failed")),
+        );
     });
     let on_timeout = Closure::<dyn FnMut()>::new(move || {
-        settle(id, &reply("unavailable", "the worker did not start in time"));
+        settle(
+            id,
+            &reply("unavailable", "the worker did not start in time"),
+        );
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     let timer = web_sys::window().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), START_TIMEOUT_MS)
-            .ok()
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            START_TIMEOUT_MS,
+        )
+        .ok()
     });
     JOB.with(|j| {
         *j.borrow_mut() = Some(Job {
@@ -238,7 +264,11 @@ fn on_message(state: AppState, id: u64, ev: MessageEvent) {
                 let msg = Object::new();
                 let _ = Reflect::set(&msg, &"name".into(), &job.name.as_str().into());
                 let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
-                Some(job.worker.post_message_with_transfer(&msg, &Array::of1(&bytes)).map_err(|e| js_text(&e)))
+                Some(
+                    job.worker
+                        .post_message_with_transfer(&msg, &Array::of1(&bytes))
+                        .map_err(|e| js_text(&e)),
+                )
             });
             if let Some(Err(why)) = sent {
                 settle(id, &reply("crashed", &why));
@@ -246,8 +276,15 @@ fn on_message(state: AppState, id: u64, ev: MessageEvent) {
         }
         "progress" => {
             let fraction = get(&data, "fraction").as_f64();
-            let stage = get(&data, "stage").as_string().and_then(|s| Stage::parse(&s));
-            let name = JOB.with(|j| j.borrow().as_ref().filter(|job| job.id == id).map(|job| job.name.clone()));
+            let stage = get(&data, "stage")
+                .as_string()
+                .and_then(|s| Stage::parse(&s));
+            let name = JOB.with(|j| {
+                j.borrow()
+                    .as_ref()
+                    .filter(|job| job.id == id)
+                    .map(|job| job.name.clone())
+            });
             if let (Some(name), Some(_)) = (name, stage) {
                 set_progress(state, id, &name, fraction, false);
             }
@@ -260,9 +297,12 @@ fn on_message(state: AppState, id: u64, ev: MessageEvent) {
 /// Rebuild the report from the worker's parts, yielding to the page between parts.
 async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: u64) -> Outcome {
     let bytes_of = |v: JsValue| -> Option<Vec<u8>> {
-        v.dyn_into::<ArrayBuffer>().ok().map(|b| Uint8Array::new(&b).to_vec())
+        v.dyn_into::<ArrayBuffer>()
+            .ok()
+            .map(|b| Uint8Array::new(&b).to_vec())
     };
-    let (Some(meta), Some(text)) = (bytes_of(get(data, "meta")), bytes_of(get(data, "text"))) else {
+    let (Some(meta), Some(text)) = (bytes_of(get(data, "meta")), bytes_of(get(data, "text")))
+    else {
         return Outcome::Crashed("the worker's reply is incomplete".into());
     };
     let chunks: Array = get(data, "chunks").dyn_into().unwrap_or_default();
@@ -288,7 +328,13 @@ async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: 
         if let Err(e) = b.add(&c) {
             return Outcome::Crashed(e);
         }
-        set_progress(state, id, name, Some(0.9 + 0.1 * (i + 1) as f64 / total), true);
+        set_progress(
+            state,
+            id,
+            name,
+            Some(0.9 + 0.1 * (i + 1) as f64 / total),
+            true,
+        );
     }
     yield_now().await;
     if cancelled_since(cancels) {
@@ -301,16 +347,24 @@ fn set_progress(state: AppState, id: u64, name: &str, fraction: Option<f64>, reb
     if LATEST.with(Cell::get) != id {
         return;
     }
-    let verb =
-        if rebuilding { state.tr_now("正在显示", "Preparing") } else { state.tr_now("正在解析", "Parsing") };
-    state.progress.set(Some(Progress { label: format!("{verb} {name}"), fraction }));
+    let verb = if rebuilding {
+        state.tr_now("正在显示", "Preparing")
+    } else {
+        state.tr_now("正在解析", "Parsing")
+    };
+    state.progress.set(Some(Progress {
+        label: format!("{verb} {name}"),
+        fraction,
+    }));
 }
 
 /// Let the page run (input, paint) before continuing: a macrotask boundary.
 pub async fn yield_now() {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            if w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok() {
+            if w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+            {
                 return;
             }
         }
@@ -336,6 +390,9 @@ fn kind(v: &JsValue) -> String {
 
 fn js_text(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| format!("{e:?}"))
 }

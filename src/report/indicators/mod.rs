@@ -82,8 +82,34 @@ struct Cursor {
     stack: Vec<usize>,
 }
 
+/// Positions of marker words in the whole text, with forward-only cursors.
+struct Marks {
+    pos: [Vec<usize>; 3],
+    cur: [usize; 3],
+}
+
+impl Marks {
+    fn new(text: &str) -> Self {
+        let f = |w: &str| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).collect::<Vec<usize>>();
+        Marks { pos: [f("预计"), f("标"), f("到20")], cur: [0; 3] }
+    }
+    /// First mark of kind `k` in `[s, e)` (calls must not go backwards).
+    fn first(&mut self, k: usize, s: usize, e: usize) -> Option<usize> {
+        let v = &self.pos[k];
+        let c = &mut self.cur[k];
+        while *c < v.len() && v[*c] < s {
+            *c += 1;
+        }
+        v.get(*c).copied().filter(|&p| p < e)
+    }
+    fn any(&mut self, k: usize, s: usize, e: usize) -> bool {
+        self.first(k, s, e).is_some()
+    }
+}
+
 struct Extractor<'c, 'a> {
     ctx: &'c Context<'a>,
+    marks: Marks,
     out: Vec<Indicator>,
     cursor: Cursor,
     // Document-level state.
@@ -116,19 +142,6 @@ struct SentFlags {
     /// The sentence tells of the past (去年…, 2023年… in a plan section).
     past: bool,
     paren: bool,
-}
-
-/// Prebuilt searchers for the per-sentence checks: 预计, 标, 到20.
-fn finder(i: usize) -> &'static memchr::memmem::Finder<'static> {
-    static F: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 3]> = std::sync::OnceLock::new();
-    let f = F.get_or_init(|| {
-        [
-            memchr::memmem::Finder::new("预计".as_bytes()),
-            memchr::memmem::Finder::new("标".as_bytes()),
-            memchr::memmem::Finder::new("到20".as_bytes()),
-        ]
-    });
-    &f[i.min(2)]
 }
 
 fn is_clause_delim(c: char) -> bool {
@@ -168,6 +181,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn new(ctx: &'c Context<'a>) -> Self {
         Extractor {
             ctx,
+            marks: Marks::new(ctx.text),
             out: Vec::new(),
             cursor: Cursor { next: 0, stack: Vec::new() },
             est_mode: false,
@@ -311,7 +325,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
             past: false,
             paren: false,
         };
-        if let Some(k) = finder(2).find(sent.as_bytes()) {
+        // Marker positions were found once over the whole text (SIMD memmem); a
+        // sentence only asks whether one falls inside it.
+        let c_yu = self.marks.any(0, s, e);
+        let c_biao = self.marks.any(1, s, e);
+        let c_dao = self.marks.any(2, s, e);
+        if let Some(k) = if c_dao { self.marks.first(2, s, e).map(|p| p - s) } else { None } {
             if let Some(y) = year_before(&sent[k + 3..]).filter(|_| sent.get(k + 7..k + 10) == Some("年")) {
                 flags.to_year = Some(y);
                 flags.to_year_from = s + k;
@@ -321,7 +340,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if para_start && self.est_mode && (sent.contains("五年") || sent.contains("5年")) {
             self.est_mode = false;
         }
-        let has_yuji = finder(0).find(sent.as_bytes()).is_some();
+        let has_yuji = c_yu;
         if has_yuji && sent.contains("下同") {
             self.est_mode = true;
             self.est_mode_top = self.cursor.stack.first().copied();
@@ -338,7 +357,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             search = at + "预计".len();
         }
         // Every trigger contains 标 (目标/指标): one memchr-fast check first.
-        let has_biao = finder(1).find(sent.as_bytes()).is_some();
+        let has_biao = c_biao;
         let trigger = if has_biao { TRIGGERS.iter().filter_map(|w| sent.find(w).map(|k| (k, *w))).min() } else { None };
         if let Some((k, w)) = trigger {
             flags.tgt_from = s + k;

@@ -72,26 +72,100 @@ static RULES: &[Rule] = &[
     r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "贡献率", "单位", "用水", "用地"]),
 ];
 
+/// Needles indexed by their first char; each needle has a bit.
+struct Index {
+    by_first: std::collections::HashMap<char, Vec<(&'static str, usize)>>,
+    /// Per rule: bit masks of its any / all / none needles.
+    rules: Vec<([u64; 4], Vec<usize>, [u64; 4])>,
+}
+
+fn index() -> &'static Index {
+    static IDX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    IDX.get_or_init(|| {
+        let mut ids: Vec<&'static str> = Vec::new();
+        let id_of = |w: &'static str, ids: &mut Vec<&'static str>| -> usize {
+            match ids.iter().position(|x| *x == w) {
+                Some(i) => i,
+                None => {
+                    ids.push(w);
+                    ids.len() - 1
+                }
+            }
+        };
+        let mut rules = Vec::new();
+        for r in RULES {
+            let mut any = [0u64; 4];
+            let mut none = [0u64; 4];
+            let mut all = Vec::new();
+            for w in r.any {
+                let i = id_of(w, &mut ids);
+                any[i / 64] |= 1 << (i % 64);
+            }
+            for w in r.none {
+                let i = id_of(w, &mut ids);
+                none[i / 64] |= 1 << (i % 64);
+            }
+            for w in r.all {
+                all.push(id_of(w, &mut ids));
+            }
+            rules.push((any, all, none));
+        }
+        for w in ["比重", "占"] {
+            id_of(w, &mut ids);
+        }
+        assert!(ids.len() <= 256, "too many needles");
+        let mut by_first: std::collections::HashMap<char, Vec<(&'static str, usize)>> = std::collections::HashMap::new();
+        for (i, w) in ids.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push((w, i));
+            }
+        }
+        Index { by_first, rules }
+    })
+}
+
 /// The canonical key for a subject as written, if one applies.
+///
+/// One pass over the name: every needle starting at each char is tested, giving
+/// a bit set of the needles present; the rules are then bit tests.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    let idx = index();
+    let mut seen = [0u64; 4];
+    let mut share = false;
+    for (i, c) in name.char_indices() {
+        if let Some(v) = idx.by_first.get(&c) {
+            let rest = &name[i..];
+            for &(w, id) in v {
+                if rest.starts_with(w) {
+                    seen[id / 64] |= 1 << (id % 64);
+                    if w == "比重" || w == "占" {
+                        share = true;
+                    }
+                }
+            }
+        }
+    }
+    let hit = |m: &[u64; 4]| m.iter().zip(seen.iter()).any(|(a, b)| a & b != 0);
+    // A share of something (民生支出占一般公共预算支出比重) is not that something.
+    RULES
+        .iter()
+        .zip(idx.rules.iter())
+        .filter(|(r, _)| !share || matches!(r.key, "rd_intensity" | "industry_structure"))
+        .find(|(_, (any, all, none))| hit(any) && all.iter().all(|&i| seen[i / 64] & (1 << (i % 64)) != 0) && !hit(none))
+        .map(|(r, _)| r.key)
+}
+
 /// Substring test for short names (no searcher set-up cost).
 #[inline]
 pub(crate) fn has(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.len() <= h.len() && h.windows(n.len()).any(|w| w == n)
-}
-
-pub fn canonical(name: &str) -> Option<&'static str> {
-    // A share of something (民生支出占一般公共预算支出比重) is not that something.
-    let share = has(name, "比重") || has(name, "占");
-    RULES
-        .iter()
-        .filter(|r| !share || matches!(r.key, "rd_intensity" | "industry_structure"))
-        .find(|r| {
-            r.any.iter().any(|w| has(name, w))
-                && r.all.iter().all(|w| has(name, w))
-                && !r.none.iter().any(|w| has(name, w))
-        })
-        .map(|r| r.key)
+    let Some((&first, _)) = n.split_first() else { return true };
+    if n.len() > h.len() {
+        return false;
+    }
+    let last = n.len() - 1;
+    let lb = n[last];
+    (0..=h.len() - n.len()).any(|i| h[i] == first && h[i + last] == lb && &h[i..i + n.len()] == n)
 }
 
 /// Headline keys in display order (the headline table and charts use this order).
