@@ -35,9 +35,9 @@ JIO_WALL=$(awk '/^JioNLP wall-clock:/ { print $3 }' "$TMP/jio.txt")
 echo "== Baogao, native (cargo bench --bench parse: opt-level 3) =="
 if cargo bench --bench parse -- --noplot __plain_lines_only__ >"$TMP/bench.txt" 2>"$TMP/bench.err"; then
   grep -E 'MB/s' "$TMP/bench.txt" | sed 's/^/  /'
-  EX_CPU=$(awk -F'[:,]' '/^extract only/ { split($2, a, " "); print a[1] }' "$TMP/bench.txt")
-  EX_WALL=$(awk -F'[:,]' '/^extract only/ { split($3, a, " "); print a[1] }' "$TMP/bench.txt")
-  PE_CPU=$(awk -F'[:,]' '/^parse\+extract/ { split($2, a, " "); print a[1] }' "$TMP/bench.txt")
+  num() { sed -n "s/^$1[^:]*: \([0-9.]*\) MB\/s (CPU time), \([0-9.]*\) MB\/s (wall clock).*/\\$2/p" "$TMP/bench.txt"; }
+  EX_CPU=$(num 'extract only' 1); EX_WALL=$(num 'extract only' 2)
+  PE_CPU=$(num 'parse+extract' 1)
   echo "JioNLP extract_money: $JIO MB/s CPU time, $JIO_WALL MB/s wall clock"
   awk -v o="$EX_CPU" -v j="$JIO" 'BEGIN { if (j > 0 && o > 0) printf "ratio (indicators vs extract_money, CPU time): %.0f×\n", o / j }'
   awk -v o="$EX_WALL" -v j="$JIO_WALL" 'BEGIN { if (j > 0 && o > 0) printf "ratio (indicators vs extract_money, wall clock): %.0f×   (budget ≥ 20×)\n", o / j }'
