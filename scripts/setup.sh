@@ -36,6 +36,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$" || ! command 
   cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz (for the short fuzz run)"
+  cargo install cargo-fuzz --locked || say "cargo-fuzz could not be installed: the fuzz run will be skipped"
+fi
+
 # 3. npm tools for wasm-opt and the browser tests (exact versions, from the lock file).
 if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/playwright-core ]; then
   say "npm ci (binaryen, playwright-core)"
