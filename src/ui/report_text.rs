@@ -605,33 +605,50 @@ fn scroll_when_ready(id: String, block: web_sys::ScrollLogicalPosition, tries: u
         match doc.get_element_by_id(&id) {
             Some(el) => {
                 scroll_into_view(&el, block);
-                if !settle {
-                    return;
-                }
-                set_timeout(
-                    move || {
-                        let Some(el) = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.get_element_by_id(&id))
-                        else {
-                            return;
-                        };
-                        let h = web_sys::window()
-                            .and_then(|w| w.inner_height().ok())
-                            .and_then(|v| v.as_f64())
-                            .unwrap_or(800.0);
-                        let r = el.get_bounding_client_rect();
-                        if r.top() < 0.0 || r.bottom() > h {
-                            scroll_into_view(&el, block);
-                        }
-                    },
-                    Duration::from_millis(150),
-                );
+                // Content above may still grow (a chunk just rendered, charts sizing
+                // themselves): keep the target in view for a moment, unless the reader scrolls.
+                let delays: &'static [u64] = if settle { &[150, 400, 800, 1500] } else { &[300, 800, 1500] };
+                settle_check(id, block, delays, scroll_y());
             }
             None if tries > 0 => scroll_when_ready(id, block, tries - 1, settle),
             None => {}
         }
     });
+}
+
+/// While chunks above the target render and change height, keep the target on screen:
+/// check after each delay (ms) and scroll back only when it has been pushed out of view.
+fn settle_check(id: String, block: web_sys::ScrollLogicalPosition, delays: &'static [u64], at_y: f64) {
+    let Some((&first, rest)) = delays.split_first() else {
+        return;
+    };
+    set_timeout(
+        move || {
+            let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+            else {
+                return;
+            };
+            let h = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|v| v.as_f64())
+                .unwrap_or(800.0);
+            if (scroll_y() - at_y).abs() > 2.0 {
+                return; // the reader has scrolled: leave them where they are
+            }
+            let r = el.get_bounding_client_rect();
+            if r.top() < 0.0 || r.bottom() > h {
+                scroll_into_view(&el, block);
+            }
+            settle_check(id, block, rest, scroll_y());
+        },
+        Duration::from_millis(first),
+    );
+}
+
+fn scroll_y() -> f64 {
+    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
 fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
