@@ -1,12 +1,9 @@
 //! `baogao extract FILE... --format json|csv [--output F]`
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
-use super::{load, write_output, OutputFormat};
+use super::{load_all, readable, write_output, OutputFormat};
 use crate::report::Report;
 
 #[derive(clap::Args, Debug)]
@@ -32,40 +29,11 @@ pub fn to_csv(reports: &[&Report]) -> Vec<u8> {
 }
 
 pub fn run(args: ExtractArgs) -> i32 {
-    let n = args.files.len();
-    let pb = if n > 1 && std::io::stderr().is_terminal() {
-        let pb = ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
-            pb.set_style(style);
-        }
-        pb
-    } else {
-        ProgressBar::hidden()
-    };
-    let results: Vec<(PathBuf, Result<Report, String>)> = args
-        .files
-        .par_iter()
-        .map(|f| {
-            let r = load(f);
-            pb.inc(1);
-            (f.clone(), r)
-        })
-        .collect();
-    pb.finish_and_clear();
-    let mut code = 0;
-    let mut ok: Vec<&Report> = Vec::new();
-    for (f, r) in &results {
-        match r {
-            Ok(rep) => ok.push(rep),
-            Err(e) => {
-                eprintln!("baogao: {}: {}", f.display(), e);
-                code = 1;
-            }
-        }
-    }
+    let results = load_all(&args.files);
+    let (ok, code) = readable(&results);
     let data = match args.format {
         OutputFormat::Json => {
-            let v = if n == 1 {
+            let v = if args.files.len() == 1 {
                 match ok.first() {
                     Some(r) => serde_json::to_vec_pretty(r),
                     None => return code,

@@ -65,6 +65,49 @@ where
 }
 
 /// Reads and parses one file; the error is a one-line reason.
+/// Load many files in parallel (rayon), with a progress bar on stderr when it is a
+/// terminal and there is more than one file.
+pub fn load_all(files: &[PathBuf]) -> Vec<(PathBuf, Result<Report, String>)> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use rayon::prelude::*;
+    use std::io::IsTerminal;
+    let pb = if files.len() > 1 && std::io::stderr().is_terminal() {
+        let pb = ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+            pb.set_style(style);
+        }
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    let results = files
+        .par_iter()
+        .map(|f| {
+            let r = load(f);
+            pb.inc(1);
+            (f.clone(), r)
+        })
+        .collect();
+    pb.finish_and_clear();
+    results
+}
+
+/// The reports that could be read, and exit code 1 if any could not (each reason on stderr).
+pub fn readable(results: &[(PathBuf, Result<Report, String>)]) -> (Vec<&Report>, i32) {
+    let mut code = 0;
+    let mut ok = Vec::new();
+    for (f, r) in results {
+        match r {
+            Ok(rep) => ok.push(rep),
+            Err(e) => {
+                eprintln!("baogao: {}: {}", f.display(), e);
+                code = 1;
+            }
+        }
+    }
+    (ok, code)
+}
+
 pub fn load(path: &Path) -> Result<Report, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let name = path.to_string_lossy().to_string();
