@@ -80,6 +80,8 @@ fn bench(c: &mut Criterion) {
         }
     });
 
+    stages(&files, total);
+
     let mut g = c.benchmark_group("fixtures");
     g.throughput(Throughput::Bytes(total as u64));
     g.sample_size(20);
@@ -100,6 +102,61 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// Per-stage rates of `report::parse`, each over the stored bytes of all fixtures
+/// (so 1 / Σ 1/rate ≈ the whole pipeline), on the stage's own input.
+fn stages(files: &[(String, Vec<u8>)], total: usize) {
+    use baogao::report::{clean, decode_input, indicators, normalize, outline, title};
+    let decoded: Vec<String> = files.iter().filter_map(|(_, b)| decode_input(b).ok().map(|d| d.text)).collect();
+    let cleaned: Vec<String> = decoded.iter().map(|t| clean::clean(t).text).collect();
+    let norms: Vec<normalize::Normalized> = cleaned.iter().map(|t| normalize::normalize(t)).collect();
+    let tbs: Vec<title::TitleBlock> =
+        cleaned.iter().zip(&norms).map(|(c, n)| title::parse_title_block(c, &n.text)).collect();
+    let infos: Vec<Vec<indicators::SectionInfo>> = norms
+        .iter()
+        .zip(&tbs)
+        .map(|(n, tb)| {
+            let opts = outline::OutlineOptions { soft_breaks: &n.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
+            let secs = outline::build(&n.text, &opts);
+            outline::flatten(&secs)
+                .into_iter()
+                .map(|s| indicators::SectionInfo { id: s.id.clone(), level: s.level, kind: s.kind, heading: s.heading.clone(), span: s.span })
+                .collect()
+        })
+        .collect();
+    rate("  stage decode", total, || {
+        for (_, b) in files {
+            std::hint::black_box(decode_input(b).ok());
+        }
+    });
+    rate("  stage clean", total, || {
+        for t in &decoded {
+            std::hint::black_box(clean::clean(t));
+        }
+    });
+    rate("  stage normalize", total, || {
+        for t in &cleaned {
+            std::hint::black_box(normalize::normalize(t));
+        }
+    });
+    rate("  stage title", total, || {
+        for (c, n) in cleaned.iter().zip(&norms) {
+            std::hint::black_box(title::parse_title_block(c, &n.text));
+        }
+    });
+    rate("  stage outline", total, || {
+        for (n, tb) in norms.iter().zip(&tbs) {
+            let opts = outline::OutlineOptions { soft_breaks: &n.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
+            std::hint::black_box(outline::build(&n.text, &opts));
+        }
+    });
+    rate("  stage indicators", total, || {
+        for ((n, tb), secs) in norms.iter().zip(&tbs).zip(&infos) {
+            let ctx = indicators::Context { text: &n.text, sections: secs, report_year: tb.report_year, review_year: tb.review_year };
+            std::hint::black_box(indicators::extract(&ctx));
+        }
+    });
 }
 
 criterion_group!(benches, bench);

@@ -10,6 +10,7 @@
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub(crate) mod fxhash;
 pub mod headline;
 pub mod html;
 pub mod indicators;

@@ -270,7 +270,7 @@ fn place_from_gazetteer(text: &str, level: Option<Level>) -> Option<(String, Lev
     }
     let head = &text[..cut];
     // every gazetteer name's count in one pass over the text (not one search per name)
-    let mut by_first: std::collections::HashMap<char, Vec<&str>> = std::collections::HashMap::new();
+    let mut by_first: super::fxhash::FxHashMap<char, Vec<&str>> = Default::default();
     for (_, names) in GAZETTEER {
         for name in names.split(' ') {
             if let Some(c) = name.chars().next() {

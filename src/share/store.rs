@@ -140,3 +140,145 @@ pub fn ago(now: f64, then: f64) -> (String, String) {
         ),
     }
 }
+
+/// Packs a report for keeping (SHA-256 + base64url(deflate)) a slice at a time, so the
+/// page can pack a big report between frames instead of in one long task. The result
+/// unpacks with [`StoredDoc::unpack`] like [`StoredDoc::pack`]'s.
+pub struct Packer {
+    hasher: sha2::Sha256,
+    deflater: Box<miniz_oxide::deflate::core::CompressorOxide>,
+    out: Vec<u8>,
+    failed: bool,
+    /// Only hash (the report is too big to keep): `finish` returns empty data.
+    hash_only: bool,
+}
+
+/// Deflate level for kept reports: close to level 9's size at a fraction of its time.
+const KEEP_LEVEL: u8 = 6;
+
+impl Default for Packer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Packer {
+    pub fn new() -> Packer {
+        use miniz_oxide::deflate::core::{create_comp_flags_from_zip_params, CompressorOxide};
+        // window_bits 0: raw deflate, as `#doc=` links and `StoredDoc::pack` use.
+        let flags = create_comp_flags_from_zip_params(KEEP_LEVEL.into(), 0, 0);
+        Packer {
+            hasher: <sha2::Sha256 as sha2::Digest>::new(),
+            deflater: Box::new(CompressorOxide::new(flags)),
+            out: Vec::new(),
+            failed: false,
+            hash_only: false,
+        }
+    }
+
+    /// A packer that only hashes: for reports too big to keep.
+    pub fn hash_only() -> Packer {
+        Packer {
+            hash_only: true,
+            ..Packer::new()
+        }
+    }
+
+    /// Add the next slice of the report's bytes.
+    pub fn feed(&mut self, slice: &[u8]) {
+        use miniz_oxide::deflate::core::TDEFLFlush;
+        sha2::Digest::update(&mut self.hasher, slice);
+        self.run(slice, TDEFLFlush::None);
+    }
+
+    fn run(&mut self, mut input: &[u8], flush: miniz_oxide::deflate::core::TDEFLFlush) {
+        use miniz_oxide::deflate::core::{compress_to_output, TDEFLStatus};
+        if self.failed || self.hash_only {
+            return;
+        }
+        loop {
+            let out = &mut self.out;
+            let (status, used) =
+                compress_to_output(&mut self.deflater, input, flush, |chunk: &[u8]| {
+                    out.extend_from_slice(chunk);
+                    true
+                });
+            input = &input[used.min(input.len())..];
+            match status {
+                TDEFLStatus::Okay if input.is_empty() => return,
+                TDEFLStatus::Okay => continue,
+                TDEFLStatus::Done => return,
+                _ => {
+                    self.failed = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Finish: (SHA-256 hex, base64url(deflate(bytes))), or None if deflate failed.
+    pub fn finish(mut self) -> Option<(String, String)> {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        use miniz_oxide::deflate::core::TDEFLFlush;
+        self.run(&[], TDEFLFlush::Finish);
+        if self.failed {
+            return None;
+        }
+        let digest = sha2::Digest::finalize(self.hasher);
+        let mut sha = String::with_capacity(64);
+        for b in digest {
+            sha.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
+            sha.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
+        }
+        Some((sha, URL_SAFE_NO_PAD.encode(&self.out)))
+    }
+}
+
+#[cfg(test)]
+mod packer_tests {
+    use super::*;
+
+    fn pack_in_slices(bytes: &[u8], slice: usize) -> (String, String) {
+        let mut p = Packer::new();
+        for s in bytes.chunks(slice.max(1)) {
+            p.feed(s);
+        }
+        p.finish().expect("deflate")
+    }
+
+    #[test]
+    fn sliced_packing_unpacks_to_the_same_bytes_and_hash() {
+        let text = "全市地区生产总值实现1230亿元、增长7.6%。\n".repeat(5_000);
+        let bytes = text.as_bytes();
+        for slice in [1, 7, 4096, 65_536, bytes.len()] {
+            let (sha, data) = pack_in_slices(bytes, slice);
+            assert_eq!(sha, crate::share::sha256_hex(bytes));
+            let doc = StoredDoc {
+                name: "a.txt".into(),
+                source: StoredSource { kind: "file".into(), value: "a.txt".into() },
+                mode: "bytes".into(),
+                encoding: "UTF-8".into(),
+                sha256: sha,
+                data,
+            };
+            assert_eq!(doc.unpack().expect("unpacks"), bytes, "slice {slice}");
+        }
+    }
+
+    #[test]
+    fn hash_only_hashes() {
+        let mut p = Packer::hash_only();
+        p.feed(b"abc");
+        let (sha, data) = p.finish().unwrap();
+        assert_eq!(sha, crate::share::sha256_hex(b"abc"));
+        assert!(data.is_empty());
+    }
+
+    #[test]
+    fn empty_input_packs() {
+        let (sha, data) = pack_in_slices(b"", 10);
+        assert_eq!(sha, crate::share::sha256_hex(b""));
+        assert_eq!(super::super::doc::decode_bytes_with_limit(&data, 10).unwrap(), b"");
+    }
+}

@@ -33,6 +33,12 @@ pub fn FindBar() -> impl IntoView {
             state.find_current.set(None);
             return;
         };
+        if query.trim().is_empty() {
+            // Nothing to find: do not prepare the (big) index yet.
+            state.find_hits.set(Arc::new(Vec::new()));
+            state.find_current.set(None);
+            return;
+        }
         let text = &doc.report.text;
         let idx = match index.get_value() {
             Some((k, idx)) if k == doc.key => idx,
@@ -42,11 +48,7 @@ pub fn FindBar() -> impl IntoView {
                 idx
             }
         };
-        let hits = if query.trim().is_empty() {
-            Vec::new()
-        } else {
-            idx.find(text, &query, MAX_HITS)
-        };
+        let hits = idx.find(text, &query, MAX_HITS);
         // Start from where the reader is.
         let from = state
             .section

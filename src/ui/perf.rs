@@ -31,6 +31,30 @@ pub fn measure_after_paint(first: bool) {
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
+/// Run `f` once the next frame has been painted (two animation frames, then a task), so
+/// work that is not needed to draw a report (saving it, hashing it) never delays it.
+/// A hidden page gets no animation frames: a one-second timer runs `f` then instead.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let slot = Rc::new(Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            if let Some(f) = slot.take() {
+                f();
+            }
+        }
+    };
+    let run2 = run.clone();
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(run2, std::time::Duration::ZERO);
+        });
+    });
+    leptos::prelude::set_timeout(run, std::time::Duration::from_millis(1000));
+}
+
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }

@@ -15,7 +15,8 @@ use crate::share::store::{
     doc_key, eviction_order, push_recent, RecentEntry, Session, StoredDoc, StoredSource,
     DOC_PREFIX, RECENT_KEY, RECENT_MAX, SESSION_KEY, STORE_LIMIT,
 };
-use crate::share::{sha256_hex, ViewState};
+use crate::share::ViewState;
+use crate::share::store::Packer;
 
 thread_local! {
     /// The recent list (shown by the catalog panel).
@@ -148,27 +149,41 @@ fn warn_full(state: AppState) {
     ));
 }
 
-/// Keep one open report; returns its storage key (None for the built-in sample).
-fn keep_doc(state: AppState, doc: &Doc, protect: &[String]) -> Option<String> {
+/// Keep one open report; returns its storage key (None for the built-in sample, or when
+/// a newer save took over while this one was packing).
+async fn keep_doc(state: AppState, doc: &Doc, protect: &[String], generation: u64) -> Option<String> {
     if doc.source == Source::Sample {
         return None;
     }
     if let Some(k) = SAVED.with(|s| s.borrow().get(&doc.key).cloned()) {
         return Some(k);
     }
-    let sha = sha256_hex(&doc.bytes);
-    let key = doc_key(&sha);
     let name = doc.report.file.clone();
-    let mut stored = StoredDoc::pack(
-        &name,
-        source_of(&doc.source),
-        mode_of(&doc.source),
-        &doc.report.encoding,
-        &doc.bytes,
-        &sha,
-    );
+    // Hash and compress a slice at a time, letting the page run in between.
+    // Too big to fit even after compression: only hashed (for the recent list).
+    let hopeless = doc.bytes.len() > 8 * STORE_LIMIT;
+    let mut packer = if hopeless { Packer::hash_only() } else { Packer::new() };
+    for slice in doc.bytes.chunks(PACK_SLICE) {
+        packer.feed(slice);
+        if doc.bytes.len() > PACK_SLICE {
+            super::worker_client::yield_now().await;
+            if !is_latest(generation) {
+                return None;
+            }
+        }
+    }
+    let (sha, data) = packer.finish()?;
+    let key = doc_key(&sha);
+    let mut stored = StoredDoc {
+        name: name.clone(),
+        source: source_of(&doc.source),
+        mode: mode_of(&doc.source).to_string(),
+        encoding: doc.report.encoding.clone(),
+        sha256: sha,
+        data,
+    };
     let mut kept = true;
-    if stored.data.len() > STORE_LIMIT {
+    if hopeless || stored.data.len() > STORE_LIMIT {
         kept = false;
         stored.data.clear();
         if !matches!(doc.source, Source::Url(_) | Source::Catalog(_)) {
@@ -235,26 +250,63 @@ pub fn install(state: AppState) {
         if docs.is_empty() || !super::url_sync::is_ready() {
             return;
         }
-        let mut keys = Vec::new();
-        for d in &docs {
-            match keep_doc(state, d, &keys) {
-                Some(k) => keys.push(k),
-                None if d.source == Source::Sample => keys.push("sample".into()),
-                None => {}
+        // Hashing and compressing a big report takes a while: start after the report is
+        // drawn, and only for the latest state when several changes come at once.
+        let generation = SAVE_GENERATION.with(|g| {
+            g.set(g.get() + 1);
+            g.get()
+        });
+        super::perf::after_paint(move || {
+            if is_latest(generation) {
+                leptos::task::spawn_local(save_session(state, docs, active, view, generation));
             }
-        }
-        let active_idx = docs.iter().position(|d| Some(d.key) == active).unwrap_or(0);
-        let session = Session {
-            docs: keys,
-            active: active_idx,
-            view: view.to_fragment(),
-        };
-        if let Ok(json) = serde_json::to_string(&session) {
-            if let Err(WriteError::Full) = write(SESSION_KEY, &json) {
-                warn_full(state);
-            }
-        }
+        });
     });
+}
+
+thread_local! {
+    /// Bumped on every change to keep; a deferred save goes on only while it is the latest.
+    static SAVE_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Bytes hashed and compressed per task when keeping a report.
+const PACK_SLICE: usize = 256 * 1024;
+
+fn is_latest(generation: u64) -> bool {
+    SAVE_GENERATION.with(|g| g.get()) == generation
+}
+
+/// Keep the open reports and the session (which is open, the view).
+async fn save_session(
+    state: AppState,
+    docs: Vec<Doc>,
+    active: Option<u32>,
+    view: ViewState,
+    generation: u64,
+) {
+    let mut keys = Vec::new();
+    for d in &docs {
+        match keep_doc(state, d, &keys, generation).await {
+            Some(k) => keys.push(k),
+            None if d.source == Source::Sample => keys.push("sample".into()),
+            None if !is_latest(generation) => return,
+            None => {}
+        }
+    }
+    if !is_latest(generation) {
+        return;
+    }
+    let active_idx = docs.iter().position(|d| Some(d.key) == active).unwrap_or(0);
+    let session = Session {
+        docs: keys,
+        active: active_idx,
+        view: view.to_fragment(),
+    };
+    if let Ok(json) = serde_json::to_string(&session) {
+        if let Err(WriteError::Full) = write(SESSION_KEY, &json) {
+            warn_full(state);
+        }
+    }
 }
 
 /// Whether a previous session was kept.

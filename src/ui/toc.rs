@@ -22,22 +22,6 @@ pub fn Toc() -> impl IntoView {
     let state = AppState::expect();
     let collapsed: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
 
-    // A new report: fold its parts when the outline is long.
-    Effect::new(move |_| {
-        let Some(r) = state.report() else { return };
-        let entries = layout::toc_entries(&r.sections, TOC_MAX);
-        let fold = if entries.len() > FOLD_ABOVE {
-            r.sections
-                .iter()
-                .filter(|s| has_children(s))
-                .map(|s| s.id.clone())
-                .collect()
-        } else {
-            HashSet::new()
-        };
-        collapsed.set(fold);
-    });
-
     // The entry to mark: the deepest listed, unfolded ancestor-or-self of the reader's section.
     let current = Memo::new(move |_| {
         let r = state.report()?;
@@ -96,6 +80,9 @@ pub fn Toc() -> impl IntoView {
 
     move || {
         let r = state.report()?;
+        // A new report: fold its parts when the outline is long — before its entries are
+        // built, so folded children are never built at all.
+        collapsed.set(initial_fold(&r.sections));
         if r.sections.is_empty() {
             return Some(
                 view! {
@@ -151,6 +138,19 @@ pub fn Toc() -> impl IntoView {
             }
             .into_any(),
         )
+    }
+}
+
+/// The parts folded when a report opens: all top-level parts of a long outline.
+fn initial_fold(sections: &[Section]) -> HashSet<String> {
+    if layout::toc_entries(sections, TOC_MAX).len() > FOLD_ABOVE {
+        sections
+            .iter()
+            .filter(|s| has_children(s))
+            .map(|s| s.id.clone())
+            .collect()
+    } else {
+        HashSet::new()
     }
 }
 

@@ -179,10 +179,10 @@ static TAIL: &[(&str, T)] = &[
 ];
 
 /// [`TAIL`] grouped by last char (a gap is read in a few lookups, not a scan of the table).
-fn tail_index() -> &'static std::collections::HashMap<char, Vec<(&'static str, T)>> {
-    static IDX: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, T)>>> = std::sync::OnceLock::new();
+fn tail_index() -> &'static crate::report::fxhash::FxHashMap<char, Vec<(&'static str, T)>> {
+    static IDX: std::sync::OnceLock<crate::report::fxhash::FxHashMap<char, Vec<(&'static str, T)>>> = std::sync::OnceLock::new();
     IDX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(&'static str, T)>> = std::collections::HashMap::new();
+        let mut m: crate::report::fxhash::FxHashMap<char, Vec<(&'static str, T)>> = Default::default();
         for &(w, t) in TAIL {
             if let Some(c) = w.chars().next_back() {
                 m.entry(c).or_default().push((w, t));
@@ -202,10 +202,10 @@ static HEAD: &[&str] = &[
 ];
 
 /// [`HEAD`] grouped by first char.
-fn head_index() -> &'static std::collections::HashMap<char, Vec<&'static str>> {
-    static IDX: std::sync::OnceLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::OnceLock::new();
+fn head_index() -> &'static crate::report::fxhash::FxHashMap<char, Vec<&'static str>> {
+    static IDX: std::sync::OnceLock<crate::report::fxhash::FxHashMap<char, Vec<&'static str>>> = std::sync::OnceLock::new();
     IDX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+        let mut m: crate::report::fxhash::FxHashMap<char, Vec<&'static str>> = Default::default();
         for &w in HEAD {
             if let Some(c) = w.chars().next() {
                 m.entry(c).or_default().push(w);
@@ -302,12 +302,39 @@ fn leading_year(s: &str) -> Option<(i32, usize)> {
     None
 }
 
+/// The 3-byte UTF-8 form of a BMP char from U+0800 (every CJK char).
+#[inline]
+fn utf8_3(c: char) -> [u8; 3] {
+    let v = c as u32;
+    debug_assert!((0x800..0x10000).contains(&v));
+    [0xE0 | (v >> 12) as u8, 0x80 | ((v >> 6) & 0x3F) as u8, 0x80 | (v & 0x3F) as u8]
+}
+
+/// `s.rfind(c)` for a 3-byte char, on short strings (a plain byte loop: `str::rfind`
+/// uses memrchr on the last byte, a continuation byte that every CJK char may share).
+#[inline]
+fn rfind_char(s: &str, c: char) -> Option<usize> {
+    let [a, b, d] = utf8_3(c);
+    let h = s.as_bytes();
+    if h.len() < 3 {
+        return None;
+    }
+    (0..=h.len() - 3).rev().find(|&i| h[i] == a && h[i + 1] == b && h[i + 2] == d)
+}
+
+/// `s.contains(c)` for a 3-byte char (see [`rfind_char`]).
+#[inline]
+fn has_char(s: &str, c: char) -> bool {
+    let [a, b, d] = utf8_3(c);
+    s.as_bytes().windows(3).any(|w| w[0] == a && w[1] == b && w[2] == d)
+}
+
 /// Read a gap (the text between the previous figure or clause start and this number).
 pub fn read(gap: &str) -> Gap {
     let mut g = Gap::default();
     let mut r = gap.trim();
     // 高于全省 / 低于全国平均水平: a relative target.
-    let has_yu = r.contains('于');
+    let has_yu = has_char(r, '于');
     for (kw, up) in [("高于", true), ("低于", false), ("快于", true), ("慢于", false)] {
         if !has_yu {
             break;
@@ -321,14 +348,23 @@ pub fn read(gap: &str) -> Gap {
             }
         }
     }
-    let has_bi = r.contains('比') || r.contains('较');
+    // Last 比 / 较 in `r`. The tail loop only ever shortens `r` from its end, so a
+    // position stays the last one until `r` is cut before it; then it is searched again.
+    let mut bi = rfind_char(r, '比');
+    let mut jiao = rfind_char(r, '较');
     let mut nearest = true;
     for _ in 0..24 {
         if r.is_empty() {
             break;
         }
+        if bi.is_some_and(|p| p + 3 > r.len()) {
+            bi = rfind_char(r, '比');
+        }
+        if jiao.is_some_and(|p| p + 3 > r.len()) {
+            jiao = rfind_char(r, '较');
+        }
         // Base phrase: 比上年 / 较2011年 / 比1980年预计.
-        if let Some(pos) = if has_bi { r.rfind('比').or_else(|| r.rfind('较')) } else { None } {
+        if let Some(pos) = bi.or(jiao) {
             if r.get(pos + 3..).map(is_base).unwrap_or(false) {
                 r = &r[..pos];
                 if r.ends_with('同') {
@@ -415,7 +451,7 @@ pub fn read(gap: &str) -> Gap {
         }
     }
     // 由每人每年380元提高到… / 从人均8.7万元…: the subject ends before 由/从.
-    let r = match r.rfind('由').or_else(|| r.rfind('从')) {
+    let r = match rfind_char(r, '由').or_else(|| rfind_char(r, '从')) {
         Some(p)
             if p > 0
                 && r[p..].chars().count() <= 7

@@ -74,7 +74,7 @@ static RULES: &[Rule] = &[
 
 /// Needles indexed by their first char; each needle has a bit.
 struct Index {
-    by_first: std::collections::HashMap<char, Vec<(&'static str, usize)>>,
+    by_first: crate::report::fxhash::FxHashMap<char, Vec<(&'static str, usize)>>,
     /// Per rule: bit masks of its any / all / none needles.
     rules: Vec<([u64; 4], Vec<usize>, [u64; 4])>,
 }
@@ -114,7 +114,7 @@ fn index() -> &'static Index {
             id_of(w, &mut ids);
         }
         assert!(ids.len() <= 256, "too many needles");
-        let mut by_first: std::collections::HashMap<char, Vec<(&'static str, usize)>> = std::collections::HashMap::new();
+        let mut by_first: crate::report::fxhash::FxHashMap<char, Vec<(&'static str, usize)>> = Default::default();
         for (i, w) in ids.iter().enumerate() {
             if let Some(c) = w.chars().next() {
                 by_first.entry(c).or_default().push((w, i));
