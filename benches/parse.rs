@@ -36,11 +36,19 @@ fn cpu_secs() -> Option<f64> {
 }
 
 /// Run `f` for ~3 s; print MB/s by wall clock and by CPU time.
+///
+/// For steady comparisons on a busy machine (e.g. under `perf stat -e instructions`):
+/// `BENCH_ROUNDS=N` runs exactly N rounds, `BENCH_ONLY=word` only the lines whose label
+/// contains `word`.
 fn rate(label: &str, bytes: usize, mut f: impl FnMut()) {
+    if std::env::var("BENCH_ONLY").is_ok_and(|w| !label.contains(w.as_str())) {
+        return;
+    }
+    let rounds: Option<usize> = std::env::var("BENCH_ROUNDS").ok().and_then(|v| v.parse().ok());
     let c0 = cpu_secs();
     let t = Instant::now();
     let mut n = 0usize;
-    while t.elapsed().as_secs_f64() < 3.0 {
+    while rounds.map_or(t.elapsed().as_secs_f64() < 3.0, |r| n < r) {
         f();
         n += 1;
     }

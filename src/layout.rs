@@ -287,6 +287,19 @@ pub fn chunk_at(chunks: &[Chunk], at: usize) -> Option<usize> {
     Some(k.min(chunks.len() - 1))
 }
 
+/// The indicator (index into `Report::indicators`) whose marked number in the text
+/// stands for a figure at `span`: several indicators can share one number
+/// (`分别增长8%和9%以上`), and only one mark is drawn for it. `blocks` in text order.
+pub fn mark_for(blocks: &[Block], span: Span) -> Option<usize> {
+    let from = blocks.partition_point(|b| b.span.end <= span.start);
+    blocks[from..]
+        .iter()
+        .take_while(|b| b.span.start < span.end.max(span.start + 1))
+        .flat_map(|b| b.segments.iter())
+        .filter(|seg| seg.span.end > span.start && seg.span.start < span.end)
+        .find_map(|seg| seg.indicator)
+}
+
 /// Estimated rendered height in px of some blocks, for placeholders of chunks not
 /// rendered yet: each block takes ⌈(chars + 2 indent) / chars_per_line⌉ lines plus a gap.
 pub fn estimate_height(

@@ -302,3 +302,36 @@ fn run_in_headings_open_their_paragraph() {
         1
     );
 }
+
+/// Every indicator of every fixture leads to a marked number that overlaps its figure
+/// (its own mark, or the one it shares with its neighbours in `分别增长8%和9%`).
+#[test]
+fn every_indicator_has_a_mark_over_its_figure() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.extension().and_then(|x| x.to_str()) != Some("txt") {
+            continue;
+        }
+        let bytes = std::fs::read(&p).unwrap();
+        let Ok(r) = baogao::report::parse(&p.to_string_lossy(), &bytes) else { continue };
+        let bl = display_blocks(&r);
+        let marked: std::collections::HashSet<usize> = bl
+            .iter()
+            .flat_map(|b| b.segments.iter().filter_map(|s| s.indicator))
+            .collect();
+        for (i, x) in r.indicators.iter().enumerate() {
+            let m = baogao::layout::mark_for(&bl, x.span)
+                .unwrap_or_else(|| panic!("{}: no mark for {}", p.display(), x.id));
+            assert!(marked.contains(&m));
+            if marked.contains(&i) {
+                assert_eq!(m, i, "{}: {} has its own mark", p.display(), x.id);
+            }
+            let ms = r.indicators[m].span;
+            assert!(ms.start < x.span.end && x.span.start < ms.end, "{}: mark overlaps", x.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "checked {checked}");
+}

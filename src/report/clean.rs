@@ -234,7 +234,25 @@ fn lines(s: &str) -> Vec<(usize, usize)> {
 
 /// Line content without any whitespace: the key for duplicate detection.
 fn visible(line: &str) -> impl Iterator<Item = char> + '_ {
-    line.chars().filter(|&c| !is_space(c) && !is_invisible(c))
+    line.chars().filter(|&c| is_visible(c))
+}
+
+/// Neither [`is_space`] nor [`is_invisible`]; CJK text (from U+3001, not U+FEFF) at once.
+#[inline]
+fn is_visible(c: char) -> bool {
+    if c > '\u{3000}' {
+        c != '\u{FEFF}'
+    } else {
+        !is_space(c) && !is_invisible(c)
+    }
+}
+
+/// Byte offset of `【` (E3 80 90) in `s`: memchr on its lead byte, not on its last
+/// byte (a continuation byte that most CJK chars share).
+#[inline]
+fn find_lenticular(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xE3, b).find(|&k| b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x90))
 }
 
 /// A fast 64-bit hash of a line's visible characters (FxHash-style: duplicate
@@ -242,9 +260,11 @@ fn visible(line: &str) -> impl Iterator<Item = char> + '_ {
 fn line_key(line: &str) -> (u64, usize) {
     let mut h = 0u64;
     let mut n = 0;
-    for c in visible(line) {
-        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        n += 1;
+    for c in line.chars() {
+        if is_visible(c) {
+            h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+            n += 1;
+        }
     }
     if n == 0 {
         (0, 0)
@@ -288,7 +308,7 @@ fn find_copies(s: &str, ls: &[(usize, usize)]) -> Option<(usize, usize)> {
             *counts.entry(k).or_default() += 1;
         }
     }
-    let mut weight: HashMap<u32, usize> = HashMap::new();
+    let mut weight: super::fxhash::FxHashMap<u32, usize> = Default::default();
     let mut total = 0usize;
     for &(k, n) in &keys {
         if n >= LONG {
@@ -338,7 +358,7 @@ fn is_furniture_token(content: &str) -> bool {
 fn furniture_tokens(line: &str) -> Vec<(usize, usize)> {
     let mut v = Vec::new();
     let mut from = 0;
-    while let Some(k) = line[from..].find('【') {
+    while let Some(k) = find_lenticular(&line[from..]) {
         let a = from + k;
         let after = a + '【'.len_utf8();
         let close = line[after..].char_indices().take(20).find(|&(_, c)| c == '】' || c == '【');
@@ -367,7 +387,7 @@ fn classify(line: &str) -> LineKind {
     // Fast path for body text: more than 80 visible characters, no `【`, and not
     // starting like a furniture line (当前位置, 来源, 责任编辑, （责任编辑): none of the
     // rules below can apply.
-    if !line.contains('【') {
+    if find_lenticular(line).is_none() {
         let mut vis = visible(line);
         if let Some(first) = vis.next() {
             if !matches!(first, '当' | '来' | '（' | '(' | '责') && vis.take(80).count() == 80 {

@@ -12,7 +12,36 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     // count tags (ASCII case-insensitive) in the first 200,000 characters, stopping at 20
-    let end = text.char_indices().nth(200_000).map_or(text.len(), |(k, _)| k);
+    // (a text of at most 200,000 bytes has at most that many chars)
+    let end = if text.len() <= 200_000 {
+        text.len()
+    } else {
+        // start of char number 200,000 (counting from 0): chars start at non-continuation
+        // bytes, counted a block at a time (vectorized), then char by char in the last block
+        let b = text.as_bytes();
+        let mut n = 0usize;
+        let mut k = 0usize;
+        while k + 4096 <= b.len() {
+            let c = b[k..k + 4096].iter().map(|&x| u32::from((x & 0xC0) != 0x80)).sum::<u32>() as usize;
+            if n + c > 200_000 {
+                break;
+            }
+            n += c;
+            k += 4096;
+        }
+        let mut end = text.len();
+        while k < b.len() {
+            if b[k] & 0xC0 != 0x80 {
+                if n == 200_000 {
+                    end = k;
+                    break;
+                }
+                n += 1;
+            }
+            k += 1;
+        }
+        end
+    };
     let probe = &text.as_bytes()[..end];
     let tags: [&[u8]; 10] = [b"<p>", b"<p ", b"</p>", b"<div", b"</div>", b"<br", b"<span", b"</span>", b"<td", b"<a href"];
     let mut n = 0;

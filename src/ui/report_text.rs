@@ -12,12 +12,13 @@
 //! asking for a programmatic scroll.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
+use leptos::tachys::view::add_attr::AddAnyAttr;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -40,8 +41,6 @@ struct Model {
     shown: Vec<RwSignal<bool>>,
     /// Per chunk: placeholder height in px (estimated, then measured).
     height: Vec<RwSignal<f64>>,
-    /// Indicator id → id of the `mark` that shows its number (several indicators may share one).
-    mark_of: HashMap<String, String>,
 }
 
 impl Model {
@@ -62,39 +61,24 @@ impl Model {
                 ))
             })
             .collect();
-        // Which indicators each marked number stands for.
-        let mut by_start: Vec<(Span, usize)> = report
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.span, i))
-            .collect();
-        by_start.sort_by_key(|(s, _)| (s.start, s.end));
-        let mut mark_of = HashMap::new();
-        for b in &blocks {
-            for seg in &b.segments {
-                let Some(i) = seg.indicator else { continue };
-                let mark = format!("num-{}", report.indicators[i].id);
-                let from = by_start.partition_point(|(s, _)| s.end <= seg.span.start);
-                for &(s, j) in by_start[from..]
-                    .iter()
-                    .take_while(|(s, _)| s.start < seg.span.end)
-                {
-                    if s.end > seg.span.start {
-                        let id = report.indicators[j].id.clone();
-                        mark_of.insert(id, mark.clone());
-                    }
-                }
-            }
-        }
         Model {
             report,
             blocks,
             chunks,
             shown,
             height,
-            mark_of,
         }
+    }
+
+    /// Id of the `mark` that shows indicator `id`'s number (several indicators may share one).
+    fn mark_of(&self, id: &str) -> String {
+        let r = &self.report;
+        r.indicators
+            .iter()
+            .find(|x| x.id == id)
+            .and_then(|x| layout::mark_for(&self.blocks, x.span))
+            .and_then(|i| r.indicators.get(i))
+            .map_or_else(|| format!("num-{id}"), |x| format!("num-{}", x.id))
     }
 
     /// Render the chunk holding byte `at` (if any). True when it was not rendered yet
@@ -232,11 +216,7 @@ pub fn ReportText() -> impl IntoView {
         if let Some(id) = state.selected.get_untracked() {
             if let Some(ind) = r.indicators.iter().find(|x| x.id == id) {
                 let settle = m.reveal(ind.span.start);
-                let el = m
-                    .mark_of
-                    .get(&id)
-                    .cloned()
-                    .unwrap_or_else(|| format!("num-{id}"));
+                let el = m.mark_of(&id);
                 scroll_when_ready(el, web_sys::ScrollLogicalPosition::Center, 20, settle);
                 return;
             }
@@ -285,12 +265,7 @@ pub fn ReportText() -> impl IntoView {
         let selected = {
             let m = m.clone();
             Selector::new(move || {
-                state.selected.get().map(|id| {
-                    m.mark_of
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or_else(|| format!("num-{id}"))
-                })
+                state.selected.get().map(|id| m.mark_of(&id))
             })
         };
         let chunks = (0..m.chunks.len())
@@ -444,8 +419,9 @@ fn block_view(
         let inner = head.iter().map(seg_view).collect_view();
         view! {
             <strong class=format!("run-in h-l{}", l.level) id=format!("sec-{}", l.section)
-                role="heading" attr:aria-level=(l.level + 1).min(6).to_string()>{inner}</strong>
+                role="heading">{inner}</strong>
         }
+        .add_any_attr(custom_attribute("aria-level", (l.level + 1).min(6).to_string()))
     });
     let segs = view! { {lead}{body.iter().map(seg_view).collect_view()} };
     match &b.kind {
@@ -453,8 +429,9 @@ fn block_view(
             let class = format!("heading h-l{level}");
             view! {
                 <div class=class id=format!("sec-{section}") data-section=section.clone()
-                    role="heading" attr:aria-level=(level + 1).min(6).to_string()>{segs}</div>
+                    role="heading">{segs}</div>
             }
+            .add_any_attr(custom_attribute("aria-level", (level + 1).min(6).to_string()))
             .into_any()
         }
         BlockKind::Para => {
@@ -570,6 +547,19 @@ fn spy_section(state: AppState, article: &web_sys::HtmlElement) {
     }
     if ar.bottom() < y {
         return;
+    }
+    // At the very bottom the last headings can never reach the top: a section the
+    // reader went to (TOC, link) stays current while its heading is on screen.
+    if let (Some(cur), Some(se)) = (state.section.get_untracked(), doc.scrolling_element()) {
+        let at_bottom = se.scroll_top() + se.client_height() >= se.scroll_height() - 2;
+        if at_bottom {
+            if let Some(el) = doc.get_element_by_id(&format!("sec-{cur}")) {
+                let r = el.get_bounding_client_rect();
+                if r.top() >= top && r.bottom() <= se.client_height() as f64 {
+                    return;
+                }
+            }
+        }
     }
     let x = ar.left() + ar.width().min(120.0) / 2.0;
     // Probe a few points down the column: margins between paragraphs hit the article.

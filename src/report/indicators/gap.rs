@@ -302,39 +302,73 @@ fn leading_year(s: &str) -> Option<(i32, usize)> {
     None
 }
 
-/// The 3-byte UTF-8 form of a BMP char from U+0800 (every CJK char).
-#[inline]
-fn utf8_3(c: char) -> [u8; 3] {
+/// A 3-byte char (U+0800..U+FFFF) as its UTF-8 bytes in one number.
+const fn u3(c: char) -> u32 {
     let v = c as u32;
-    debug_assert!((0x800..0x10000).contains(&v));
-    [0xE0 | (v >> 12) as u8, 0x80 | ((v >> 6) & 0x3F) as u8, 0x80 | (v & 0x3F) as u8]
+    ((0xE0 | (v >> 12)) << 16) | ((0x80 | ((v >> 6) & 0x3F)) << 8) | (0x80 | (v & 0x3F))
 }
 
-/// `s.rfind(c)` for a 3-byte char, on short strings (a plain byte loop: `str::rfind`
-/// uses memrchr on the last byte, a continuation byte that every CJK char may share).
-#[inline]
-fn rfind_char(s: &str, c: char) -> Option<usize> {
-    let [a, b, d] = utf8_3(c);
-    let h = s.as_bytes();
-    if h.len() < 3 {
-        return None;
+/// The chars `read` looks for in a gap, found in one pass over its chars (`str::rfind`
+/// of a CJK char runs memrchr on its last byte, which most CJK chars share).
+struct GapChars {
+    yu: bool,
+    /// Last offsets of 比 / 较 / 由 / 从.
+    bi: Option<usize>,
+    jiao: Option<usize>,
+    you: Option<usize>,
+    cong: Option<usize>,
+}
+
+impl GapChars {
+    fn new(s: &str) -> Self {
+        const YU: u32 = u3('于');
+        const BI: u32 = u3('比');
+        const JIAO: u32 = u3('较');
+        const YOU: u32 = u3('由');
+        const CONG: u32 = u3('从');
+        let mut g = GapChars { yu: false, bi: None, jiao: None, you: None, cong: None };
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i + 3 <= b.len() {
+            let x = b[i];
+            if (0xE0..0xF0).contains(&x) {
+                match (u32::from(x) << 16) | (u32::from(b[i + 1]) << 8) | u32::from(b[i + 2]) {
+                    YU => g.yu = true,
+                    BI => g.bi = Some(i),
+                    JIAO => g.jiao = Some(i),
+                    YOU => g.you = Some(i),
+                    CONG => g.cong = Some(i),
+                    _ => {}
+                }
+                i += 3;
+            } else {
+                i += if x < 0x80 { 1 } else if x < 0xE0 { 2 } else { 4 };
+            }
+        }
+        g
     }
-    (0..=h.len() - 3).rev().find(|&i| h[i] == a && h[i + 1] == b && h[i + 2] == d)
 }
 
-/// `s.contains(c)` for a 3-byte char (see [`rfind_char`]).
-#[inline]
-fn has_char(s: &str, c: char) -> bool {
-    let [a, b, d] = utf8_3(c);
-    s.as_bytes().windows(3).any(|w| w[0] == a && w[1] == b && w[2] == d)
+/// `r.rfind(c)` for `r`, a slice of `r0`, given `last0`, the last `c` in `r0`.
+fn last_in(r0: &str, r: &str, last0: Option<usize>, c: char) -> Option<usize> {
+    let off = (r.as_ptr() as usize).wrapping_sub(r0.as_ptr() as usize);
+    match last0 {
+        None => None,
+        Some(_) if off > r0.len() => r.rfind(c),
+        Some(p) if p < off => None,
+        Some(p) if p + c.len_utf8() <= off + r.len() => Some(p - off),
+        Some(_) => r.rfind(c),
+    }
 }
 
 /// Read a gap (the text between the previous figure or clause start and this number).
 pub fn read(gap: &str) -> Gap {
     let mut g = Gap::default();
-    let mut r = gap.trim();
+    let r0 = gap.trim();
+    let mut r = r0;
+    let gc = GapChars::new(r0);
     // 高于全省 / 低于全国平均水平: a relative target.
-    let has_yu = has_char(r, '于');
+    let has_yu = gc.yu;
     for (kw, up) in [("高于", true), ("低于", false), ("快于", true), ("慢于", false)] {
         if !has_yu {
             break;
@@ -350,18 +384,18 @@ pub fn read(gap: &str) -> Gap {
     }
     // Last 比 / 较 in `r`. The tail loop only ever shortens `r` from its end, so a
     // position stays the last one until `r` is cut before it; then it is searched again.
-    let mut bi = rfind_char(r, '比');
-    let mut jiao = rfind_char(r, '较');
+    let mut bi = last_in(r0, r, gc.bi, '比');
+    let mut jiao = last_in(r0, r, gc.jiao, '较');
     let mut nearest = true;
     for _ in 0..24 {
         if r.is_empty() {
             break;
         }
         if bi.is_some_and(|p| p + 3 > r.len()) {
-            bi = rfind_char(r, '比');
+            bi = r.rfind('比');
         }
         if jiao.is_some_and(|p| p + 3 > r.len()) {
-            jiao = rfind_char(r, '较');
+            jiao = r.rfind('较');
         }
         // Base phrase: 比上年 / 较2011年 / 比1980年预计.
         if let Some(pos) = bi.or(jiao) {
@@ -451,7 +485,7 @@ pub fn read(gap: &str) -> Gap {
         }
     }
     // 由每人每年380元提高到… / 从人均8.7万元…: the subject ends before 由/从.
-    let r = match rfind_char(r, '由').or_else(|| rfind_char(r, '从')) {
+    let r = match last_in(r0, r, gc.you, '由').or_else(|| last_in(r0, r, gc.cong, '从')) {
         Some(p)
             if p > 0
                 && r[p..].chars().count() <= 7

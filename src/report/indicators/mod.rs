@@ -102,6 +102,12 @@ impl Marks {
         }
         v.get(*c).copied().filter(|&p| p < e)
     }
+    /// Every mark of kind `k` in `[s, e)` (calls must not go backwards).
+    fn all(&mut self, k: usize, s: usize, e: usize) -> &[usize] {
+        self.first(k, s, e);
+        let v = &self.pos[k][self.cur[k]..];
+        &v[..v.partition_point(|&p| p < e)]
+    }
     fn any(&mut self, k: usize, s: usize, e: usize) -> bool {
         self.first(k, s, e).is_some()
     }
@@ -150,6 +156,44 @@ fn is_clause_delim(c: char) -> bool {
 
 fn is_sentence_delim(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
+}
+
+/// Bytes that may start a delimiter of [`is_sentence_delim`] / [`is_clause_delim`]
+/// (ASCII ones, and the lead bytes of `。` E3, `！？，；：（）` EF, `∶` E2).
+const fn delim_table(ascii: &[u8], leads: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    k = 0;
+    while k < leads.len() {
+        t[leads[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+static SENT_BYTES: [bool; 256] = delim_table(b"!?\n\r", &[0xE3, 0xEF]);
+static CLAUSE_BYTES: [bool; 256] = delim_table(b",;:()", &[0xE2, 0xEF]);
+
+/// First char at or after byte `from` for which `is` holds, with its offset: only
+/// chars starting with a byte marked in `table` are decoded (every such byte is a char start).
+#[inline]
+fn next_delim(text: &str, from: usize, table: &[bool; 256], is: fn(char) -> bool) -> Option<(usize, char)> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if table[b[i] as usize] {
+            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                if is(c) {
+                    return Some((i, c));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 fn year_before(s: &str) -> Option<i32> {
@@ -247,13 +291,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let mut end = text.len();
             let mut dlen = 0;
             let mut para_end = false;
-            for (j, c) in text[pos..].char_indices() {
-                if is_sentence_delim(c) {
-                    end = pos + j;
-                    dlen = c.len_utf8();
-                    para_end = c == '\n' || c == '\r';
-                    break;
-                }
+            if let Some((j, c)) = next_delim(text, pos, &SENT_BYTES, is_sentence_delim) {
+                end = j;
+                dlen = c.len_utf8();
+                para_end = c == '\n' || c == '\r';
             }
             if para_start {
                 self.para_items = 0;
@@ -358,7 +399,28 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // Every trigger contains 标 (目标/指标): one memchr-fast check first.
         let has_biao = c_biao;
-        let trigger = if has_biao { TRIGGERS.iter().filter_map(|w| sent.find(w).map(|k| (k, *w))).min() } else { None };
+        // The first occurrence of each trigger holds one of the sentence's 标: test the
+        // triggers around those only (the earliest, then the smallest word, wins as before).
+        let trigger = if has_biao {
+            let tb = text.as_bytes();
+            let mut best: Option<(usize, &str)> = None;
+            for &p in self.marks.all(1, s, e) {
+                for &w in TRIGGERS {
+                    let o = w.find('标').unwrap_or(0);
+                    let Some(start) = p.checked_sub(o) else { continue };
+                    if start < s || start + w.len() > e || &tb[start..start + w.len()] != w.as_bytes() {
+                        continue;
+                    }
+                    let cand = (start - s, w);
+                    if best.is_none_or(|b| cand < b) {
+                        best = Some(cand);
+                    }
+                }
+            }
+            best
+        } else {
+            None
+        };
         if let Some((k, w)) = trigger {
             flags.tgt_from = s + k;
             flags.tgt_year = year_before(&sent[..k]);
@@ -399,12 +461,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // Clauses.
         let mut cs = s;
         let mut depth = 0i32;
-        let mut iter = sent.char_indices().peekable();
-        while let Some((j, c)) = iter.next() {
-            if !is_clause_delim(c) {
-                continue;
-            }
-            let at = s + j;
+        let mut from = s;
+        while let Some((at, c)) = next_delim(&text[..e], from, &CLAUSE_BYTES, is_clause_delim) {
+            from = at + c.len_utf8();
             // Thousands comma / ratio colon inside a number.
             if matches!(c, '，' | ',') && at > 0 && text.as_bytes()[at - 1].is_ascii_digit()
                 && numbers::is_thousands_sep(&text.as_bytes()[at..])

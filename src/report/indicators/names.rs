@@ -75,6 +75,8 @@ static RULES: &[Rule] = &[
 /// Needles indexed by their first char; each needle has a bit.
 struct Index {
     by_first: crate::report::fxhash::FxHashMap<char, Vec<(&'static str, usize)>>,
+    /// First chars of the needles as a bit set over the BMP: most chars are rejected at once.
+    first: Vec<u64>,
     /// Per rule: bit masks of its any / all / none needles.
     rules: Vec<([u64; 4], Vec<usize>, [u64; 4])>,
 }
@@ -120,7 +122,13 @@ fn index() -> &'static Index {
                 by_first.entry(c).or_default().push((w, i));
             }
         }
-        Index { by_first, rules }
+        let mut first = vec![0u64; 1024];
+        for &c in by_first.keys() {
+            if (c as u32) < 0x10000 {
+                first[c as usize >> 6] |= 1 << (c as u32 & 63);
+            }
+        }
+        Index { by_first, first, rules }
     })
 }
 
@@ -133,6 +141,9 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     let mut seen = [0u64; 4];
     let mut share = false;
     for (i, c) in name.char_indices() {
+        if (c as u32) < 0x10000 && idx.first[c as usize >> 6] & (1 << (c as u32 & 63)) == 0 {
+            continue;
+        }
         if let Some(v) = idx.by_first.get(&c) {
             let rest = &name[i..];
             for &(w, id) in v {

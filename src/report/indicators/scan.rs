@@ -91,6 +91,26 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
+/// Ideographs (U+4E00..U+9FFF) that may start a figure: Chinese digits, 十, 百 (百分之), 保 (保8争9).
+static STARTS: [u64; 0x5200 / 64] = {
+    let mut t = [0u64; 0x5200 / 64];
+    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保'];
+    let mut k = 0;
+    while k < cs.len() {
+        let v = cs[k] as usize - 0x4E00;
+        t[v / 64] |= 1 << (v % 64);
+        k += 1;
+    }
+    t
+};
+
+/// Whether ideograph `cp` (U+4E00..U+9FFF) may start a figure (see [`STARTS`]).
+#[inline]
+fn may_start(cp: u32) -> bool {
+    let v = (cp - 0x4E00) as usize;
+    STARTS[v / 64] & (1 << (v % 64)) != 0
+}
+
 /// Scan the clause; push figures to `out`.
 pub fn scan(clause: &str, out: &mut Vec<Item>) {
     let b = clause.as_bytes();
@@ -98,6 +118,17 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
     let mut prev: Option<char> = None;
     let mut prev2: Option<char> = None;
     while i < b.len() {
+        // Fast path: a CJK ideograph (3 bytes led by E4..E9) that cannot start a figure.
+        let b0 = b[i];
+        if (0xE4..=0xE9).contains(&b0) && i + 2 < b.len() {
+            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+            if (0x4E00..=0x9FFF).contains(&cp) && !may_start(cp) {
+                prev2 = prev;
+                prev = char::from_u32(cp);
+                i += 3;
+                continue;
+            }
+        }
         let Some(c) = char_at(clause, i) else { break };
         let clen = c.len_utf8();
         let is_d = digit(&b[i..]).is_some();
