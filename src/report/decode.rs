@@ -65,7 +65,7 @@ fn utf8_stats(bytes: &[u8]) -> (usize, usize) {
         if bad * 20 > good + rest.len() / 2 {
             break;
         }
-        match std::str::from_utf8(rest) {
+        match simdutf8::compat::from_utf8(rest) {
             Ok(s) => {
                 good += s.bytes().filter(|b| *b >= 0xC0).count();
                 break;
@@ -116,7 +116,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         let name = if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" };
         return decode_with(enc, bytes, name, false);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    // SIMD validation (the same answer as `std::str::from_utf8`, several times faster on CJK text)
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Decoded { text: s.to_string(), encoding: "UTF-8".into(), had_bom: false, replacement_count: 0 };
     }
     // Mostly UTF-8 with a few broken bytes: keep UTF-8.

@@ -180,7 +180,9 @@ pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
         ind.span = norm.map.map_span(ind.span);
         ind.sentence_span = norm.map.map_span(ind.sentence_span);
         if let Some(s) = display.get(ind.sentence_span.start..ind.sentence_span.end) {
-            ind.sentence = s.to_string();
+            // reuse the allocation of the analysis-text sentence
+            ind.sentence.clear();
+            ind.sentence.push_str(s);
         }
     }
     outline::map_spans(&mut sections, &|s| norm.map.map_span(s));
