@@ -695,6 +695,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if status == Status::Target && flags.past && abs < flags.tgt_from {
                 status = if self.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
             }
+            // 由/从 + a figure that a verb then moves (提高到 …): where things stand now.
+            let moved_on = run.len() == 1
+                || (i == 0
+                    && run.len() == 2
+                    && clause.get(run[0].after..run[1].start).is_some_and(|b| {
+                        ["提高", "提升", "增加到", "增长到", "上升", "下降到", "降低到", "降到", "降至", "减少到", "调整为", "调整到", "扩大到", "缩小到", "增至", "升至"]
+                            .iter()
+                            .any(|w| b.contains(w))
+                    }));
+            if status == Status::Target && g.from && moved_on {
+                status = Status::Actual;
+            }
             if status == Status::Target {
                 if let (Some(y), Some(ry)) = (explicit_year, ctx.review_year) {
                     if y <= ry && g.year.is_some() {

@@ -32,6 +32,10 @@ static RULES: &[Rule] = &[
         &[],
         &[],
     ),
+    // 研发经费支出与国内生产总值之比, 全社会研发支出占GDP比重: R&D intensity, never GDP.
+    r("rd_intensity", &["研发", "研究与试验发展", "R&D"], &["之比"], &[]),
+    r("rd_intensity", &["研发", "研究与试验发展", "R&D"], &["生产总值", "比重"], &[]),
+    r("rd_intensity", &["研发", "研究与试验发展", "R&D"], &["GDP", "比重"], &[]),
     r("urbanization_rate", &["城镇化率"], &[], &[]),
     r("urban_unemployment_surveyed", &["调查失业率"], &[], &[]),
     r("urban_unemployment_registered", &["登记失业率", "城镇失业率"], &[], &[]),
@@ -69,7 +73,7 @@ static RULES: &[Rule] = &[
     r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &[]),
     r("industry_structure", &["产业结构", "三次产业"], &[], &[]),
     r("gdp_per_capita", &["人均生产总值", "人均地区生产总值", "人均国内生产总值", "人均GDP"], &[], &[]),
-    r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "贡献率", "单位", "用水", "用地"]),
+    r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地"]),
 ];
 
 /// Needles indexed by their first char; each needle has a bit.

@@ -244,3 +244,31 @@ fn passage_followed_by_a_second_sentence() {
     assert!(v[..3].iter().all(|i| i.status == Status::Target));
     assert_eq!(v[3].status, Status::Actual);
 }
+
+#[test]
+fn a_starting_level_is_where_things_stand_not_a_target() {
+    // 从去年的X提高到Y: X is last year's figure, Y the target.
+    let v = run_with("今年赤字率从去年的2.1%提高到2.3%。", Some(SectionKind::Plan));
+    let st: Vec<_> = v.iter().map(|i| (i.value.clone(), i.status)).collect();
+    assert_eq!(st, vec![(Value::Number(2.1), Status::Actual), (Value::Number(2.3), Status::Target)], "{v:#?}");
+    assert!(v.iter().all(|i| i.name == "赤字率" && i.indicator.as_deref() == Some("deficit_ratio")));
+    let v = run_with("财政补助标准由每人每年380元提高到420元。", Some(SectionKind::Plan));
+    let st: Vec<_> = v.iter().map(|i| i.status).collect();
+    assert_eq!(st, vec![Status::Actual, Status::Target], "{v:#?}");
+}
+
+#[test]
+fn rd_to_gdp_ratios_are_rd_intensity_not_gdp() {
+    for s in ["研究与试验发展经费支出与国内生产总值之比超过2%。", "全社会研发支出占国内生产总值比重达到2.5%。"] {
+        let v = run(s);
+        assert_eq!(v.len(), 1, "{s}");
+        assert_eq!(v[0].indicator.as_deref(), Some("rd_intensity"), "{s}");
+    }
+}
+
+#[test]
+fn leading_connectives_and_plan_verbs_are_not_names() {
+    let v = run_with("但赤字率稳定在2.1%，今年拟安排财政赤字13500亿元。", Some(SectionKind::Plan));
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["赤字率", "财政赤字"]);
+}
