@@ -113,6 +113,7 @@ fn may_start(cp: u32) -> bool {
 
 /// Scan the clause; push figures to `out`.
 pub fn scan(clause: &str, out: &mut Vec<Item>) {
+    let first = out.len();
     let b = clause.as_bytes();
     let mut i = 0usize;
     let mut prev: Option<char> = None;
@@ -153,6 +154,68 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
         prev2 = prev;
         prev = Some(c);
         i += clen;
+    }
+    share_units(clause, out, first);
+}
+
+/// One unit for a list: `分别高4.2和0.7个百分点`, `分别增长6、7和8个百分点` — bare numbers
+/// joined to a figure with a unit take its unit (only after 分别, where a list of values
+/// is announced). Items from `first` on are this clause's.
+fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
+    if out.len() <= first || !clause.contains("分别") {
+        return;
+    }
+    let mut k = first;
+    while k < out.len() {
+        let it = &out[k];
+        if it.unit.is_none() || it.kind != Kind::Normal {
+            k += 1;
+            continue;
+        }
+        let mut start = it.start;
+        let mut added = Vec::new();
+        // Walk back over `N和` / `N、` / `N与` / `N及` (at most a few values).
+        while added.len() < 8 {
+            let before = &clause[..start];
+            let Some(join) = ["和", "、", "与", "及"].iter().find(|j| before.ends_with(*j)) else { break };
+            let head = &before[..before.len() - join.len()];
+            let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+            if digits == 0 || digits > 12 {
+                break;
+            }
+            let ns = head.len() - digits;
+            // Not the end of an earlier figure with its own unit or of a longer number.
+            if out[first..].iter().any(|o| o.start <= ns && ns < o.after) {
+                break;
+            }
+            let Some(num) = scan_arabic(&clause.as_bytes()[ns..head.len()]) else { break };
+            if num.len != digits {
+                break;
+            }
+            added.push(Item {
+                start: ns,
+                end: head.len(),
+                after: head.len(),
+                low: num.value,
+                high: None,
+                parts: Vec::new(),
+                unit: it.unit,
+                unit_text: it.unit_text,
+                kind: Kind::Normal,
+                suffix: None,
+                many: None,
+                plain: true,
+            });
+            start = ns;
+        }
+        let n = added.len();
+        if n == 0 {
+            k += 1;
+            continue;
+        }
+        added.reverse();
+        out.splice(k..k, added);
+        k += n + 1;
     }
 }
 

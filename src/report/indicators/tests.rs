@@ -272,3 +272,13 @@ fn leading_connectives_and_plan_verbs_are_not_names() {
     let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, vec!["赤字率", "财政赤字"]);
 }
+
+#[test]
+fn one_unit_for_a_list_after_fenbie() {
+    let v = run("两项贷款增速分别高4.2和0.7个百分点。");
+    let vals: Vec<_> = v.iter().map(|i| (i.value.clone(), i.unit.as_str())).collect();
+    assert_eq!(vals, vec![(Value::Number(4.2), "个百分点"), (Value::Number(0.7), "个百分点")], "{v:#?}");
+    // Without 分别 a bare number is not given a unit (2号线和3个站点 …).
+    let v = run("建成2号线和3个站点。");
+    assert!(v.iter().all(|i| i.value != Value::Number(2.0)), "{v:#?}");
+}
