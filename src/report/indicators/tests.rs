@@ -282,3 +282,10 @@ fn one_unit_for_a_list_after_fenbie() {
     let v = run("建成2号线和3个站点。");
     assert!(v.iter().all(|i| i.value != Value::Number(2.0)), "{v:#?}");
 }
+
+#[test]
+fn already_done_is_not_a_target() {
+    let v = run_with("我国关税总水平已由15.3%降到12%，今年再降低到10%。", Some(SectionKind::Plan));
+    let st: Vec<_> = v.iter().map(|i| i.status).collect();
+    assert_eq!(st, vec![Status::Actual, Status::Actual, Status::Target], "{v:#?}");
+}
