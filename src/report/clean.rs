@@ -46,6 +46,17 @@ struct Counts {
     furniture: usize,
 }
 
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.line_endings += o.line_endings;
+        self.comments += o.comments;
+        self.escapes += o.escapes;
+        self.lost_spaces += o.lost_spaces;
+        self.controls += o.controls;
+        self.furniture += o.furniture;
+    }
+}
+
 /// Parses `<U+XXXX>` at the start of `s`; returns (len, char).
 fn scan_escape(s: &str) -> Option<(usize, char)> {
     let b = s.as_bytes();
@@ -499,12 +510,31 @@ fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
     (t, m, copies)
 }
 
+/// Passes of [`clean`] at most (the first does nearly all the work).
+const MAX_PASSES: usize = 4;
+
 /// Cleans a decoded text into the display text.
+///
+/// Idempotent: removing a copy or web furniture can leave text that a second look would
+/// clean further (a copy that only matches once its neighbour is gone), so the passes
+/// repeat until nothing changes — at most [`MAX_PASSES`], each linear in the text.
 pub fn clean(decoded: &str) -> Cleaned {
     let mut n = Counts::default();
     let (s2, map_a) = stage_a(decoded, &mut n);
-    let (text, map_b, copies) = stage_b(&s2, &mut n);
-    let map = map_b.compose(&map_a);
+    let (mut text, map_b, mut copies) = stage_b(&s2, &mut n);
+    let mut map = map_b.compose(&map_a);
+    for _ in 1..MAX_PASSES {
+        let mut more = Counts::default();
+        let (s2, map_a) = stage_a(&text, &mut more);
+        let (again, map_b, c) = stage_b(&s2, &mut more);
+        if again == text {
+            break;
+        }
+        n.add(&more);
+        copies += c.saturating_sub(1);
+        map = map_b.compose(&map_a).compose(&map);
+        text = again;
+    }
     let mut steps = Vec::new();
     if copies > 1 {
         steps.push(step("duplicate_copies", copies - 1, format!("删除重复副本 {} 份（原文件含 {} 份相同报告）", copies - 1, copies)));
@@ -562,6 +592,18 @@ mod tests {
         // partial repetition does not trigger
         let partial = format!("{one}过去一年，我们坚持稳中求进，经济运行持续回升向好。\n");
         assert_eq!(clean(&partial).copies, 1);
+    }
+
+    #[test]
+    fn a_copy_revealed_by_removing_another_goes_too() {
+        // Found by cargo-fuzz (parse_text): cleaning twice removed more than once.
+        let bytes: &[u8] = include_bytes!("../../tests/fixtures/fuzz/clean-twice.txt");
+        // The fuzzer's string is the input's longest UTF-8 prefix.
+        let crash = std::str::from_utf8(bytes)
+            .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""));
+        assert!(crash.len() > 1000);
+        let once = clean(crash).text;
+        assert_eq!(clean(&once).text, once);
     }
 
     #[test]
