@@ -289,3 +289,17 @@ fn already_done_is_not_a_target() {
     let st: Vec<_> = v.iter().map(|i| i.status).collect();
     assert_eq!(st, vec![Status::Actual, Status::Actual, Status::Target], "{v:#?}");
 }
+
+#[test]
+fn air_quality_units_and_keys() {
+    let v = run_with("PM2.5平均浓度控制在35微克/立方米以内，森林覆盖率稳定在45%以上。", Some(SectionKind::Plan));
+    let got: Vec<_> = v.iter().map(|i| (i.indicator.as_deref(), i.value.clone(), i.unit.as_str(), i.qualifier.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("pm25"), Value::Number(35.0), "微克/立方米", Some("以内")),
+            (Some("forest_coverage"), Value::Number(45.0), "%", Some("以上")),
+        ],
+        "{v:#?}"
+    );
+}

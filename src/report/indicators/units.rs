@@ -100,6 +100,9 @@ fn base_unit(s: &str) -> Option<(usize, Family, &'static str)> {
         '斤' => &[("斤", Physical)],
         '公' => &[("公里", Physical), ("公斤", Physical), ("公顷", Physical)],
         '千' => &[("千瓦时", Physical), ("千瓦", Physical), ("千克", Physical), ("千米", Physical)],
+        // Air quality: PM2.5 年均浓度 35微克/立方米.
+        '微' => &[("微克/立方米", Physical), ("微克每立方米", Physical), ("微克／立方米", Physical)],
+        '毫' => &[("毫克/立方米", Physical), ("毫米", Physical)],
         '兆' => &[("兆瓦", Physical)],
         '米' => &[("米", Physical)],
         '平' => &[("平方公里", Physical), ("平方米", Physical)],
