@@ -604,6 +604,12 @@ mod tests {
         assert!(crash.len() > 1000);
         let once = clean(crash).text;
         assert_eq!(clean(&once).text, once);
+        // Also found by cargo-fuzz: control characters hid a `?` that stood for a lost space.
+        let bytes: &[u8] = include_bytes!("../../tests/fixtures/fuzz/clean-controls.txt");
+        let crash = std::str::from_utf8(bytes)
+            .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""));
+        let once = clean(crash).text;
+        assert_eq!(clean(&once).text, once);
     }
 
     #[test]
