@@ -46,7 +46,7 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::*;
 
-use crate::report::{Indicator, Measure, Report, Section, SectionKind, Status};
+use crate::report::{Indicator, Measure, Report, SectionKind, Status};
 
 /// A pixel rectangle, `x0 <= x1`, `y0 <= y1`, in drawing-area coordinates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -390,38 +390,19 @@ pub fn render_svg(chart: &ChartData, width: u32, height: u32, theme: &Theme) -> 
 // ---------------------------------------------------------------------------------------
 // Shared selection helpers for the builders.
 
-/// Section kinds by section id.
-pub(crate) fn section_kinds(report: &Report) -> std::collections::HashMap<String, SectionKind> {
-    fn walk(s: &[Section], out: &mut std::collections::HashMap<String, SectionKind>) {
-        for sec in s {
-            out.insert(sec.id.clone(), sec.kind);
-            walk(&sec.children, out);
-        }
-    }
-    let mut m = std::collections::HashMap::new();
-    walk(&report.sections, &mut m);
-    m
-}
+pub(crate) use crate::report::section_kinds;
 
-/// The kind of the section an indicator sits in (`Other` when unknown). A section of kind
-/// `Other` inherits its nearest classified ancestor's kind.
+/// The kind of the section an indicator sits in (`Other` when unknown), from
+/// [`section_kinds`] (where `Other` sections already carry their ancestor's kind).
 pub(crate) fn kind_of(
     ind: &Indicator,
     kinds: &std::collections::HashMap<String, SectionKind>,
 ) -> SectionKind {
-    let Some(mut id) = ind.section.as_deref() else {
-        return SectionKind::Other;
-    };
-    loop {
-        match kinds.get(id) {
-            Some(k) if *k != SectionKind::Other => return *k,
-            _ => {}
-        }
-        match id.rsplit_once('.') {
-            Some((parent, _)) => id = parent,
-            None => return SectionKind::Other,
-        }
-    }
+    ind.section
+        .as_deref()
+        .and_then(|id| kinds.get(id))
+        .copied()
+        .unwrap_or(SectionKind::Other)
 }
 
 /// A review-year figure: actual or estimate, for the review year (or undated outside the

@@ -21,7 +21,7 @@ pub mod span;
 pub mod title;
 
 pub use model::*;
-pub use outline::{flatten, section_at};
+pub use outline::{flatten, section_at, section_kinds};
 
 /// Largest input accepted, in bytes (stated to the user in MB).
 pub const MAX_BYTES: usize = 60_000_000;

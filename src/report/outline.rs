@@ -688,6 +688,21 @@ pub fn flatten(sections: &[Section]) -> Vec<&Section> {
     out
 }
 
+/// Section id → its kind; a section of kind `Other` takes its nearest classified
+/// ancestor's kind (an unnumbered part inside 2024年工作安排 is plan).
+pub fn section_kinds(report: &Report) -> std::collections::HashMap<String, SectionKind> {
+    fn walk(secs: &[Section], inherited: SectionKind, out: &mut std::collections::HashMap<String, SectionKind>) {
+        for s in secs {
+            let kind = if s.kind == SectionKind::Other { inherited } else { s.kind };
+            out.insert(s.id.clone(), kind);
+            walk(&s.children, kind, out);
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    walk(&report.sections, SectionKind::Other, &mut out);
+    out
+}
+
 /// The innermost section containing `byte_offset` of [`Report::text`].
 pub fn section_at(report: &Report, byte_offset: usize) -> Option<&Section> {
     let mut level = &report.sections[..];
