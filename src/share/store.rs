@@ -225,12 +225,7 @@ impl Packer {
         if self.failed {
             return None;
         }
-        let digest = sha2::Digest::finalize(self.hasher);
-        let mut sha = String::with_capacity(64);
-        for b in digest {
-            sha.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
-            sha.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
-        }
+        let sha = super::hex(&sha2::Digest::finalize(self.hasher));
         Some((sha, URL_SAFE_NO_PAD.encode(&self.out)))
     }
 }
