@@ -197,6 +197,7 @@ fn linear_time_on_adversarial_strings() {
         "（",
         "1年",
         "指数1",
+        "分别1和2%、",
         "，",
     ];
     for u in units {

@@ -165,57 +165,51 @@ fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
     if out.len() <= first || !clause.contains("分别") {
         return;
     }
-    let mut k = first;
-    while k < out.len() {
-        let it = &out[k];
-        if it.unit.is_none() || it.kind != Kind::Normal {
-            k += 1;
-            continue;
-        }
-        let mut start = it.start;
-        let mut added = Vec::new();
-        // Walk back over `N和` / `N、` / `N与` / `N及` (at most a few values).
-        while added.len() < 8 {
-            let before = &clause[..start];
-            let Some(join) = ["和", "、", "与", "及"].iter().find(|j| before.ends_with(*j)) else { break };
-            let head = &before[..before.len() - join.len()];
-            let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
-            if digits == 0 || digits > 12 {
-                break;
+    // Rebuilt in one pass (inserting in place would move the tail once per list).
+    let found = out.split_off(first);
+    let mut prev_after = 0usize;
+    for it in found {
+        if it.unit.is_some() && it.kind == Kind::Normal {
+            let mut start = it.start;
+            let mut added = Vec::new();
+            // Walk back over `N和` / `N、` / `N与` / `N及` (at most a few values).
+            while added.len() < 8 {
+                let before = &clause[..start];
+                let Some(join) = ["和", "、", "与", "及"].iter().find(|j| before.ends_with(*j)) else { break };
+                let head = &before[..before.len() - join.len()];
+                let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+                if digits == 0 || digits > 12 {
+                    break;
+                }
+                let ns = head.len() - digits;
+                // Not the end of the figure before (items are in text order).
+                if ns < prev_after {
+                    break;
+                }
+                let Some(num) = scan_arabic(&clause.as_bytes()[ns..head.len()]) else { break };
+                if num.len != digits {
+                    break;
+                }
+                added.push(Item {
+                    start: ns,
+                    end: head.len(),
+                    after: head.len(),
+                    low: num.value,
+                    high: None,
+                    parts: Vec::new(),
+                    unit: it.unit,
+                    unit_text: it.unit_text,
+                    kind: Kind::Normal,
+                    suffix: None,
+                    many: None,
+                    plain: true,
+                });
+                start = ns;
             }
-            let ns = head.len() - digits;
-            // Not the end of an earlier figure with its own unit or of a longer number.
-            if out[first..].iter().any(|o| o.start <= ns && ns < o.after) {
-                break;
-            }
-            let Some(num) = scan_arabic(&clause.as_bytes()[ns..head.len()]) else { break };
-            if num.len != digits {
-                break;
-            }
-            added.push(Item {
-                start: ns,
-                end: head.len(),
-                after: head.len(),
-                low: num.value,
-                high: None,
-                parts: Vec::new(),
-                unit: it.unit,
-                unit_text: it.unit_text,
-                kind: Kind::Normal,
-                suffix: None,
-                many: None,
-                plain: true,
-            });
-            start = ns;
+            out.extend(added.into_iter().rev());
         }
-        let n = added.len();
-        if n == 0 {
-            k += 1;
-            continue;
-        }
-        added.reverse();
-        out.splice(k..k, added);
-        k += n + 1;
+        prev_after = it.after;
+        out.push(it);
     }
 }
 
