@@ -134,6 +134,8 @@ struct Extractor<'c, 'a> {
     carry_names: Vec<String>,
     pending: Option<String>,
     items: Vec<Item>,
+    /// Clause-level: offset of the first 已 in the clause being read (found once per clause).
+    done_at: Option<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -196,6 +198,40 @@ fn next_delim(text: &str, from: usize, table: &[bool; 256], is: fn(char) -> bool
     None
 }
 
+/// Longest sentence quoted whole with each of its figures (bytes). Run-on text (a PDF
+/// without 。, a list of thousands of figures) is quoted as the clauses around the figure
+/// instead: every indicator keeps a readable source, and copying it stays linear.
+const MAX_QUOTE: usize = 3_000;
+
+/// The part of sentence `s` quoted for the figure at `item`: all of it when short,
+/// else up to ~1,200 bytes either side, cut after / before a clause delimiter.
+fn quoted_window(text: &str, s: Span, item: Span) -> Span {
+    if s.end - s.start <= MAX_QUOTE || !s.contains(item) {
+        return s;
+    }
+    const SIDE: usize = 1_200;
+    let mut a = item.start.saturating_sub(SIDE).max(s.start);
+    while a < item.start && !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (item.end + SIDE).min(s.end);
+    while b > item.end && !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let delim = |c: char| matches!(c, '，' | '；' | '、' | ',' | ';' | '\n');
+    if a > s.start {
+        if let Some((p, c)) = text[a..item.start].char_indices().find(|&(_, c)| delim(c)) {
+            a += p + c.len_utf8();
+        }
+    }
+    if b < s.end {
+        if let Some((p, _)) = text[item.end..b].char_indices().rev().find(|&(_, c)| delim(c)) {
+            b = item.end + p;
+        }
+    }
+    Span::new(a, b)
+}
+
 fn year_before(s: &str) -> Option<i32> {
     // First "YYYY年" in s.
     let b = s.as_bytes();
@@ -239,6 +275,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             carry_names: Vec::new(),
             pending: None,
             items: Vec::new(),
+            done_at: None,
         }
     }
 
@@ -496,6 +533,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut items = std::mem::take(&mut self.items);
         items.clear();
         scan::scan(clause, &mut items);
+        self.done_at = if items.is_empty() { None } else { clause.find('已') };
         if items.is_empty() {
             if !flags.paren && clause.len() > 12 * 3 + 8 {
                 self.pending = None;
@@ -708,7 +746,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 status = Status::Actual;
             }
             // 已 before the figure in its clause (已由15.3%降到12%, 目前已建成30个): done.
-            if status == Status::Target && clause.get(..it.start).is_some_and(|b| b.contains('已')) {
+            if status == Status::Target && self.done_at.is_some_and(|p| p < it.start) {
                 status = Status::Actual;
             }
             if status == Status::Target {
@@ -751,6 +789,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             };
             let indicator = names::canonical(&name).map(|s| s.to_string());
             let span = Span::new(abs, cs + it.end);
+            let quoted = quoted_window(ctx.text, sspan, span);
             self.para_items += 1;
             let id = format!("i{}", self.out.len() + 1);
             self.out.push(Indicator {
@@ -769,9 +808,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 relative_to,
                 parts: it.parts.clone(),
                 section,
-                sentence: ctx.text.get(sspan.start..sspan.end).unwrap_or("").to_string(),
+                sentence: ctx.text.get(quoted.start..quoted.end).unwrap_or("").to_string(),
                 span,
-                sentence_span: sspan,
+                sentence_span: quoted,
             });
         }
     }
