@@ -335,3 +335,31 @@ fn every_indicator_has_a_mark_over_its_figure() {
     }
     assert!(checked > 500, "checked {checked}");
 }
+
+/// The fast 字数 count equals the obvious one on every fixture and on text full of
+/// whitespace of every kind (ASCII, NBSP, U+2000…, U+3000, NEL) and near-misses.
+#[test]
+fn visible_chars_counts_non_whitespace_chars() {
+    use baogao::layout::visible_chars;
+    let slow = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let tricky = "a b\tc\r\nd\u{0B}\u{0C}e\u{85}f\u{A0}g\u{A9}h\u{1680}i\u{1681}\u{2000}\u{200A}\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{2060}\u{3000}\u{3001}　。“”…—℃";
+    assert_eq!(visible_chars(tricky), slow(tricky));
+    assert_eq!(visible_chars(""), 0);
+    for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap().flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            let bytes = std::fs::read(&p).unwrap();
+            if let Ok(r) = baogao::report::parse("x.txt", &bytes) {
+                assert_eq!(visible_chars(&r.text), slow(&r.text), "{}", p.display());
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn visible_chars_matches_chars_filter(s in "[ \\t\\n\\r\\u{0B}\\u{0C}\\u{85}\\u{A0}\\u{1680}\\u{2000}-\\u{2030}\\u{205F}\\u{3000}-\\u{3003}a-z年增长%０-９]{0,80}") {
+        let slow = s.chars().filter(|c| !c.is_whitespace()).count();
+        proptest::prop_assert_eq!(baogao::layout::visible_chars(&s), slow);
+    }
+}

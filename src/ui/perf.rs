@@ -8,8 +8,30 @@ pub fn mark_bytes_in() {
     }
 }
 
+/// Work on a report text longer than this (bytes) that is not needed for the first
+/// picture (laying out the text, counting its characters) runs in tasks of its own, after
+/// the rest of the page is drawn, so opening it never blocks the page in one long task.
+pub const DEFER_BYTES: usize = 1_000_000;
+
+thread_local! {
+    /// Parts of the view still being built in later tasks ([`hold`] / [`release`]).
+    static PENDING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A part of the view will be drawn in a later task (a big report's text): the render
+/// measure waits for it. Every `hold` is followed by exactly one [`release`].
+pub fn hold() {
+    PENDING.with(|p| p.set(p.get() + 1));
+}
+
+/// The part announced by [`hold`] is built (or will never be).
+pub fn release() {
+    PENDING.with(|p| p.set(p.get().saturating_sub(1)));
+}
+
 /// After the next frame is painted, record `baogao:render` (bytes in → drawn) and,
-/// the first time, `baogao:first-render` (navigation start → drawn).
+/// the first time, `baogao:first-render` (navigation start → drawn). While parts of the
+/// view are still held back ([`hold`]), it waits for the frame painted after them.
 pub fn measure_after_paint(first: bool) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
@@ -17,6 +39,10 @@ pub fn measure_after_paint(first: bool) {
     // Two nested frames: the first runs before paint, the second after it.
     let cb = Closure::once_into_js(move || {
         let inner = Closure::once_into_js(move || {
+            if PENDING.with(|p| p.get()) > 0 {
+                measure_after_paint(first);
+                return;
+            }
             if let Some(p) = performance() {
                 let _ = p.measure_with_start_mark("baogao:render", "baogao:bytes-in");
                 if first {
@@ -58,3 +84,4 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }
+

@@ -206,9 +206,14 @@ pub fn ReportText() -> impl IntoView {
         esc.remove();
     });
 
-    // ---- Scroll to the chosen section or indicator when asked.
+    // The doc whose (big) text may be laid out now; see DEFER_BYTES.
+    let released: RwSignal<Option<u32>> = RwSignal::new(None);
+
+    // ---- Scroll to the chosen section or indicator when asked — and once more when a
+    // deferred text is laid out (a link's section or indicator was asked for before).
     Effect::new(move |_| {
         state.scroll_request.track();
+        released.track();
         let Some(Some(m)) = model.try_get_value() else {
             return;
         };
@@ -257,8 +262,28 @@ pub fn ReportText() -> impl IntoView {
     });
 
     let body = move || {
-        let r = state.report()?;
+        let doc = state.active_doc()?;
+        let r = doc.report;
         pop.set(None);
+        if r.text.len() > super::perf::DEFER_BYTES && released.get() != Some(doc.key) {
+            model.set_value(None);
+            super::perf::hold();
+            set_timeout(
+                move || {
+                    let _ = released.try_set(Some(doc.key));
+                    super::perf::release();
+                },
+                Duration::ZERO,
+            );
+            return Some(
+                view! {
+                    <div class="report-body" aria-busy="true">
+                        <p class="muted">{move || state.tr("正在排版正文…", "Laying out the text…")}</p>
+                    </div>
+                }
+                .into_any(),
+            );
+        }
         let m = Arc::new(Model::new(r.clone()));
         model.set_value(Some(m.clone()));
         // The mark showing the selected indicator; only the marks whose state changes hear of it.
@@ -274,16 +299,30 @@ pub fn ReportText() -> impl IntoView {
                     state,
                     m.clone(),
                     k,
-                    observer,
                     pop,
                     article,
                     selected.clone(),
                 )
             })
             .collect_view();
-        Some(view! {
-            <div class="report-body" class:plain=!r.looks_like_report>{chunks}</div>
-        })
+        // One observer for every chunk placeholder, attached once they are in the page.
+        let node = NodeRef::<leptos::html::Div>::new();
+        node.on_load(move |el| {
+            if let Some(Some(o)) = observer.try_get_value() {
+                let kids = el.children();
+                for i in 0..kids.length() {
+                    if let Some(c) = kids.item(i) {
+                        o.observe(&c);
+                    }
+                }
+            }
+        });
+        Some(
+            view! {
+                <div class="report-body" class:plain=!r.looks_like_report node_ref=node>{chunks}</div>
+            }
+            .into_any(),
+        )
     };
 
     let popover = move || {
@@ -338,7 +377,6 @@ fn chunk_view(
     state: AppState,
     m: Arc<Model>,
     k: usize,
-    observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage>,
     pop: RwSignal<Option<(usize, f64, f64)>>,
     article: NodeRef<leptos::html::Article>,
     selected: Selector<Option<String>>,
@@ -353,12 +391,6 @@ fn chunk_view(
             let b = h.partition_point(|x| x.start < span.end);
             (a, h[a..b.max(a)].to_vec())
         })
-    });
-    let node = NodeRef::<leptos::html::Div>::new();
-    node.on_load(move |el| {
-        if let Some(Some(o)) = observer.try_get_value() {
-            o.observe(&el);
-        }
     });
     let style = move || {
         if shown.get() {
@@ -382,7 +414,7 @@ fn chunk_view(
         )
     };
     view! {
-        <div class="chunk" data-chunk=k.to_string() node_ref=node style=style>{content}</div>
+        <div class="chunk" data-chunk=k.to_string() style=style>{content}</div>
     }
 }
 

@@ -9,6 +9,35 @@ use crate::report::Level;
 #[component]
 pub fn TitleBlock() -> impl IntoView {
     let state = AppState::expect();
+    // A big report's characters are counted in a task of their own: (doc key, count).
+    let counted: RwSignal<Option<(u32, usize)>> = RwSignal::new(None);
+    // Sections and characters: once per report (not again on a language switch).
+    let sizes = Memo::new(move |_| {
+        let doc = state.active_doc()?;
+        let r = doc.report;
+        let sections = crate::layout::toc_entries(&r.sections, 4).len();
+        let chars = if r.text.len() <= super::perf::DEFER_BYTES {
+            Some(crate::layout::visible_chars(&r.text))
+        } else {
+            match counted.get() {
+                Some((k, n)) if k == doc.key => Some(n),
+                _ => {
+                    let key = doc.key;
+                    super::perf::hold();
+                    set_timeout(
+                        move || {
+                            let n = crate::layout::visible_chars(&r.text);
+                            let _ = counted.try_set(Some((key, n)));
+                            super::perf::release();
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                    None
+                }
+            }
+        };
+        Some((sections, chars))
+    });
     move || {
         let r = state.report()?;
         let unknown = state.tr("未注明", "not stated");
@@ -29,17 +58,16 @@ pub fn TitleBlock() -> impl IntoView {
             (None, None) => unknown.to_string(),
         };
         let removed = r.removed.clone();
-        let n_sections = crate::layout::toc_entries(&r.sections, 4).len();
+        let (n_sections, n_chars) = sizes.get().unwrap_or_default();
+        let n_chars = n_chars.map_or_else(|| "…".to_string(), |n| n.to_string());
         let n_ind = r.indicators.len();
         let counts = match state.lang.get() {
-            super::state::Lang::Zh => format!(
-                "{n_sections} 个章节 · {n_ind} 个数字指标 · {} 字",
-                r.text.chars().filter(|c| !c.is_whitespace()).count()
-            ),
-            super::state::Lang::En => format!(
-                "{n_sections} sections · {n_ind} indicators · {} characters",
-                r.text.chars().filter(|c| !c.is_whitespace()).count()
-            ),
+            super::state::Lang::Zh => {
+                format!("{n_sections} 个章节 · {n_ind} 个数字指标 · {n_chars} 字")
+            }
+            super::state::Lang::En => {
+                format!("{n_sections} sections · {n_ind} indicators · {n_chars} characters")
+            }
         };
         let diagnostics = r.diagnostics.clone();
         Some(view! {

@@ -294,7 +294,10 @@ fn on_message(state: AppState, id: u64, ev: MessageEvent) {
     }
 }
 
-/// Rebuild the report from the worker's parts, yielding to the page between parts.
+/// Longest stretch (ms) the page spends reading the worker's parts before it yields.
+const SLICE_MS: f64 = 40.0;
+
+/// Rebuild the report from the worker's parts, yielding to the page between slices.
 async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: u64) -> Outcome {
     let bytes_of = |v: JsValue| -> Option<Vec<u8>> {
         v.dyn_into::<ArrayBuffer>()
@@ -317,10 +320,16 @@ async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: 
         Err(e) => return Outcome::Crashed(e),
     };
     drop(meta);
+    // Read chunks for up to SLICE_MS at a time, then let the page run.
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let mut slice = now();
     for (i, c) in chunks.iter().enumerate() {
-        yield_now().await;
-        if cancelled_since(cancels) {
-            return Outcome::Cancelled;
+        if now() - slice > SLICE_MS {
+            yield_now().await;
+            if cancelled_since(cancels) {
+                return Outcome::Cancelled;
+            }
+            slice = now();
         }
         let Some(c) = bytes_of(c) else {
             return Outcome::Crashed("the worker's reply is incomplete".into());
