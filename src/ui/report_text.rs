@@ -261,6 +261,95 @@ pub fn ReportText() -> impl IntoView {
         );
     });
 
+    // ---- The selected indicator's mark: marks are built plain (with the selection of the
+    // moment), and this one effect moves the highlight when the selection changes.
+    let marked: StoredValue<Option<String>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let sel = state.selected.get();
+        released.track();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let want = match (sel, model.try_get_value().flatten()) {
+            (Some(id), Some(m)) => Some(m.mark_of(&id)),
+            _ => None,
+        };
+        let had = marked.try_get_value().flatten();
+        if had == want {
+            return;
+        }
+        if let Some(el) = had.and_then(|id| doc.get_element_by_id(&id)) {
+            set_highlight(&el, false);
+        }
+        if let Some(el) = want.as_deref().and_then(|id| doc.get_element_by_id(id)) {
+            set_highlight(&el, true);
+        }
+        marked.set_value(want);
+    });
+
+    // ---- Readings follow the interface language (marks built later read it themselves).
+    Effect::new(move |prev: Option<()>| {
+        let zh = state.lang.get() == Lang::Zh;
+        if prev.is_none() {
+            return;
+        }
+        let (Some(a), Some(Some(m))) = (article.get_untracked(), model.try_get_value()) else {
+            return;
+        };
+        if let Ok(list) = a.query_selector_all("mark.num") {
+            for k in 0..list.length() {
+                let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                if let Some(ind) = el
+                    .get_attribute("data-indicator")
+                    .and_then(|id| m.report.indicators.iter().find(|x| x.id == id))
+                {
+                    let _ = el.set_attribute("title", &layout::reading(ind, zh));
+                }
+            }
+        }
+    });
+
+    // ---- A click (or Enter / Space) on a number: select it and open its popover. One
+    // listener for the whole text, not two per number.
+    let open_mark = move |target: Option<web_sys::EventTarget>| -> bool {
+        let Some(el) = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("mark.num").ok().flatten())
+        else {
+            return false;
+        };
+        let Some(Some(m)) = model.try_get_value() else {
+            return false;
+        };
+        let Some(id) = el.get_attribute("data-indicator") else {
+            return false;
+        };
+        let Some(i) = m.report.indicators.iter().position(|x| x.id == id) else {
+            return false;
+        };
+        state.selected.set(Some(id));
+        if let Some(a) = article.get_untracked() {
+            let ar = a.get_bounding_client_rect();
+            let mr = el.get_bounding_client_rect();
+            let left = (mr.left() - ar.left())
+                .min((ar.width() - 340.0).max(0.0))
+                .max(0.0);
+            pop.set(Some((i, mr.bottom() - ar.top() + 6.0, left)));
+        }
+        true
+    };
+    let on_click = move |e: web_sys::MouseEvent| {
+        open_mark(e.target());
+    };
+    let on_key = move |e: web_sys::KeyboardEvent| {
+        if (e.key() == "Enter" || e.key() == " ") && open_mark(e.target()) {
+            e.prevent_default();
+        }
+    };
+
     let body = move || {
         let doc = state.active_doc()?;
         let r = doc.report;
@@ -286,24 +375,9 @@ pub fn ReportText() -> impl IntoView {
         }
         let m = Arc::new(Model::new(r.clone()));
         model.set_value(Some(m.clone()));
-        // The mark showing the selected indicator; only the marks whose state changes hear of it.
-        let selected = {
-            let m = m.clone();
-            Selector::new(move || {
-                state.selected.get().map(|id| m.mark_of(&id))
-            })
-        };
+        marked.set_value(None);
         let chunks = (0..m.chunks.len())
-            .map(|k| {
-                chunk_view(
-                    state,
-                    m.clone(),
-                    k,
-                    pop,
-                    article,
-                    selected.clone(),
-                )
-            })
+            .map(|k| chunk_view(state, m.clone(), k))
             .collect_view();
         // One observer for every chunk placeholder, attached once they are in the page.
         let node = NodeRef::<leptos::html::Div>::new();
@@ -365,7 +439,8 @@ pub fn ReportText() -> impl IntoView {
 
     view! {
         <article class="report-text" data-testid="report-text" lang="zh-CN" node_ref=article
-            aria-label=move || state.tr("报告正文", "Report text")>
+            aria-label=move || state.tr("报告正文", "Report text")
+            on:click=on_click on:keydown=on_key>
             {body}
             {popover}
         </article>
@@ -373,14 +448,7 @@ pub fn ReportText() -> impl IntoView {
 }
 
 /// One chunk: its placeholder `div` (observed) and, when shown, its blocks.
-fn chunk_view(
-    state: AppState,
-    m: Arc<Model>,
-    k: usize,
-    pop: RwSignal<Option<(usize, f64, f64)>>,
-    article: NodeRef<leptos::html::Article>,
-    selected: Selector<Option<String>>,
-) -> impl IntoView {
+fn chunk_view(state: AppState, m: Arc<Model>, k: usize) -> impl IntoView {
     let shown = m.shown[k];
     let height = m.height[k];
     let span = m.chunks[k].span;
@@ -406,10 +474,15 @@ fn chunk_view(
         let (base, hits) = hits.get();
         let m = m.clone();
         let range = m.chunks[k].blocks.clone();
+        // Built with the selection and language of the moment; effects keep them current.
+        let now = Now {
+            selected: state.selected.get_untracked().map(|id| m.mark_of(&id)),
+            zh: state.lang.get_untracked() == Lang::Zh,
+        };
         Some(
             m.blocks[range]
                 .iter()
-                .map(|b| block_view(state, &m, b, &hits, base, pop, article, &selected))
+                .map(|b| block_view(state, &m, b, &hits, base, &now))
                 .collect_view(),
         )
     };
@@ -418,22 +491,26 @@ fn chunk_view(
     }
 }
 
+/// The selection (its mark's id) and language when a chunk is built.
+struct Now {
+    selected: Option<String>,
+    zh: bool,
+}
+
 fn block_view(
     state: AppState,
     m: &Arc<Model>,
     b: &Block,
     hits: &[Span],
     base: usize,
-    pop: RwSignal<Option<(usize, f64, f64)>>,
-    article: NodeRef<leptos::html::Article>,
-    selected: &Selector<Option<String>>,
+    now: &Now,
 ) -> AnyView {
     let r = &m.report;
     let text = r.text.as_str();
     let seg_view = |seg: &layout::Segment| {
         let inner = pieces_view(state, text, seg.span, hits, base);
         match seg.indicator {
-            Some(i) => mark_view(state, m, i, inner, pop, article, selected),
+            Some(i) => mark_view(m, i, inner, now),
             None => inner,
         }
     };
@@ -501,61 +578,31 @@ fn pieces_view(state: AppState, text: &str, span: Span, hits: &[Span], base: usi
         .into_any()
 }
 
-/// An indicator's number: reading on hover, selected on click (popover with its section).
-fn mark_view(
-    state: AppState,
-    m: &Arc<Model>,
-    i: usize,
-    inner: AnyView,
-    pop: RwSignal<Option<(usize, f64, f64)>>,
-    article: NodeRef<leptos::html::Article>,
-    selected: &Selector<Option<String>>,
-) -> AnyView {
-    let r = m.report.clone();
-    let id = r.indicators[i].id.clone();
-    let mark_id = format!("num-{id}");
-    let is_sel = {
-        let key = Some(mark_id.clone());
-        let selected = selected.clone();
-        move || selected.selected(&key)
-    };
-    let is_sel2 = is_sel.clone();
-    let is_sel3 = is_sel.clone();
-    let title = move || layout::reading(&r.indicators[i], state.lang.get() == Lang::Zh);
-    let select = move |el: web_sys::Element| {
-        state.selected.set(Some(id.clone()));
-        if let Some(a) = article.get_untracked() {
-            let ar = a.get_bounding_client_rect();
-            let mr = el.get_bounding_client_rect();
-            let left = (mr.left() - ar.left())
-                .min((ar.width() - 340.0).max(0.0))
-                .max(0.0);
-            pop.set(Some((i, mr.bottom() - ar.top() + 6.0, left)));
-        }
-    };
-    let select2 = select.clone();
+/// An indicator's number: its reading as a tooltip; a click or Enter opens its popover
+/// (handled once for the whole text, see `ReportText`). Plain DOM: no reactive parts.
+fn mark_view(m: &Arc<Model>, i: usize, inner: AnyView, now: &Now) -> AnyView {
+    let ind = &m.report.indicators[i];
+    let mark_id = format!("num-{}", ind.id);
+    let sel = now.selected.as_deref() == Some(mark_id.as_str());
     view! {
-        <mark class="num" id=mark_id data-indicator=m.report.indicators[i].id.clone()
+        <mark class="num" class:selected=sel id=mark_id data-indicator=ind.id.clone()
             tabindex="0" role="button"
-            title=title
-            aria-pressed=move || is_sel3().to_string()
-            data-testid=move || is_sel().then_some("highlight")
-            class:selected=is_sel2
-            on:click=move |e| {
-                if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    select(el);
-                }
-            }
-            on:keydown=move |e| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                        select2(el);
-                    }
-                }
-            }>{inner}</mark>
+            title=layout::reading(ind, now.zh)
+            aria-pressed=sel.to_string()
+            data-testid=sel.then_some("highlight")>{inner}</mark>
     }
     .into_any()
+}
+
+/// Mark or unmark a number as the selected one (class, `aria-pressed`, test id).
+fn set_highlight(el: &web_sys::Element, on: bool) {
+    let _ = el.class_list().toggle_with_force("selected", on);
+    let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    if on {
+        let _ = el.set_attribute("data-testid", "highlight");
+    } else {
+        let _ = el.remove_attribute("data-testid");
+    }
 }
 
 /// Set `state.section` to the section of the text at the top of the viewport.
