@@ -1,7 +1,7 @@
 //! `baogao extract FILE... --format json|csv [--output F]`
 
+use std::io::Write;
 use std::path::PathBuf;
-
 
 use super::{load_all, readable, write_output, OutputFormat};
 use crate::report::Report;
@@ -31,32 +31,38 @@ pub fn to_csv(reports: &[&Report]) -> Vec<u8> {
 pub fn run(args: ExtractArgs) -> i32 {
     let results = load_all(&args.files);
     let (ok, code) = readable(&results);
-    let data = match args.format {
+    let written = match args.format {
         OutputFormat::Json => {
-            let v = if args.files.len() == 1 {
+            if args.files.len() == 1 {
                 match ok.first() {
-                    Some(r) => serde_json::to_vec_pretty(r),
+                    Some(r) => write_json(args.output.as_ref(), r),
                     None => return code,
                 }
             } else {
-                serde_json::to_vec_pretty(&ok)
-            };
-            match v {
-                Ok(mut v) => {
-                    v.push(b'\n');
-                    v
-                }
-                Err(e) => {
-                    eprintln!("baogao: cannot write JSON: {e}");
-                    return 1;
-                }
+                write_json(args.output.as_ref(), &ok)
             }
         }
-        OutputFormat::Csv => to_csv(&ok),
+        OutputFormat::Csv => write_output(args.output.as_ref(), &to_csv(&ok)),
     };
-    if let Err(e) = write_output(args.output.as_ref(), &data) {
+    if let Err(e) = written {
         eprintln!("baogao: {e}");
         return 1;
     }
     code
+}
+
+/// Writes `value` as pretty JSON and a newline (what `serde_json::to_vec_pretty` gives)
+/// to `output` (a file) or stdout, streamed through a buffer: the JSON of a large report
+/// (about three times its size) is never held in memory whole.
+fn write_json<T: serde::Serialize>(output: Option<&PathBuf>, value: &T) -> Result<(), String> {
+    fn write<W: Write, T: serde::Serialize>(w: W, value: &T) -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut w, value)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    }
+    match output {
+        Some(p) => std::fs::File::create(p).and_then(|f| write(f, value)).map_err(|e| format!("{}: {e}", p.display())),
+        None => write(std::io::stdout().lock(), value).map_err(|e| format!("stdout: {e}")),
+    }
 }

@@ -86,6 +86,47 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
+/// [`SPECIAL`] without 0xEF (stage A acts on an EF byte only when it starts a BOM,
+/// U+FEFF, which [`plain_until`] stops at): branch-free, so a test of a whole chunk
+/// compiles to a few SIMD compares.
+#[inline(always)]
+fn special_ascii(x: u8) -> bool {
+    // controls 0..=8 and 0x0D..=0x1F (\r among them), `<`, `?`, DEL
+    ((x < 0x20) & !(0x09..=0x0C).contains(&x)) | (x == b'<') | (x == b'?') | (x == 0x7F)
+}
+
+/// Bytes of a chunk tested at once by [`plain_until`].
+const CHUNK: usize = 32;
+
+/// Skips whole chunks of `bytes[i..limit]` in which stage A has nothing to do (no byte
+/// of [`special_ascii`]; `limit` is at most the next BOM); returns the first offset not
+/// skipped. Every byte skipped is one stage A's loop would have passed over one at a time.
+#[inline]
+fn plain_until(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+    while i + CHUNK <= limit {
+        let mut hit = false;
+        for &x in &bytes[i..i + CHUNK] {
+            hit |= special_ascii(x);
+        }
+        if hit {
+            break;
+        }
+        i += CHUNK;
+    }
+    i
+}
+
+/// Whether stage A would leave `s` exactly as it is: it acts only at the bytes of
+/// [`SPECIAL`], and at an EF byte only when it starts U+FEFF; with none of those every
+/// byte is copied verbatim, no count moves and the map is the identity.
+fn stage_a_is_identity(s: &str) -> bool {
+    let b = s.as_bytes();
+    let whole = b.len() - b.len() % CHUNK;
+    plain_until(b, 0, whole) == whole
+        && !b[whole..].iter().any(|&x| special_ascii(x))
+        && memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_none()
+}
+
 /// Stage A: character-level fixes over the whole decoded text.
 fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
     let mut b = MapBuilder::with_capacity(src.len());
@@ -93,6 +134,10 @@ fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
     let mut i = 0;
     let mut run_start = 0; // start of the pending verbatim run
     let mut no_closer = false; // no `-->` after some point: do not search again
+    // Next U+FEFF at or after `i` (bytes.len() when none): chunk skipping stops there.
+    let bom_finder = memchr::memmem::Finder::new("\u{FEFF}".as_bytes());
+    let find_bom = |from: usize| bom_finder.find(&bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let mut bom = find_bom(0);
     macro_rules! flush {
         ($upto:expr) => {
             if run_start < $upto {
@@ -104,6 +149,10 @@ fn stage_a(src: &str, n: &mut Counts) -> (String, OffsetMap) {
         let c = bytes[i];
         if !SPECIAL[c as usize] {
             i += 1;
+            if bom < i {
+                bom = find_bom(i);
+            }
+            i = plain_until(bytes, i, bom);
             continue;
         }
         match c {
@@ -258,30 +307,138 @@ fn is_visible(c: char) -> bool {
     }
 }
 
-/// Byte offset of `【` (E3 80 90) in `s`: memchr on its lead byte, not on its last
+/// Offsets of `【` (E3 80 90) in `s`, in order: memchr on its lead byte, not on its last
 /// byte (a continuation byte that most CJK chars share).
 #[inline]
-fn find_lenticular(s: &str) -> Option<usize> {
+fn lenticulars(s: &str) -> impl Iterator<Item = usize> + '_ {
     let b = s.as_bytes();
-    memchr::memchr_iter(0xE3, b).find(|&k| b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x90))
+    memchr::memchr_iter(0xE3, b).filter(move |&k| b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x90))
+}
+
+/// Byte offset of the first `【` in `s`.
+#[inline]
+fn find_lenticular(s: &str) -> Option<usize> {
+    lenticulars(s).next()
+}
+
+/// Whether the bytes `x y z` start an invisible char (not [`is_visible`]): ASCII
+/// space, tab, VT, FF; U+00A0 (C2 A0), U+1680 (E1 9A 80), U+2000..U+200D (E2 80 80..8D),
+/// U+202F (E2 80 AF), U+205F / U+2060 (E2 81 9F / A0), U+3000 (E3 80 80), U+FEFF
+/// (EF BB BF). No continuation byte matches `x`, so only char starts can. Branch-free:
+/// a test over a window of bytes vectorizes.
+#[inline(always)]
+fn starts_invisible(x: u8, y: u8, z: u8) -> bool {
+    (x == b' ')
+        | (x == b'\t')
+        | (x == 0x0B)
+        | (x == 0x0C)
+        | ((x == 0xC2) & (y == 0xA0))
+        | ((x == 0xE1) & (y == 0x9A) & (z == 0x80))
+        | ((x == 0xE2) & (y == 0x80) & ((z <= 0x8D) | (z == 0xAF)))
+        | ((x == 0xE2) & (y == 0x81) & ((z == 0x9F) | (z == 0xA0)))
+        | ((x == 0xE3) & (y == 0x80) & (z == 0x80))
+        | ((x == 0xEF) & (y == 0xBB) & (z == 0xBF))
+}
+
+/// Offset of the first invisible char (see [`starts_invisible`]) at or after `from`,
+/// and its length in bytes; 16 bytes are tested a step.
+fn next_invisible(line: &[u8], from: usize) -> Option<(usize, usize)> {
+    const W: usize = 16;
+    let at = |k: usize| line.get(k).copied().unwrap_or(0);
+    let mut i = from;
+    while let Some(w) = line.get(i..i + W + 2).and_then(|w| <&[u8; W + 2]>::try_from(w).ok()) {
+        let mut hit = false;
+        for k in 0..W {
+            hit |= starts_invisible(w[k], w[k + 1], w[k + 2]);
+        }
+        if hit {
+            break;
+        }
+        i += W;
+    }
+    let k = (i..line.len()).find(|&k| starts_invisible(line[k], at(k + 1), at(k + 2)))?;
+    let len = match line[k] {
+        x if x < 0x80 => 1,
+        0xC2 => 2,
+        _ => 3,
+    };
+    Some((k, len))
+}
+
+/// FxHash-style hash of a byte stream fed in pieces, 8 bytes (little-endian) to a
+/// multiply: the pieces' boundaries do not change the result.
+#[derive(Default)]
+struct StreamHash {
+    h: u64,
+    /// Bytes not yet mixed in (fewer than 8), packed from the low end.
+    pending: u64,
+    npending: u32,
+    len: u64,
+}
+
+impl StreamHash {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    #[inline]
+    fn mix(&mut self, v: u64) {
+        self.h = (self.h.rotate_left(5) ^ v).wrapping_mul(Self::K);
+    }
+
+    fn feed(&mut self, mut s: &[u8]) {
+        self.len += s.len() as u64;
+        while self.npending != 0 {
+            let Some((&x, rest)) = s.split_first() else { return };
+            self.pending |= u64::from(x) << (8 * self.npending);
+            self.npending += 1;
+            s = rest;
+            if self.npending == 8 {
+                let v = self.pending;
+                self.mix(v);
+                self.pending = 0;
+                self.npending = 0;
+            }
+        }
+        let mut words = s.chunks_exact(8);
+        for w in &mut words {
+            self.mix(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
+        }
+        for (k, &x) in words.remainder().iter().enumerate() {
+            self.pending |= u64::from(x) << (8 * k);
+        }
+        self.npending = words.remainder().len() as u32;
+    }
+
+    fn finish(mut self) -> u64 {
+        let (v, len) = (self.pending, self.len);
+        self.mix(v);
+        // the length tells zero padding from bytes
+        self.mix(len);
+        self.h
+    }
 }
 
 /// A fast 64-bit hash of a line's visible characters (FxHash-style: duplicate
 /// detection needs speed, not resistance to crafted collisions) and their count.
+///
+/// The hash is of the UTF-8 bytes of the visible chars: the runs between invisible
+/// chars are fed to a [`StreamHash`] as they are. Only equality of keys matters (which
+/// lines repeat), never their values.
 fn line_key(line: &str) -> (u64, usize) {
-    let mut h = 0u64;
-    let mut n = 0;
-    for c in line.chars() {
-        if is_visible(c) {
-            h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-            n += 1;
-        }
+    let b = line.as_bytes();
+    let mut hash = StreamHash::default();
+    // chars: bytes that are not UTF-8 continuation bytes, less the invisible ones
+    let mut n = b.iter().filter(|&&x| (x & 0xC0) != 0x80).count();
+    let mut from = 0;
+    while let Some((k, len)) = next_invisible(b, from) {
+        hash.feed(&b[from..k]);
+        n -= 1;
+        from = k + len;
     }
+    hash.feed(&b[from..]);
     if n == 0 {
-        (0, 0)
-    } else {
-        (h | 1, n)
+        return (0, 0);
     }
+    (hash.finish() | 1, n)
 }
 
 /// Keys are already hashes: the map uses them as they are.
@@ -394,16 +551,29 @@ enum LineKind {
     Text,
 }
 
-fn classify(line: &str) -> LineKind {
+/// Starts of furniture lines (their visible chars), at most [`HEAD_CHARS`] chars each.
+const FURNITURE_STARTS: [&str; 6] = ["当前位置", "来源：", "来源:", "（责任编辑", "(责任编辑", "责任编辑"];
+const HEAD_CHARS: usize = 5;
+
+/// What a line is; `lenticular`: whether it holds a `【` (found once for the whole text
+/// by [`stage_b`]).
+fn classify(line: &str, lenticular: bool) -> LineKind {
     // Fast path for body text: more than 80 visible characters, no `【`, and not
     // starting like a furniture line (当前位置, 来源, 责任编辑, （责任编辑): none of the
-    // rules below can apply.
-    if find_lenticular(line).is_none() {
-        let mut vis = visible(line);
-        if let Some(first) = vis.next() {
-            if !matches!(first, '当' | '来' | '（' | '(' | '责') && vis.take(80).count() == 80 {
-                return LineKind::Text;
+    // rules below can apply (with no `【` there is no token to cut out, so the visible
+    // chars are what they judge).
+    if !lenticular {
+        let mut head = ['\0'; HEAD_CHARS];
+        let mut count = 0usize;
+        for c in visible(line).take(81) {
+            if count < HEAD_CHARS {
+                head[count] = c;
             }
+            count += 1;
+        }
+        let starts = |p: &str| p.chars().count() <= count.min(HEAD_CHARS) && p.chars().zip(head).all(|(a, b)| a == b);
+        if count > 80 && !FURNITURE_STARTS.iter().any(|p| starts(p)) {
+            return LineKind::Text;
         }
     }
     let v0: String = visible(line).collect();
@@ -452,13 +622,17 @@ fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
     let mut b = MapBuilder::with_capacity(cut);
     let mut pending_blank = false;
     let mut open_bracket = false;
+    // Every `【` of the text, met in order (a line without one has no furniture token).
+    let mut lenticulars = lenticulars(s).peekable();
     for &(a, e) in &ls {
         if a > cut || (a == cut && cut < s.len()) {
             break;
         }
         let e = e.min(cut);
         let line = &s[a..e];
-        let kind = classify(line);
+        while lenticulars.next_if(|&k| k < a).is_some() {}
+        let lenticular = lenticulars.peek().is_some_and(|&k| k + '【'.len_utf8() <= e);
+        let kind = classify(line, lenticular);
         if open_bracket {
             open_bracket = false;
             let v: String = visible(line).collect();
@@ -484,7 +658,8 @@ fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
         }
         pending_blank = false;
         let mut from = 0;
-        for (ta, te) in furniture_tokens(line) {
+        let tokens = if lenticular { furniture_tokens(line) } else { Vec::new() };
+        for (ta, te) in tokens {
             b.copy(a + from, &line[from..ta]);
             b.replace(a + ta, a + te, "");
             n.furniture += 1;
@@ -525,6 +700,14 @@ pub fn clean(decoded: &str) -> Cleaned {
     let mut map = map_b.compose(&map_a);
     for _ in 1..MAX_PASSES {
         let mut more = Counts::default();
+        // Most texts need no character fix the second time: stage A would copy the
+        // text as it is (and log nothing), so stage B reads it directly.
+        if stage_a_is_identity(&text) {
+            let (again, _, _) = stage_b(&text, &mut Counts::default());
+            if again == text {
+                break;
+            }
+        }
         let (s2, map_a) = stage_a(&text, &mut more);
         let (again, map_b, c) = stage_b(&s2, &mut more);
         if again == text {
@@ -610,6 +793,17 @@ mod tests {
             .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""));
         let once = clean(crash).text;
         assert_eq!(clean(&once).text, once);
+    }
+
+    #[test]
+    fn line_keys_ignore_invisible_chars() {
+        let base = "各位代表：现在，我代表市人民政府向大会报告工作abc123";
+        let spaced = "　　各位 代表：现在，\u{200B}我代表市人民政府\u{A0}向大会报告工作 abc123\t\u{FEFF}";
+        assert_eq!(line_key(base), line_key(spaced));
+        assert_eq!(line_key(base).1, base.chars().count());
+        assert_ne!(line_key(base), line_key("各位代表"));
+        assert_ne!(line_key("ab"), line_key("ab\0"));
+        assert_eq!(line_key(" \u{3000}\u{2009}"), (0, 0));
     }
 
     #[test]

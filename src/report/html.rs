@@ -6,9 +6,12 @@
 
 /// Whether decoded text looks like HTML.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    let h = head.trim_start_matches(['\u{FEFF}', ' ', '\n', '\r', '\t']);
-    if h.starts_with("<!doctype html") || h.starts_with("<html") || head.contains("<html") {
+    // the first 2,048 chars, borrowed; compared ASCII case-insensitively
+    let head = text.char_indices().nth(2048).map_or(text, |(i, _)| &text[..i]);
+    let h = head.trim_start_matches(['\u{FEFF}', ' ', '\n', '\r', '\t']).as_bytes();
+    let head = head.as_bytes();
+    let starts = |s: &[u8], p: &[u8]| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    if starts(h, b"<!doctype html") || starts(h, b"<html") || memchr::memchr_iter(b'<', head).any(|k| starts(&head[k..], b"<html")) {
         return true;
     }
     // count tags (ASCII case-insensitive) in the first 200,000 characters, stopping at 20

@@ -355,6 +355,11 @@ pub fn years_from_headings(analysis: &str) -> (Option<i32>, Option<i32>) {
     }
 }
 
+/// The first `n` chars of `s` (all of it when shorter), borrowed.
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// Reads the title block from the display text (and the analysis text for fallbacks).
 pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
     let mut tb = TitleBlock::default();
@@ -409,7 +414,7 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
     let meeting_sq = tb.meeting.as_deref().map(squeeze).unwrap_or_default();
     let speaker_title = tb.speaker.as_ref().and_then(|s| s.title.clone()).unwrap_or_default();
     let title_sq = title_line.clone().unwrap_or_default();
-    let opening: String = analysis.chars().take(3000).collect();
+    let opening = first_chars(analysis, 3000);
     if meeting_sq.contains("全国人民代表大会") || speaker_title.starts_with("国务院") || title_sq.contains("国务院") || opening.contains("我代表国务院") {
         tb.region = Some("全国".into());
         tb.level = Some(Level::National);
@@ -446,7 +451,7 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
     }
     // opening: 我代表北京市人民政府
     if place.is_none() {
-        let head: String = analysis.chars().take(3000).collect();
+        let head = first_chars(analysis, 3000);
         if let Some(k) = head.find("我代表") {
             let rest = &head[k + "我代表".len()..];
             if let Some(e) = rest.find("人民政府") {

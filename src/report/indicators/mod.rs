@@ -179,21 +179,71 @@ const fn delim_table(ascii: &[u8], leads: &[u8]) -> [bool; 256] {
 static SENT_BYTES: [bool; 256] = delim_table(b"!?\n\r", &[0xE3, 0xEF]);
 static CLAUSE_BYTES: [bool; 256] = delim_table(b",;:()", &[0xE2, 0xEF]);
 
+/// Bytes of a chunk that [`next_delim`] tests at once (a window reads 2 bytes more).
+const CHUNK: usize = 16;
+
+/// Whether one of the chars of [`is_sentence_delim`] starts in `w[..CHUNK]`: exact
+/// byte compares (`。` E3 80 82, `！` EF BC 81, `？` EF BC 9F), branch-free so the test
+/// of a chunk vectorizes.
+#[inline(always)]
+fn chunk_has_sentence_delim(w: &[u8; CHUNK + 2]) -> bool {
+    let mut hit = false;
+    for k in 0..CHUNK {
+        let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
+        hit |= (x == b'!') | (x == b'?') | (x == b'\n') | (x == b'\r')
+            | ((x == 0xE3) & (y == 0x80) & (z == 0x82))
+            | ((x == 0xEF) & (y == 0xBC) & ((z == 0x81) | (z == 0x9F)));
+    }
+    hit
+}
+
+/// Whether one of the chars of [`is_clause_delim`] starts in `w[..CHUNK]` (`，；：（）`
+/// are EF BC 8C / 9B / 9A / 88 / 89, `∶` E2 88 B6).
+#[inline(always)]
+fn chunk_has_clause_delim(w: &[u8; CHUNK + 2]) -> bool {
+    let mut hit = false;
+    for k in 0..CHUNK {
+        let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
+        hit |= (x == b',') | (x == b';') | (x == b':') | (x == b'(') | (x == b')')
+            | ((x == 0xEF) & (y == 0xBC) & ((z == 0x8C) | (z == 0x9B) | (z == 0x9A) | (z == 0x88) | (z == 0x89)))
+            | ((x == 0xE2) & (y == 0x88) & (z == 0xB6));
+    }
+    hit
+}
+
 /// First char at or after byte `from` for which `is` holds, with its offset: only
 /// chars starting with a byte marked in `table` are decoded (every such byte is a char start).
+///
+/// Chunks of [`CHUNK`] bytes in which `chunk_has` (the same set of chars, as byte
+/// compares) finds none are skipped whole; the chunk that holds one is read byte by byte.
 #[inline]
-fn next_delim(text: &str, from: usize, table: &[bool; 256], is: fn(char) -> bool) -> Option<(usize, char)> {
+fn next_delim(
+    text: &str,
+    from: usize,
+    table: &[bool; 256],
+    is: fn(char) -> bool,
+    chunk_has: impl Fn(&[u8; CHUNK + 2]) -> bool,
+) -> Option<(usize, char)> {
     let b = text.as_bytes();
     let mut i = from;
     while i < b.len() {
-        if table[b[i] as usize] {
-            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
-                if is(c) {
-                    return Some((i, c));
+        while let Some(w) = b.get(i..i + CHUNK + 2).and_then(|w| <&[u8; CHUNK + 2]>::try_from(w).ok()) {
+            if chunk_has(w) {
+                break;
+            }
+            i += CHUNK;
+        }
+        let stop = (i + CHUNK).min(b.len());
+        while i < stop {
+            if table[b[i] as usize] {
+                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                    if is(c) {
+                        return Some((i, c));
+                    }
                 }
             }
+            i += 1;
         }
-        i += 1;
     }
     None
 }
@@ -328,7 +378,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let mut end = text.len();
             let mut dlen = 0;
             let mut para_end = false;
-            if let Some((j, c)) = next_delim(text, pos, &SENT_BYTES, is_sentence_delim) {
+            if let Some((j, c)) = next_delim(text, pos, &SENT_BYTES, is_sentence_delim, chunk_has_sentence_delim) {
                 end = j;
                 dlen = c.len_utf8();
                 para_end = c == '\n' || c == '\r';
@@ -499,7 +549,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut cs = s;
         let mut depth = 0i32;
         let mut from = s;
-        while let Some((at, c)) = next_delim(&text[..e], from, &CLAUSE_BYTES, is_clause_delim) {
+        while let Some((at, c)) = next_delim(&text[..e], from, &CLAUSE_BYTES, is_clause_delim, chunk_has_clause_delim) {
             from = at + c.len_utf8();
             // Thousands comma / ratio colon inside a number.
             if matches!(c, '，' | ',') && at > 0 && text.as_bytes()[at - 1].is_ascii_digit()
@@ -535,12 +585,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
         scan::scan(clause, &mut items);
         self.done_at = if items.is_empty() { None } else { clause.find('已') };
         if items.is_empty() {
-            if !flags.paren && clause.len() > 12 * 3 + 8 {
+            // Only a short topic clause (农业，… / 工农业总产值，…) lends its subject: one of
+            // 1..=12 chars (read only then).
+            let chars = if flags.paren || clause.len() > 12 * 3 + 8 { 0 } else { clause.trim().chars().count() };
+            if !flags.paren && !(1..=12).contains(&chars) {
                 self.pending = None;
             } else if !flags.paren {
                 let g = gap::read(clause);
-                // Only a short topic clause (农业，… / 工农业总产值，…) lends its subject.
-                let n = if g.subject.is_empty() { 0 } else { clause.trim().chars().count() };
+                let n = if g.subject.is_empty() { 0 } else { chars };
                 let has_digit = g.subject.bytes().any(|b| b.is_ascii_digit());
                 self.pending = if (1..=12).contains(&n) && !has_digit && g.verb.is_none() {
                     Some(g.subject)
