@@ -256,15 +256,35 @@ pub fn install(state: AppState) {
             g.set(g.get() + 1);
             g.get()
         });
+        UNSAVED.with(|u| *u.borrow_mut() = Some((docs.clone(), active, view.clone(), generation)));
         super::perf::after_paint(move || {
             if is_latest(generation) {
                 leptos::task::spawn_local(save_session(state, docs, active, view, generation));
             }
         });
     });
+    // Leaving (reload, closing the tab) before the deferred save has run: save now, at
+    // once, what can be saved without waiting (a big report's slices cannot).
+    let flush = window_event_listener_untyped("pagehide", move |_| flush_unsaved(state));
+    // The listener lives as long as the page.
+    std::mem::forget(flush);
+}
+
+/// Run the save still pending (if any) to the end now, when it needs no waiting.
+fn flush_unsaved(state: AppState) {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    let Some((docs, active, view, generation)) = UNSAVED.with(|u| u.borrow_mut().take()) else {
+        return;
+    };
+    let mut save = std::pin::pin!(save_session(state, docs, active, view, generation));
+    let mut cx = Context::from_waker(Waker::noop());
+    let _: Poll<()> = save.as_mut().poll(&mut cx);
 }
 
 thread_local! {
+    /// The latest state to keep while its save has not finished (see `flush_unsaved`).
+    static UNSAVED: RefCell<Option<(Vec<Doc>, Option<u32>, ViewState, u64)>> = const { RefCell::new(None) };
     /// Bumped on every change to keep; a deferred save goes on only while it is the latest.
     static SAVE_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
@@ -307,6 +327,12 @@ async fn save_session(
             warn_full(state);
         }
     }
+    UNSAVED.with(|u| {
+        let mut u = u.borrow_mut();
+        if u.as_ref().is_some_and(|(_, _, _, g)| *g == generation) {
+            *u = None;
+        }
+    });
 }
 
 /// Whether a previous session was kept.
