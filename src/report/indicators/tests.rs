@@ -303,3 +303,34 @@ fn air_quality_units_and_keys() {
         "{v:#?}"
     );
 }
+
+#[test]
+fn turning_from_one_figure_to_another_keeps_the_subject() {
+    // 由上年下降X转为增长Y: both figures are the subject's; the second is where it stands.
+    let v = run("工业企业利润由上年下降2.3%转为增长8.5%。");
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), i.direction)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("工业企业利润", Value::Number(2.3), Some(Direction::Down)),
+            ("工业企业利润", Value::Number(8.5), Some(Direction::Up)),
+        ],
+        "{v:#?}"
+    );
+    let v = run_with("力争外贸进出口由下降1.5%转为增长3%左右。", Some(SectionKind::Plan));
+    let st: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.status)).collect();
+    assert_eq!(st, vec![("外贸进出口", Status::Actual), ("外贸进出口", Status::Target)], "{v:#?}");
+}
+
+#[test]
+fn a_span_of_time_is_not_a_subject() {
+    // 五年来 … ，五年年均增长5.2%: the subject carries over; 五年 is when, not what.
+    let v = run("五年来，国内生产总值增加到121万亿元，五年年均增长5.2%。");
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.measure)).collect();
+    assert_eq!(
+        got,
+        vec![("国内生产总值", Some("gdp"), Measure::Level), ("国内生产总值", Some("gdp"), Measure::Growth)],
+        "{v:#?}"
+    );
+    assert!(v[1].period.is_some(), "年均 is a period figure: {v:#?}");
+}
