@@ -53,6 +53,10 @@ test('a 20 MB report opens with progress while the page keeps answering', async 
   assert.match(await message(page), /baogao-big-20mb\.txt/);
   assert.match(await page.locator('[data-testid=report-title]').innerText(), /政府工作报告|工作报告/);
   assert.match(await reportText(page), /第一部分工作/);
+  // Its characters are counted in a task of their own, then shown in the title block.
+  await page.waitForFunction(() => /[\d,]+ 字/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 10000 });
+  const chars = Number((await page.locator('[data-testid=report-title]').innerText()).match(/([\d,]+) 字/)[1].replace(/,/g, ''));
+  assert.ok(chars > 1_000_000 && chars < 20_000_000, `${chars} characters`);
   await shot(page, 'bigfile-opened');
   assert.deepEqual(errors.filter((e) => /panic|unreachable|RuntimeError/i.test(e)), []);
   await context.close();

@@ -29,6 +29,25 @@ pub fn release() {
     PENDING.with(|p| p.set(p.get().saturating_sub(1)));
 }
 
+/// Run `f` in a task of its own, after the current one, holding the render measure
+/// until it has run ([`hold`] then [`release`]): for parts of a big report's view that
+/// would otherwise make opening it one long task.
+pub fn defer(f: impl FnOnce() + 'static) {
+    hold();
+    leptos::prelude::set_timeout(
+        move || {
+            f();
+            release();
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Milliseconds since navigation start (`performance.now()`), or 0 without a window.
+pub fn now() -> f64 {
+    performance().map_or(0.0, |p| p.now())
+}
+
 /// After the next frame is painted, record `baogao:render` (bytes in → drawn) and,
 /// the first time, `baogao:first-render` (navigation start → drawn). While parts of the
 /// view are still held back ([`hold`]), it waits for the frame painted after them.

@@ -356,14 +356,9 @@ pub fn ReportText() -> impl IntoView {
         pop.set(None);
         if r.text.len() > super::perf::DEFER_BYTES && released.get() != Some(doc.key) {
             model.set_value(None);
-            super::perf::hold();
-            set_timeout(
-                move || {
-                    let _ = released.try_set(Some(doc.key));
-                    super::perf::release();
-                },
-                Duration::ZERO,
-            );
+            super::perf::defer(move || {
+                let _ = released.try_set(Some(doc.key));
+            });
             return Some(
                 view! {
                     <div class="report-body" aria-busy="true">

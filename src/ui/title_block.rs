@@ -11,6 +11,19 @@ pub fn TitleBlock() -> impl IntoView {
     let state = AppState::expect();
     // A big report's characters are counted in a task of their own: (doc key, count).
     let counted: RwSignal<Option<(u32, usize)>> = RwSignal::new(None);
+    // A big report's characters: counted once per report, after the rest is drawn.
+    Effect::new(move |_| {
+        let Some(doc) = state.active_doc() else { return };
+        let done = counted.with_untracked(|c| matches!(c, Some((k, _)) if *k == doc.key));
+        if doc.report.text.len() <= super::perf::DEFER_BYTES || done {
+            return;
+        }
+        let (key, r) = (doc.key, doc.report);
+        super::perf::defer(move || {
+            let n = crate::layout::visible_chars(&r.text);
+            let _ = counted.try_set(Some((key, n)));
+        });
+    });
     // Sections and characters: once per report (not again on a language switch).
     let sizes = Memo::new(move |_| {
         let doc = state.active_doc()?;
@@ -19,22 +32,7 @@ pub fn TitleBlock() -> impl IntoView {
         let chars = if r.text.len() <= super::perf::DEFER_BYTES {
             Some(crate::layout::visible_chars(&r.text))
         } else {
-            match counted.get() {
-                Some((k, n)) if k == doc.key => Some(n),
-                _ => {
-                    let key = doc.key;
-                    super::perf::hold();
-                    set_timeout(
-                        move || {
-                            let n = crate::layout::visible_chars(&r.text);
-                            let _ = counted.try_set(Some((key, n)));
-                            super::perf::release();
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                    None
-                }
-            }
+            counted.with(|c| c.filter(|(k, _)| *k == doc.key).map(|(_, n)| n))
         };
         Some((sections, chars))
     });

@@ -321,7 +321,7 @@ async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: 
     };
     drop(meta);
     // Read chunks for up to SLICE_MS at a time, then let the page run.
-    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let now = super::perf::now;
     let mut slice = now();
     for (i, c) in chunks.iter().enumerate() {
         if now() - slice > SLICE_MS {
