@@ -35,7 +35,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         OutputFormat::Json => {
             if args.files.len() == 1 {
                 match ok.first() {
-                    Some(r) => write_json(args.output.as_ref(), r),
+                    Some(r) => write_report_json(args.output.as_ref(), r),
                     None => return code,
                 }
             } else {
@@ -49,6 +49,21 @@ pub fn run(args: ExtractArgs) -> i32 {
         return 1;
     }
     code
+}
+
+/// Writes one report as [`write_json`] does ([`super::json::write_report`]: the same
+/// bytes, the indicators written without serde's formatter).
+fn write_report_json(output: Option<&PathBuf>, r: &Report) -> Result<(), String> {
+    fn write<W: Write>(w: W, r: &Report) -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        super::json::write_report(&mut w, r)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    }
+    match output {
+        Some(p) => std::fs::File::create(p).and_then(|f| write(f, r)).map_err(|e| format!("{}: {e}", p.display())),
+        None => write(std::io::stdout().lock(), r).map_err(|e| format!("stdout: {e}")),
+    }
 }
 
 /// Writes `value` as pretty JSON and a newline (what `serde_json::to_vec_pretty` gives)

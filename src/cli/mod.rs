@@ -13,6 +13,7 @@ use crate::report::{self, Report};
 
 pub mod eval;
 pub mod extract;
+mod json;
 pub mod panel;
 
 #[derive(Parser, Debug)]

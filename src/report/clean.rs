@@ -427,7 +427,7 @@ fn line_key(line: &str) -> (u64, usize) {
     let b = line.as_bytes();
     let mut hash = StreamHash::default();
     // chars: bytes that are not UTF-8 continuation bytes, less the invisible ones
-    let mut n = b.iter().filter(|&&x| (x & 0xC0) != 0x80).count();
+    let mut n = bytecount::num_chars(b);
     let mut from = 0;
     while let Some((k, len)) = next_invisible(b, from) {
         hash.feed(&b[from..k]);
@@ -580,14 +580,19 @@ fn classify(line: &str, lenticular: bool) -> LineKind {
     if v0.is_empty() {
         return LineKind::Blank;
     }
-    // judge the line without its inline furniture tokens
-    let mut v = String::with_capacity(v0.len());
-    let mut from = 0;
-    for (a, e) in furniture_tokens(&v0) {
-        v.push_str(&v0[from..a]);
-        from = e;
-    }
-    v.push_str(&v0[from..]);
+    // judge the line without its inline furniture tokens (with no `【`, there is none)
+    let v: std::borrow::Cow<'_, str> = if lenticular {
+        let mut v = String::with_capacity(v0.len());
+        let mut from = 0;
+        for (a, e) in furniture_tokens(&v0) {
+            v.push_str(&v0[from..a]);
+            from = e;
+        }
+        v.push_str(&v0[from..]);
+        v.into()
+    } else {
+        v0.as_str().into()
+    };
     if v.is_empty() {
         return LineKind::Furniture(false);
     }
@@ -615,17 +620,119 @@ fn step(kind: &str, count: usize, detail: String) -> CleanStep {
     CleanStep { kind: kind.to_string(), count, detail }
 }
 
+/// Where stage B writes: a [`MapBuilder`] (the text and its map), or a [`SameCheck`]
+/// that only tells whether the output would equal the input.
+trait Sink {
+    fn text(&self) -> &str;
+    fn copy(&mut self, src_start: usize, piece: &str);
+    fn replace(&mut self, src_start: usize, src_end: usize, new: &str);
+    fn pop_char_if(&mut self, c: char) -> bool;
+    /// The output can no longer be what the caller wants (stop early).
+    fn done(&self) -> bool {
+        false
+    }
+}
+
+impl Sink for MapBuilder {
+    #[inline]
+    fn text(&self) -> &str {
+        MapBuilder::text(self)
+    }
+    #[inline]
+    fn copy(&mut self, src_start: usize, piece: &str) {
+        MapBuilder::copy(self, src_start, piece)
+    }
+    #[inline]
+    fn replace(&mut self, src_start: usize, src_end: usize, new: &str) {
+        MapBuilder::replace(self, src_start, src_end, new)
+    }
+    #[inline]
+    fn pop_char_if(&mut self, c: char) -> bool {
+        MapBuilder::pop_char_if(self, c)
+    }
+}
+
+/// A [`Sink`] that writes nothing: it follows the output as a prefix of the input
+/// `src` (`src[..len]`) as long as every piece written matches, so stage B over a text
+/// it leaves unchanged costs no copy of it.
+struct SameCheck<'s> {
+    src: &'s str,
+    len: usize,
+    same: bool,
+}
+
+impl SameCheck<'_> {
+    #[inline]
+    fn push(&mut self, piece: &str) {
+        if self.same && self.src.as_bytes().get(self.len..).is_some_and(|r| r.starts_with(piece.as_bytes())) {
+            self.len += piece.len();
+        } else {
+            self.same = false;
+        }
+    }
+}
+
+impl Sink for SameCheck<'_> {
+    #[inline]
+    fn text(&self) -> &str {
+        self.src.get(..self.len).unwrap_or("")
+    }
+    #[inline]
+    fn copy(&mut self, src_start: usize, piece: &str) {
+        if src_start == self.len && self.same {
+            // `piece` is `src[src_start..]`'s start: the output stays the input's prefix
+            self.len += piece.len();
+        } else if !piece.is_empty() {
+            self.push(piece);
+        }
+    }
+    #[inline]
+    fn replace(&mut self, _src_start: usize, _src_end: usize, new: &str) {
+        if !new.is_empty() {
+            self.push(new);
+        }
+    }
+    #[inline]
+    fn pop_char_if(&mut self, c: char) -> bool {
+        if !self.same || !self.text().ends_with(c) {
+            return false;
+        }
+        self.len -= c.len_utf8();
+        true
+    }
+    fn done(&self) -> bool {
+        !self.same
+    }
+}
+
 /// Stage B: line-level fixes over the stage-A text.
 fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
     let ls = lines(s);
     let (copies, cut) = find_copies(s, &ls).unwrap_or((1, s.len()));
     let mut b = MapBuilder::with_capacity(cut);
+    stage_b_into(s, &ls, cut, &mut b, n);
+    let (t, m) = b.finish(s.len());
+    (t, m, copies)
+}
+
+/// Whether [`stage_b`] would give `s` back unchanged (`stage_b(s).0 == s`), without
+/// writing its output.
+fn stage_b_keeps(s: &str) -> bool {
+    let ls = lines(s);
+    let cut = find_copies(s, &ls).map_or(s.len(), |(_, cut)| cut);
+    let mut b = SameCheck { src: s, len: 0, same: true };
+    stage_b_into(s, &ls, cut, &mut b, &mut Counts::default());
+    b.same && b.len == s.len()
+}
+
+/// The line loop of stage B over `s` (lines `ls`, cut at `cut`), written to `b`.
+fn stage_b_into<B: Sink>(s: &str, ls: &[(usize, usize)], cut: usize, b: &mut B, n: &mut Counts) {
     let mut pending_blank = false;
     let mut open_bracket = false;
     // Every `【` of the text, met in order (a line without one has no furniture token).
     let mut lenticulars = lenticulars(s).peekable();
-    for &(a, e) in &ls {
-        if a > cut || (a == cut && cut < s.len()) {
+    for &(a, e) in ls {
+        if a > cut || (a == cut && cut < s.len()) || b.done() {
             break;
         }
         let e = e.min(cut);
@@ -674,15 +781,12 @@ fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
         }
         // spaces left before a removed token at the end of the line
         while let Some(c) = b.text().chars().next_back() {
-            if is_space(c) {
-                b.pop_char_if(c);
-            } else {
-                break;
+            if is_space(c) && b.pop_char_if(c) {
+                continue;
             }
+            break;
         }
     }
-    let (t, m) = b.finish(s.len());
-    (t, m, copies)
 }
 
 /// Passes of [`clean`] at most (the first does nearly all the work).
@@ -695,18 +799,23 @@ const MAX_PASSES: usize = 4;
 /// repeat until nothing changes — at most [`MAX_PASSES`], each linear in the text.
 pub fn clean(decoded: &str) -> Cleaned {
     let mut n = Counts::default();
-    let (s2, map_a) = stage_a(decoded, &mut n);
+    // Stage A would copy a text with nothing to fix as it is (one verbatim piece: the
+    // identity map, no count moved): then stage B reads the decoded text directly.
+    let (s2, map_a) = if stage_a_is_identity(decoded) {
+        (std::borrow::Cow::Borrowed(decoded), OffsetMap::identity(decoded.len()))
+    } else {
+        let (s2, map_a) = stage_a(decoded, &mut n);
+        (std::borrow::Cow::Owned(s2), map_a)
+    };
     let (mut text, map_b, mut copies) = stage_b(&s2, &mut n);
+    drop(s2);
     let mut map = map_b.compose(&map_a);
     for _ in 1..MAX_PASSES {
         let mut more = Counts::default();
         // Most texts need no character fix the second time: stage A would copy the
         // text as it is (and log nothing), so stage B reads it directly.
-        if stage_a_is_identity(&text) {
-            let (again, _, _) = stage_b(&text, &mut Counts::default());
-            if again == text {
-                break;
-            }
+        if stage_a_is_identity(&text) && stage_b_keeps(&text) {
+            break;
         }
         let (s2, map_a) = stage_a(&text, &mut more);
         let (again, map_b, c) = stage_b(&s2, &mut more);
@@ -804,6 +913,30 @@ mod tests {
         assert_ne!(line_key(base), line_key("各位代表"));
         assert_ne!(line_key("ab"), line_key("ab\0"));
         assert_eq!(line_key(" \u{3000}\u{2009}"), (0, 0));
+    }
+
+    #[test]
+    fn lenticulars_found_in_order() {
+        for n in [0usize, 1, 5, 15, 16, 17, 18, 40] {
+            let t = format!("{}【字体】x【{}【【", "。".repeat(n), "a".repeat(n));
+            let want: Vec<usize> = t.match_indices('【').map(|(k, _)| k).collect();
+            assert_eq!(lenticulars(&t).collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
+    fn stage_a_identity_is_a_plain_copy() {
+        for t in ["", "政府工作报告\n一、２０２３年\t工作回顾\n", "a\u{FFFE}b\u{EF}c", "各位代表：\u{3000}\n\n"] {
+            assert!(stage_a_is_identity(t));
+            let mut n = Counts::default();
+            let (out, map) = stage_a(t, &mut n);
+            assert_eq!(out, t);
+            assert_eq!(map, OffsetMap::identity(t.len()));
+            assert_eq!((n.line_endings, n.comments, n.escapes, n.lost_spaces, n.controls, n.furniture), (0, 0, 0, 0, 0, 0));
+        }
+        for t in ["a\r\nb", "a?b", "<!-- x -->", "\u{FEFF}a", "a\u{1}"] {
+            assert!(!stage_a_is_identity(t));
+        }
     }
 
     #[test]

@@ -186,9 +186,11 @@ pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
     let ctx = indicators::Context { text: &norm.text, sections: &infos, report_year: tb.report_year, review_year: tb.review_year };
     let mut inds = indicators::extract(&ctx);
     let display = &cleaned.text;
+    // (indicators are in text order: each lookup starts where the one before ended)
+    let (mut near_span, mut near_sentence) = (0, 0);
     for ind in &mut inds {
-        ind.span = norm.map.map_span(ind.span);
-        ind.sentence_span = norm.map.map_span(ind.sentence_span);
+        ind.span = norm.map.map_span_near(ind.span, &mut near_span);
+        ind.sentence_span = norm.map.map_span_near(ind.sentence_span, &mut near_sentence);
         if let Some(s) = display.get(ind.sentence_span.start..ind.sentence_span.end) {
             // reuse the allocation of the analysis-text sentence
             ind.sentence.clear();

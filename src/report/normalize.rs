@@ -165,20 +165,29 @@ pub fn normalize(display: &str) -> Normalized {
         // Fast path, most of the text: an ASCII letter or digit, or a CJK ideograph
         // (U+4E00..U+9FFF, 3 bytes led by E4..E9), with no whitespace pending. None of
         // the rules below applies to them: they are copied as they are.
+        // A whole run of them is passed over at once; `last` is its last char.
         if ws.is_none() {
-            let b0 = bytes[i];
-            if b0.is_ascii_alphanumeric() {
-                last = Some(b0 as char);
-                i += 1;
-                continue;
-            }
-            if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
-                let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
-                if (0x4E00..=0x9FFF).contains(&cp) {
-                    last = char::from_u32(cp);
-                    i += 3;
+            let mut last_at = usize::MAX;
+            while i < bytes.len() {
+                let b0 = bytes[i];
+                if b0.is_ascii_alphanumeric() {
+                    last_at = i;
+                    i += 1;
                     continue;
                 }
+                if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
+                    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
+                    if (0x4E00..=0x9FFF).contains(&cp) {
+                        last_at = i;
+                        i += 3;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if last_at != usize::MAX {
+                last = display.get(last_at..).and_then(|r| r.chars().next());
+                continue;
             }
         }
         let c = display[i..].chars().next().unwrap();

@@ -162,6 +162,76 @@ impl OffsetMap {
         Span::new(start, end)
     }
 
+    /// [`OffsetMap::map_span`] for spans met in (roughly) increasing order: the pieces
+    /// are looked up from `hint` (where the last lookup ended) a few steps forward
+    /// before a binary search, with the same answers.
+    pub fn map_span_near(&self, sp: Span, hint: &mut usize) -> Span {
+        let start = self.map_start_near(sp.start, hint);
+        if sp.is_empty() {
+            return Span::new(start, start);
+        }
+        let end = self.map_end_near(sp.end, hint).max(start);
+        Span::new(start, end)
+    }
+
+    /// `self.segs.partition_point(pred)` (`pred` true, then false along the pieces),
+    /// looked for from `hint` first; `hint` becomes the answer.
+    #[inline]
+    fn partition_near(&self, hint: &mut usize, pred: impl Fn(&Seg) -> bool) -> usize {
+        let segs = &self.segs;
+        let mut h = (*hint).min(segs.len());
+        let p = if h == 0 || pred(&segs[h - 1]) {
+            let mut steps = 0;
+            while h < segs.len() && pred(&segs[h]) && steps < 8 {
+                h += 1;
+                steps += 1;
+            }
+            if h < segs.len() && pred(&segs[h]) {
+                h + segs[h..].partition_point(&pred)
+            } else {
+                h
+            }
+        } else {
+            segs[..h].partition_point(&pred)
+        };
+        *hint = p;
+        p
+    }
+
+    fn map_start_near(&self, off: usize, hint: &mut usize) -> usize {
+        if self.segs.is_empty() {
+            return 0;
+        }
+        if off >= self.dst_len {
+            let last = self.segs.last().unwrap();
+            return last.src + last.src_len;
+        }
+        let k = self.partition_near(hint, |s| s.dst <= off).saturating_sub(1);
+        let s = self.segs[k];
+        if s.copy {
+            s.src + (off - s.dst).min(s.src_len)
+        } else {
+            s.src
+        }
+    }
+
+    fn map_end_near(&self, off: usize, hint: &mut usize) -> usize {
+        if self.segs.is_empty() {
+            return 0;
+        }
+        if off == 0 {
+            return self.segs[0].src;
+        }
+        let off = off.min(self.dst_len);
+        let k = self.partition_near(hint, |s| s.dst < off).saturating_sub(1);
+        let s = self.segs[k];
+        if s.copy {
+            s.src + (off - s.dst).min(s.src_len)
+        } else {
+            s.src + s.src_len
+        }
+    }
+
     /// `self` maps C → B and `inner` maps B → A: returns C → A.
     pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
         let mut segs: Vec<Seg> = Vec::with_capacity(self.segs.len() + inner.segs.len());
@@ -308,6 +378,37 @@ mod tests {
     }
 
     #[test]
+    fn near_lookups_agree() {
+        // many pieces: copies, replacements, deletions
+        let mut b = MapBuilder::default();
+        let mut src = 0;
+        for k in 0..300usize {
+            match k % 4 {
+                0 => b.copy(src, &"x".repeat(1 + k % 7)),
+                1 => b.replace(src, src + 3, "y"),
+                2 => b.replace(src, src + 2, ""),
+                _ => b.replace(src, src + 1, "zz"),
+            }
+            src += [1 + k % 7, 3, 2, 1][k % 4];
+        }
+        let (out, m) = b.finish(src);
+        let n = out.len();
+        let mut hint = 0;
+        let mut x = 12345usize;
+        for k in 0..5000usize {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            // mostly forward, sometimes back, sometimes far
+            let a = match k % 5 {
+                0 => (x >> 33) % (n + 3),
+                _ => (k * n / 5000 + (x >> 40) % 9).min(n + 2),
+            };
+            let e = (a + (x >> 20) % 40).min(n + 5);
+            let sp = Span::new(a, e);
+            assert_eq!(m.map_span_near(sp, &mut hint), m.map_span(sp), "{a}..{e}");
+        }
+    }
+
+    #[test]
     fn builder_and_compose() {
         let src = "a１b  c";
         let mut b = MapBuilder::default();
@@ -327,6 +428,11 @@ mod tests {
         b2.copy(1, "1bc");
         let (out2, m2) = b2.finish(out.len());
         assert_eq!(out2, "1bc");
+        // the hinted lookups agree with the plain ones, in any order
+        let mut hint = 0;
+        for (a, b) in [(0, 4), (1, 2), (3, 4), (0, 0), (2, 2), (4, 4), (0, 1), (9, 12), (1, 3)] {
+            assert_eq!(m.map_span_near(Span::new(a, b), &mut hint), m.map_span(Span::new(a, b)), "{a}..{b}");
+        }
         let c = m2.compose(&m);
         assert_eq!(c.map_span(Span::new(0, 1)), Span::new(1, 4));
         assert_eq!(c.map_span(Span::new(2, 3)), Span::new(7, 8));

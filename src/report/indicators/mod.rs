@@ -136,6 +136,9 @@ struct Extractor<'c, 'a> {
     items: Vec<Item>,
     /// Clause-level: offset of the first 已 in the clause being read (found once per clause).
     done_at: Option<usize>,
+    /// Names seen and their canonical keys ([`Extractor::canonical`]); std's keyed
+    /// hasher: the names come from the input.
+    canon: std::collections::HashMap<String, Option<&'static str>>,
 }
 
 #[derive(Clone, Copy)]
@@ -282,6 +285,24 @@ fn quoted_window(text: &str, s: Span, item: Span) -> Span {
     Span::new(a, b)
 }
 
+/// `i{n}` (what `format!("i{n}")` gives, without the formatting machinery).
+fn indicator_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut k, mut v) = (digits.len(), n);
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('i');
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
+}
+
 fn year_before(s: &str) -> Option<i32> {
     // First "YYYY年" in s.
     let b = s.as_bytes();
@@ -326,7 +347,22 @@ impl<'c, 'a> Extractor<'c, 'a> {
             pending: None,
             items: Vec::new(),
             done_at: None,
+            canon: Default::default(),
         }
+    }
+
+    /// [`names::canonical`], remembered per name (a report names the same few hundred
+    /// subjects again and again).
+    fn canonical(&mut self, name: &str) -> Option<&'static str> {
+        if let Some(&k) = self.canon.get(name) {
+            return k;
+        }
+        let k = names::canonical(name);
+        if self.canon.len() >= 4096 {
+            self.canon.clear();
+        }
+        self.canon.insert(name.to_string(), k);
+        k
     }
 
     /// Innermost section containing `p` (positions must not decrease between calls).
@@ -627,8 +663,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 gs += 1;
             }
             let gap_text = clause.get(gs..items[k].start).unwrap_or("");
-            let g = gap::read(gap_text);
-            self.emit_run(clause, cs, sspan, &items[k..r_end], &g, flags);
+            let mut g = gap::read(gap_text);
+            self.emit_run(clause, cs, sspan, &items[k..r_end], &mut g, flags);
             prev_after = items[r_end - 1].after;
             k = r_end;
         }
@@ -636,10 +672,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.items = items;
     }
 
-    fn emit_run(&mut self, clause: &str, cs: usize, sspan: Span, run: &[Item], g: &gap::Gap, flags: &SentFlags) {
+    fn emit_run(&mut self, clause: &str, cs: usize, sspan: Span, run: &[Item], g: &mut gap::Gap, flags: &SentFlags) {
         let n = run.len();
-        // Subject.
-        let mut subject = g.subject.clone();
+        // Subject (the gap's own string: the gap is not read again).
+        let mut subject = std::mem::take(&mut g.subject);
         let names: Vec<String>;
         if subject.is_empty() {
             if let Some(p) = self.pending.take() {
@@ -666,8 +702,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // A pending topic clause only lends its subject to the first figure after it.
         self.pending = None;
         if !subject.is_empty() {
-            self.carry_full = subject.clone();
-            self.carry_names = names.clone();
+            // (reusing the allocations of the previous carry)
+            self.carry_full.clone_from(&subject);
+            self.carry_names.clone_from(&names);
         }
         // Shared suffix qualifier: 分别增长8%和9%以上, 4%、8%、6%左右.
         let shared_suffix = run.last().and_then(|it| it.suffix).filter(|s| !matches!(*s, "多" | "余"));
@@ -839,11 +876,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 (Some(u), None) if it.kind == Kind::Normal => u.value_base(it.low),
                 _ => None,
             };
-            let indicator = names::canonical(&name).map(|s| s.to_string());
+            let indicator = self.canonical(&name).map(|s| s.to_string());
             let span = Span::new(abs, cs + it.end);
             let quoted = quoted_window(ctx.text, sspan, span);
             self.para_items += 1;
-            let id = format!("i{}", self.out.len() + 1);
+            let id = indicator_id(self.out.len() + 1);
             self.out.push(Indicator {
                 id,
                 name,

@@ -116,19 +116,14 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
     let first = out.len();
     let b = clause.as_bytes();
     let mut i = 0usize;
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
     while i < b.len() {
-        // Fast path: a CJK ideograph (3 bytes led by E4..E9) that cannot start a figure.
-        let b0 = b[i];
-        if (0xE4..=0xE9).contains(&b0) && i + 2 < b.len() {
-            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-            if (0x4E00..=0x9FFF).contains(&cp) && !may_start(cp) {
-                prev2 = prev;
-                prev = char::from_u32(cp);
-                i += 3;
-                continue;
+        // Fast path: CJK ideographs (3 bytes led by E4..E9) that cannot start a figure.
+        while i + 2 < b.len() && (0xE4..=0xE9).contains(&b[i]) {
+            let cp = (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+            if !(0x4E00..=0x9FFF).contains(&cp) || may_start(cp) {
+                break;
             }
+            i += 3;
         }
         let Some(c) = char_at(clause, i) else { break };
         let clen = c.len_utf8();
@@ -138,21 +133,23 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
             || (c == '百' && clause[i..].starts_with("百分之"))
             || (c == '保' && clause.get(i + 3..).map(|r| digit(r.as_bytes()).is_some()).unwrap_or(false));
         if candidate {
+            // The two chars before the figure (every step ends on a char boundary, and
+            // after a figure on the last char it consumed).
+            let mut back = clause.get(..i).unwrap_or("").chars().rev();
+            let prev = back.next();
+            let prev2 = back.next();
             let (item, consumed) = figure(clause, i, prev, prev2);
             if let Some(it) = item {
                 out.push(it);
             }
             let consumed = consumed.max(clen);
-            // Keep prev/prev2 roughly right: the last char consumed.
-            let end = (i + consumed).min(b.len());
-            let mut back = clause[..end].chars().rev();
-            prev = back.next();
-            prev2 = back.next();
-            i = end;
+            i = (i + consumed).min(b.len());
+            // (the old scanner sliced `clause[..end]` here: `end` is a char boundary)
+            if !clause.is_char_boundary(i) {
+                break;
+            }
             continue;
         }
-        prev2 = prev;
-        prev = Some(c);
         i += clen;
     }
     share_units(clause, out, first);

@@ -334,3 +334,10 @@ fn a_span_of_time_is_not_a_subject() {
     );
     assert!(v[1].period.is_some(), "年均 is a period figure: {v:#?}");
 }
+
+#[test]
+fn indicator_ids_as_formatted() {
+    for n in [0usize, 1, 9, 10, 99, 100, 12345, 235_623, usize::MAX] {
+        assert_eq!(indicator_id(n), format!("i{n}"));
+    }
+}
