@@ -109,6 +109,17 @@ fn headline_table() {
 }
 
 #[test]
+fn headline_prefers_the_exact_figure_to_a_milestone_and_a_quoted_goal() {
+    let text = "2019年测试市人民政府工作报告\n一、2018年工作回顾\n年初确定的地区生产总值增长8%的目标，实际完成7.6%。全市地区生产总值突破8000亿元，达到8126.4亿元。\n二、2019年主要目标\n今年的主要预期目标是：地区生产总值增长7%左右。\n";
+    let r = report::parse_text("t.txt", text, "UTF-8");
+    let h = headline::headline(&r);
+    let gdp = h.rows.iter().find(|r| r.indicator == "gdp").expect("gdp row");
+    let a = gdp.actual.as_ref().expect("gdp actual");
+    assert_eq!((a.level, a.growth), (Some(8126.4), Some(7.6)), "{gdp:#?}");
+    assert_eq!(gdp.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(7.0)), "{gdp:#?}");
+}
+
+#[test]
 fn statuses_on_fixtures() {
     let r = fixture("national-2015-gbk.txt");
     let gdp_t: Vec<_> = r

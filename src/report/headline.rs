@@ -108,7 +108,10 @@ pub fn headline(report: &Report) -> Headline {
             .filter(is_review_year)
             .collect();
         let mut actual = HeadlineActual { year: report.review_year, ..Default::default() };
-        let level = actuals.iter().find(|i| matches!(i.measure, Measure::Level | Measure::Count));
+        // A milestone passed (突破8000亿元) gives way to the exact figure (达到8126.4亿元).
+        let milestone = |i: &&&Indicator| matches!(i.qualifier.as_deref(), Some("突破" | "超过" | "超" | "逾" | "接近" | "近" | "不到"));
+        let is_level = |i: &&&Indicator| matches!(i.measure, Measure::Level | Measure::Count);
+        let level = actuals.iter().find(|i| is_level(i) && !milestone(i)).or_else(|| actuals.iter().find(|i| is_level(i)));
         let growth = actuals.iter().find(|i| i.measure == Measure::Growth && i.unit == "%");
         let rate = actuals.iter().find(|i| matches!(i.measure, Measure::Rate | Measure::Share | Measure::Index));
         let mut first_name: Option<&str> = None;

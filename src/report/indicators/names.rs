@@ -58,8 +58,8 @@ static RULES: &[Rule] = &[
     r("agricultural_industrial_output", &["工农业总产值"], &[], &[]),
     r("agricultural_output", &["农业总产值"], &[], &[]),
     r("fixed_asset_investment", &["固定资产投资"], &[], &[]),
-    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &[]),
-    r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "地方公共财政预算收入"], &[], &[]),
+    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &["限额以上", "限上"]),
+    r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "公共财政预算收入"], &[], &[]),
     r("fiscal_expenditure", &["一般公共预算支出", "公共财政支出", "财政支出", "一般预算支出"], &[], &[]),
     r("tax_revenue", &["税收收入"], &[], &[]),
     r("fiscal_revenue", &["财政收入", "财政总收入"], &[], &[]),
@@ -70,7 +70,7 @@ static RULES: &[Rule] = &[
     r("exports", &["出口"], &[], &[]),
     r("imports", &["进口"], &[], &[]),
     r("fdi", &["外商直接投资"], &[], &[]),
-    r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资"], &[], &[]),
+    r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资", "到位外资"], &[], &[]),
     r("grain_output", &["粮食"], &[], &["播种面积", "储备"]),
     r("m2", &["M2", "广义货币"], &[], &["PM2", "PM10"]),
     r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &[]),
@@ -144,6 +144,23 @@ fn index() -> &'static Index {
 /// One pass over the name: every needle starting at each char is tested, giving
 /// a bit set of the needles present; the rules are then bit tests.
 pub fn canonical(name: &str) -> Option<&'static str> {
+    // 全年经济增长7%左右: 增长 is the verb, and 经济 alone is the economy's output.
+    if name == "经济" {
+        return Some("gdp");
+    }
+    // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.
+    for verb in ["完成增加值", "实现增加值"] {
+        if let Some(p) = name.find(verb) {
+            let mut plain = String::with_capacity(name.len());
+            plain.push_str(&name[..p]);
+            plain.push_str(&name[p + "完成".len()..]);
+            return canonical_of(&plain);
+        }
+    }
+    canonical_of(name)
+}
+
+fn canonical_of(name: &str) -> Option<&'static str> {
     let idx = index();
     let mut seen = [0u64; 4];
     let mut share = false;

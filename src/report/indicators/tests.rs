@@ -334,3 +334,124 @@ fn a_span_of_time_is_not_a_subject() {
     );
     assert!(v[1].period.is_some(), "年均 is a period figure: {v:#?}");
 }
+
+fn got(v: &[Indicator]) -> Vec<(&str, Option<&str>, Measure, Value)> {
+    v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.measure, i.value.clone())).collect()
+}
+
+#[test]
+fn fenbie_after_subjects_in_their_own_clauses() {
+    // Each value goes to the subject of its clause, in turn (not all to the last one).
+    let v = run("城镇常住居民人均可支配收入28960元，农村常住居民人均可支配收入9860元，分别增长8.8%、10.1%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(g, vec![(Some("urban_disposable_income"), n(8.8)), (Some("rural_disposable_income"), n(10.1))], "{v:#?}");
+    let v = run_with("规模以上工业增加值增长8%，固定资产投资增长10%，分别高于全省1.2和2.5个百分点。", Some(SectionKind::Plan));
+    let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(r, vec![(Some("industrial_value_added"), n(1.2)), (Some("fixed_asset_investment"), n(2.5))], "{v:#?}");
+    // Subjects listed together before 分别 still split as before.
+    let v = run("城乡居民人均可支配收入分别增长8%和9%。");
+    let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
+    assert_eq!(k, vec![Some("urban_disposable_income"), Some("rural_disposable_income")]);
+}
+
+#[test]
+fn from_a_dated_figure_to_another() {
+    // 由2013年的A增加到2018年的B: A is 2013's level, B 2018's level (not a growth).
+    let v = run_with("全省生产总值由2013年的1.28万亿元增加到2018年的2.35万亿元，年均增长11.6%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.measure, i.value.clone(), i.year, i.status)).collect();
+    assert_eq!(got[0], (Measure::Level, n(1.28), Some(2013), Status::Actual), "{v:#?}");
+    assert_eq!(got[1], (Measure::Level, n(2.35), Some(2018), Status::Actual), "{v:#?}");
+    assert_eq!(got[2].0, Measure::Growth);
+    // 由上年的 in a review: the year before the review year.
+    let v = run_with("贫困发生率由上年的9.8%下降到5.3%。", Some(SectionKind::Review));
+    let years: Vec<_> = v.iter().map(|i| i.year).collect();
+    assert_eq!(years, vec![Some(2022), Some(2023)], "{v:#?}");
+}
+
+#[test]
+fn estimate_notes_after_the_figure_or_for_the_whole_review() {
+    let v = run_with("全年地区生产总值1230亿元（预计），增长7.6%。", Some(SectionKind::Review));
+    assert!(v.len() == 2 && v.iter().all(|i| i.status == Status::Estimate), "{v:#?}");
+    let v = run_with("规模以上工业增加值增长9.1%（预计数）。", Some(SectionKind::Review));
+    assert_eq!(v[0].status, Status::Estimate, "{v:#?}");
+    let v = run_with("以下数据均为预计数。全市地区生产总值增长7.6%。财政收入增长5%。", Some(SectionKind::Review));
+    assert!(v.len() == 2 && v.iter().all(|i| i.status == Status::Estimate), "{v:#?}");
+    // 控制在4%以下 is a qualifier, not a note about what follows.
+    let v = run_with("预计城镇登记失业率控制在4%以下。全市地区生产总值增长7.6%。", Some(SectionKind::Review));
+    assert_eq!(v.iter().map(|i| i.status).collect::<Vec<_>>(), vec![Status::Estimate, Status::Actual], "{v:#?}");
+}
+
+#[test]
+fn synonyms_of_headline_subjects() {
+    let v = run_with(
+        "公共财政预算收入增长11%；全年经济增长7%左右；第一、二、三产业增加值分别增长3.5%、7.8%和8.1%；规模以上工业完成增加值增长11%；实际到位外资5.6亿美元。",
+        Some(SectionKind::Plan),
+    );
+    let keys: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref())).collect();
+    assert_eq!(
+        keys,
+        vec![
+            ("公共财政预算收入", Some("general_budget_revenue")),
+            ("经济", Some("gdp")),
+            ("第一产业增加值", Some("primary_industry_value_added")),
+            ("第二产业增加值", Some("secondary_industry_value_added")),
+            ("第三产业增加值", Some("services_value_added")),
+            ("规模以上工业完成增加值", Some("industrial_value_added")),
+            ("实际到位外资", Some("foreign_investment")),
+        ],
+        "{v:#?}"
+    );
+    // 增产 is a growth verb; a sub-total of retail sales is not retail sales.
+    let v = run("粮食总产量比上年增产3.5%，限额以上消费品零售额增长12%。");
+    assert_eq!(got(&v)[0], ("粮食总产量", Some("grain_output"), Measure::Growth, n(3.5)), "{v:#?}");
+    assert_eq!(v[1].indicator, None, "{v:#?}");
+}
+
+#[test]
+fn a_quoted_goal_is_not_what_was_done() {
+    let v = run_with("年初确定的地区生产总值增长8%的目标，实际完成7.6%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.status, i.year)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("地区生产总值", Measure::Growth, n(8.0), Status::Target, Some(2023)),
+            ("地区生产总值", Measure::Growth, n(7.6), Status::Actual, Some(2023)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn stretch_targets_keep_their_measure() {
+    let v = run_with("地区生产总值增长8%，力争9%；固定资产投资保5%争8%。", Some(SectionKind::Plan));
+    assert_eq!(
+        got(&v),
+        vec![
+            ("地区生产总值", Some("gdp"), Measure::Growth, n(8.0)),
+            ("地区生产总值", Some("gdp"), Measure::Growth, n(9.0)),
+            ("固定资产投资", Some("fixed_asset_investment"), Measure::Growth, Value::Range([5.0, 8.0])),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn comparisons_with_two_regions_and_with_bi() {
+    let v = run("全市地区生产总值增长7.8%，高于全国1.2个百分点、全省0.5个百分点。地区生产总值增速比全省高1.2个百分点。");
+    let rel: Vec<_> = v.iter().map(|i| (i.measure, i.relative_to.as_deref(), i.direction)).collect();
+    assert_eq!(
+        rel[1..],
+        [
+            (Measure::Relative, Some("全国"), Some(Direction::Up)),
+            (Measure::Relative, Some("全省"), Some(Direction::Up)),
+            (Measure::Relative, Some("全省"), Some(Direction::Up)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn a_two_year_average_spans_two_years() {
+    let v = run_with("全市地区生产总值两年平均增长5.1%。", Some(SectionKind::Review));
+    assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("地区生产总值", Some("2022-2023")), "{v:#?}");
+}
