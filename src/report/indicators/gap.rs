@@ -532,6 +532,21 @@ pub fn read(gap: &str) -> Gap {
             r = &r[l..];
             continue;
         }
+        // A list number: 1.地区生产总值 / 2、 / (3) / （4）.
+        let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=2).contains(&d) {
+            if let Some(m) = ['.', '、', '）', ')'].iter().find(|m| r[d..].starts_with(**m)) {
+                r = &r[d + m.len_utf8()..];
+                continue;
+            }
+        }
+        if let Some(inner) = r.strip_prefix('（').or_else(|| r.strip_prefix('(')) {
+            let d = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if (1..=2).contains(&d) && (inner[d..].starts_with('）') || inner[d..].starts_with(')')) {
+                r = &inner[d + inner[d..].chars().next().map_or(1, char::len_utf8)..];
+                continue;
+            }
+        }
         let first = r.chars().next().unwrap_or(' ');
         match head_index().get(&first).and_then(|v| v.iter().find(|w| r.starts_with(*w))) {
             Some(w) => {

@@ -814,7 +814,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 .or_else(|| if measure == Measure::Relative { relative_to.as_ref().and(rel_up.map(|u| if u { "高于".to_string() } else { "低于".to_string() })) } else { None });
             // Status.
             let explicit_year = g.year.or(flags.lead_year);
-            let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear) {
+            // The government's own work for the coming year (政府自身建设) is commitments too.
+            let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild) {
                 Status::Target
             } else if self.est_mode || abs >= flags.est_from || g.est {
                 Status::Estimate

@@ -455,3 +455,16 @@ fn a_two_year_average_spans_two_years() {
     let v = run_with("全市地区生产总值两年平均增长5.1%。", Some(SectionKind::Review));
     assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("地区生产总值", Some("2022-2023")), "{v:#?}");
 }
+
+#[test]
+fn list_numbers_are_not_part_of_names() {
+    let v = run_with("1.地区生产总值增长7.6%。（2）城镇调查失业率5.5%左右。3、居民消费价格涨幅3%左右。", Some(SectionKind::Plan));
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["地区生产总值", "城镇调查失业率", "居民消费价格涨幅"], "{v:#?}");
+}
+
+#[test]
+fn the_governments_own_work_is_commitments() {
+    let v = run_with("一般性支出压减10%以上，“三公”经费再压减5%。", Some(SectionKind::SelfBuild));
+    assert!(!v.is_empty() && v.iter().all(|i| i.status == Status::Target), "{v:#?}");
+}
