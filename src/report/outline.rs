@@ -205,7 +205,8 @@ pub fn scan_lead(s: &str) -> Option<(usize, usize)> {
     for (k, c) in s.char_indices() {
         match c {
             '。' => {
-                if n < 4 {
+                // A sentence that states a figure (城镇化率达到76.8%。) is content, not a heading.
+                if n < 4 || states_figure(&s[..k]) {
                     return None;
                 }
                 return Some((k, k + c.len_utf8()));
@@ -219,6 +220,25 @@ pub fn scan_lead(s: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// A number followed by a unit or `%` (`76.8%`, `3500亿元`, `12个`).
+fn states_figure(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                i += 1;
+            }
+            if s[i..].starts_with(['%', '亿', '万', '千', '个', '元', '吨', '人', '家', '所', '项', '倍', '公', '平', '台', '辆', '户', '套']) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 const LEAD_VERBS: [&str; 24] = [
@@ -756,6 +776,15 @@ mod tests {
         let kids: Vec<_> = secs[0].children.iter().map(|s| (s.heading.as_str(), s.kind)).collect();
         assert_eq!(kids, vec![("一是经济稳步增长", SectionKind::Review), ("六是自身建设持续加强", SectionKind::Review)]);
         assert_eq!(scan_unnumbered("六是自身建设持续加强", true), None);
+    }
+
+    #[test]
+    fn a_sentence_stating_a_figure_is_not_a_lead_heading() {
+        let a = "一、2023年工作回顾\n（一）坚持项目为王。全年新开工亿元以上产业项目328个。\n常住人口城镇化率达到76.8%。\n（二）扩大有效投资。社会消费品零售总额力争突破3500亿元。全年新开工项目很多，建设进度很快。\n";
+        let o = outline(a);
+        let heads: Vec<_> = o.iter().map(|x| x.3.as_str()).collect();
+        assert_eq!(heads, vec!["2023年工作回顾", "坚持项目为王", "扩大有效投资"]);
+        assert!(states_figure("城镇化率达到76.8%") && states_figure("突破3500亿元") && !states_figure("坚持项目为王"));
     }
 
     #[test]
