@@ -75,6 +75,44 @@ fn snapshots() {
     }
 }
 
+/// The headline table in one line per row: key | actual level, growth | target.
+fn compact_headline(r: &Report) -> String {
+    let h = headline::headline(r);
+    let mut out = String::new();
+    for row in &h.rows {
+        let a = row.actual.as_ref();
+        let num = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |x| format!("{x}"));
+        out.push_str(&format!(
+            "{} | actual {} {} / growth {} | target {} {}\n",
+            row.indicator,
+            num(a.and_then(|a| a.level)),
+            a.and_then(|a| a.level_unit.as_deref()).unwrap_or(""),
+            num(a.and_then(|a| a.growth)),
+            row.target.as_ref().map_or_else(|| "-".to_string(), |t| fmt_value(&t.value)),
+            row.target.as_ref().and_then(|t| t.qualifier.as_deref()).unwrap_or(""),
+        ));
+    }
+    out
+}
+
+#[test]
+fn synthetic_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/synthetic");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("synthetic dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).expect("read");
+        let r = report::parse(&name, &bytes).expect("parse");
+        let snap = format!("synthetic_{}", name.replace(['.', '-'], "_"));
+        insta::assert_snapshot!(snap, format!("{}\n{}", compact_headline(&r), compact(&r.indicators)));
+    }
+}
+
 #[test]
 fn gold_budgets() {
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold.json");

@@ -550,8 +550,22 @@ pub fn read(gap: &str) -> Gap {
         let first = r.chars().next().unwrap_or(' ');
         match head_index().get(&first).and_then(|v| v.iter().find(|w| r.starts_with(*w))) {
             Some(w) => {
-                if *w == "预计" {
-                    g.est = true;
+                match *w {
+                    "预计" => g.est = true,
+                    "累计" => g.cum = true,
+                    "过去五年" | "近五年" | "这五年" | "五年来" | "五年间" | "五年" => {
+                        g.years.get_or_insert(5);
+                    }
+                    "三年来" | "三年" => {
+                        g.years.get_or_insert(3);
+                    }
+                    "十年来" | "十年" => {
+                        g.years.get_or_insert(10);
+                    }
+                    "两年来" | "两年" => {
+                        g.years.get_or_insert(2);
+                    }
+                    _ => {}
                 }
                 r = &r[w.len()..];
             }

@@ -137,6 +137,8 @@ struct Extractor<'c, 'a> {
     said: Vec<String>,
     /// The sentence's last figure was a growth in %.
     growth_pct: bool,
+    /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
+    para_five: bool,
     pending: Option<String>,
     items: Vec<Item>,
     /// Clause-level: offset of the first 已 in the clause being read (found once per clause).
@@ -330,6 +332,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             carry_names: Vec::new(),
             said: Vec::new(),
             growth_pct: false,
+            para_five: false,
             pending: None,
             items: Vec::new(),
             done_at: None,
@@ -442,6 +445,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.pending = None;
         let sec = self.section_at(s);
         let kind = self.kind_now();
+        let five_words = |t: &str| ["五年", "十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t.contains(w));
+        if para_start {
+            let top = self.cursor.stack.first().and_then(|&t| self.ctx.sections.get(t));
+            self.para_five = top.is_some_and(|t| five_words(&t.heading));
+        }
+        if five_words(sent) {
+            self.para_five = true;
+        }
         if self.est_mode {
             let top = self.cursor.stack.first().copied();
             if matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild)
@@ -877,8 +888,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 _ => {
                     // 由上年的9.8%下降到5.3% in a review: the starting figure is the year before.
                     let prior = (g.prior && g.from && kind == SectionKind::Review).then_some(()).and(ctx.review_year).map(|r| r - 1);
+                    // 由1106亿元增加到2540亿元 in a review: the first figure is where things
+                    // started, a year before (five in a five-year review), not the review year's.
+                    let start = (g.from && moved_on && kind == SectionKind::Review && explicit_year.is_none())
+                        .then_some(())
+                        .and(ctx.review_year)
+                        .map(|r| r - if self.para_five { 5 } else { 1 });
+                    let prior = prior.or(start);
                     let y = explicit_year.or(prior).or(ctx.review_year);
-                    let period = if g.avg || g.cum {
+                    // 年均: a period figure; 累计: one only over a stated span or in a
+                    // five-year review (累计达到3.2万个 in a year's review is a stock).
+                    let period = if g.avg || (g.cum && (g.years.is_some() || self.para_five)) {
                         let n = g.years.unwrap_or(5);
                         ctx.review_year.map(|r| format!("{}-{}", r - n + 1, r))
                     } else {

@@ -468,3 +468,23 @@ fn the_governments_own_work_is_commitments() {
     let v = run_with("一般性支出压减10%以上，“三公”经费再压减5%。", Some(SectionKind::SelfBuild));
     assert!(!v.is_empty() && v.iter().all(|i| i.status == Status::Target), "{v:#?}");
 }
+
+#[test]
+fn an_undated_starting_figure_is_not_the_review_years() {
+    // One-year review: the year before; five-year review: five years before.
+    let v = run_with("城镇化率由55.2%提高到56.8%。", Some(SectionKind::Review));
+    assert_eq!(v.iter().map(|i| i.year).collect::<Vec<_>>(), vec![Some(2022), Some(2023)], "{v:#?}");
+    let v = run_with("过去五年，地方公共财政预算收入由1106亿元增加到2540亿元。", Some(SectionKind::Review));
+    assert_eq!(v.iter().map(|i| i.year).collect::<Vec<_>>(), vec![Some(2018), Some(2023)], "{v:#?}");
+    // In the plan, 从去年的2.1% is the review year's figure.
+    let v = run_with("今年赤字率从去年的2.1%提高到2.3%。", Some(SectionKind::Plan));
+    assert_eq!(v[0].year, Some(2023), "{v:#?}");
+}
+
+#[test]
+fn cumulative_figures_need_a_span() {
+    let v = run_with("五年累计完成全社会固定资产投资6.8万亿元。", Some(SectionKind::Review));
+    assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+    let v = run_with("新建5G基站5200个，累计达到3.2万个。", Some(SectionKind::Review));
+    assert!(v.iter().all(|i| i.period.is_none()), "a stock, not a five-year sum: {v:#?}");
+}
