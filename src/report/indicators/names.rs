@@ -66,6 +66,7 @@ static RULES: &[Rule] = &[
     r("deficit_ratio", &["赤字率"], &[], &[]),
     r("fiscal_deficit", &["赤字"], &[], &[]),
     r("local_special_bonds", &["专项债"], &[], &[]),
+    r("exports", &["外贸出口", "出口总额"], &[], &["进出口"]),
     r("trade", &["进出口", "外贸", "对外贸易"], &[], &[]),
     r("exports", &["出口"], &[], &[]),
     r("imports", &["进口"], &[], &[]),
@@ -76,6 +77,9 @@ static RULES: &[Rule] = &[
     r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &[]),
     r("industry_structure", &["产业结构", "三次产业"], &[], &[]),
     r("gdp_per_capita", &["人均生产总值", "人均地区生产总值", "人均国内生产总值", "人均GDP"], &[], &[]),
+    // Gross national product (1980s–90s reports) and the material-product 国民收入: not GDP.
+    r("gnp", &["国民生产总值"], &[], &["人均"]),
+    r("national_income", &["国民收入"], &[], &["人均", "分配"]),
     r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地"]),
 ];
 

@@ -488,3 +488,26 @@ fn cumulative_figures_need_a_span() {
     let v = run_with("新建5G基站5200个，累计达到3.2万个。", Some(SectionKind::Review));
     assert!(v.iter().all(|i| i.period.is_none()), "a stock, not a five-year sum: {v:#?}");
 }
+
+#[test]
+fn price_basis_phrases_are_not_subjects() {
+    let v = run("国内生产总值完成36.5亿元，按可比价计算增长10.2%。财政收入完成5.2亿元，按同口径计算比上年增长16.2%。农民人均纯收入2350元，扣除价格因素实际增长4.1%。工业增加值负增长3.2%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.name.as_str(), i.direction)).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("国内生产总值", Some(Direction::Up)),
+            ("财政收入", Some(Direction::Up)),
+            ("农民人均纯收入", Some(Direction::Up)),
+            ("工业增加值", Some(Direction::Down)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn older_aggregates_keep_their_own_keys() {
+    let v = run("国民生产总值1286亿元，国内生产总值1302亿元，外贸出口总额12亿美元，进出口总额30亿美元。");
+    let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
+    assert_eq!(k, vec![Some("gnp"), Some("gdp"), Some("exports"), Some("trade")], "{v:#?}");
+}
