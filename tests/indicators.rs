@@ -155,6 +155,12 @@ fn headline_prefers_the_exact_figure_to_a_milestone_and_a_quoted_goal() {
     let a = gdp.actual.as_ref().expect("gdp actual");
     assert_eq!((a.level, a.growth), (Some(8126.4), Some(7.6)), "{gdp:#?}");
     assert_eq!(gdp.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(7.0)), "{gdp:#?}");
+    // An amount added written before the growth in % does not take the target cell.
+    let text = "2019年测试县人民政府工作报告\n一、2018年工作回顾\n农民人均纯收入8600元。\n二、2019年主要目标\n今年的主要预期目标是：农民人均纯收入增加500元以上，增长8%。\n";
+    let r = report::parse_text("t.txt", text, "UTF-8");
+    let h = headline::headline(&r);
+    let row = h.rows.iter().find(|r| r.indicator == "rural_net_income").expect("row");
+    assert_eq!(row.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(8.0)), "{row:#?}");
 }
 
 #[test]
