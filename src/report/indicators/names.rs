@@ -210,6 +210,7 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
 /// Headline keys in display order (the headline table and charts use this order).
 pub const HEADLINE_ORDER: &[&str] = &[
     "gdp",
+    "gnp",
     "industrial_value_added",
     "services_value_added",
     "fixed_asset_investment",
