@@ -75,6 +75,44 @@ fn snapshots() {
     }
 }
 
+/// The headline table in one line per row: key | actual level, growth | target.
+fn compact_headline(r: &Report) -> String {
+    let h = headline::headline(r);
+    let mut out = String::new();
+    for row in &h.rows {
+        let a = row.actual.as_ref();
+        let num = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |x| format!("{x}"));
+        out.push_str(&format!(
+            "{} | actual {} {} / growth {} | target {} {}\n",
+            row.indicator,
+            num(a.and_then(|a| a.level)),
+            a.and_then(|a| a.level_unit.as_deref()).unwrap_or(""),
+            num(a.and_then(|a| a.growth)),
+            row.target.as_ref().map_or_else(|| "-".to_string(), |t| fmt_value(&t.value)),
+            row.target.as_ref().and_then(|t| t.qualifier.as_deref()).unwrap_or(""),
+        ));
+    }
+    out
+}
+
+#[test]
+fn synthetic_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/synthetic");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("synthetic dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).expect("read");
+        let r = report::parse(&name, &bytes).expect("parse");
+        let snap = format!("synthetic_{}", name.replace(['.', '-'], "_"));
+        insta::assert_snapshot!(snap, format!("{}\n{}", compact_headline(&r), compact(&r.indicators)));
+    }
+}
+
 #[test]
 fn gold_budgets() {
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold.json");
@@ -106,6 +144,23 @@ fn headline_table() {
     let h = headline::headline(&r);
     let cpi = h.rows.iter().find(|r| r.indicator == "cpi").expect("cpi row");
     assert_eq!(cpi.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(103.0)));
+}
+
+#[test]
+fn headline_prefers_the_exact_figure_to_a_milestone_and_a_quoted_goal() {
+    let text = "2019年测试市人民政府工作报告\n一、2018年工作回顾\n年初确定的地区生产总值增长8%的目标，实际完成7.6%。全市地区生产总值突破8000亿元，达到8126.4亿元。\n二、2019年主要目标\n今年的主要预期目标是：地区生产总值增长7%左右。\n";
+    let r = report::parse_text("t.txt", text, "UTF-8");
+    let h = headline::headline(&r);
+    let gdp = h.rows.iter().find(|r| r.indicator == "gdp").expect("gdp row");
+    let a = gdp.actual.as_ref().expect("gdp actual");
+    assert_eq!((a.level, a.growth), (Some(8126.4), Some(7.6)), "{gdp:#?}");
+    assert_eq!(gdp.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(7.0)), "{gdp:#?}");
+    // An amount added written before the growth in % does not take the target cell.
+    let text = "2019年测试县人民政府工作报告\n一、2018年工作回顾\n农民人均纯收入8600元。\n二、2019年主要目标\n今年的主要预期目标是：农民人均纯收入增加500元以上，增长8%。\n";
+    let r = report::parse_text("t.txt", text, "UTF-8");
+    let h = headline::headline(&r);
+    let row = h.rows.iter().find(|r| r.indicator == "rural_net_income").expect("row");
+    assert_eq!(row.target.as_ref().map(|t| t.value.clone()), Some(Value::Number(8.0)), "{row:#?}");
 }
 
 #[test]

@@ -78,7 +78,8 @@ pub struct OutcomeChart {
 }
 
 fn signed(f: &Figure) -> (f64, Option<f64>) {
-    if f.direction == Some("down") {
+    // 下降3.2% is stored as 3.2 (down), 增长-3.2% as −3.2 (down): negate only the first.
+    if f.direction == Some("down") && f.value >= 0.0 {
         match f.value_high {
             Some(h) => (-h, Some(-f.value)),
             None => (-f.value, None),
@@ -618,6 +619,17 @@ mod tests {
             actual: a,
             met,
         }
+    }
+
+    #[test]
+    fn negative_growth_is_negated_once() {
+        let mut f = fig(0, "i1", -3.2, None, None, "actual");
+        f.direction = Some("down");
+        assert_eq!(signed(&f), (-3.2, None));
+        assert_eq!(f.display(), "−3.2%");
+        f.value = 3.2;
+        assert_eq!(signed(&f), (-3.2, None));
+        assert_eq!(f.display(), "−3.2%");
     }
 
     #[test]

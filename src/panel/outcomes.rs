@@ -108,13 +108,14 @@ impl Figure {
     /// `7.5%左右`, `6.5–7%`, `控制在3%`, `−4.8%` (下降): the qualifier where Chinese puts it.
     pub fn display(&self) -> String {
         let mut s = String::new();
-        if self.direction == Some("down") {
+        // 下降4.8% and 增长-4.8% are both −4.8%.
+        if self.direction == Some("down") || self.value < 0.0 {
             s.push('−');
         }
-        s.push_str(&fmt_num(self.value));
+        s.push_str(&fmt_num(self.value.abs()));
         if let Some(h) = self.value_high {
             s.push('–');
-            s.push_str(&fmt_num(h));
+            s.push_str(&fmt_num(h.abs()));
         }
         s.push_str(&self.unit);
         match self.qualifier.as_deref().map(str::trim) {

@@ -108,7 +108,10 @@ pub fn headline(report: &Report) -> Headline {
             .filter(is_review_year)
             .collect();
         let mut actual = HeadlineActual { year: report.review_year, ..Default::default() };
-        let level = actuals.iter().find(|i| matches!(i.measure, Measure::Level | Measure::Count));
+        // A milestone passed (突破8000亿元) gives way to the exact figure (达到8126.4亿元).
+        let milestone = |i: &&&Indicator| matches!(i.qualifier.as_deref(), Some("突破" | "超过" | "超" | "逾" | "接近" | "近" | "不到"));
+        let is_level = |i: &&&Indicator| matches!(i.measure, Measure::Level | Measure::Count);
+        let level = actuals.iter().find(|i| is_level(i) && !milestone(i)).or_else(|| actuals.iter().find(|i| is_level(i)));
         let growth = actuals.iter().find(|i| i.measure == Measure::Growth && i.unit == "%");
         let rate = actuals.iter().find(|i| matches!(i.measure, Measure::Rate | Measure::Share | Measure::Index));
         let mut first_name: Option<&str> = None;
@@ -137,16 +140,21 @@ pub fn headline(report: &Report) -> Headline {
         let actual = if actual.ids.is_empty() { None } else { Some(actual) };
         // Target: the coming year's, first in text order, a headline measure.
         let target_year = report.report_year;
-        let target = of_key
-            .iter()
-            .filter(|i| i.status == Status::Target && i.period.is_none())
-            .filter(|i| i.year.is_none() || i.year == target_year || target_year.is_none() || i.year > target_year)
-            .find(|i| {
-                matches!(
-                    i.measure,
-                    Measure::Growth | Measure::Rate | Measure::Level | Measure::Index | Measure::Relative | Measure::Count | Measure::Share
-                )
-            });
+        let targets = || {
+            of_key
+                .iter()
+                .filter(|i| i.status == Status::Target && i.period.is_none())
+                .filter(|i| i.year.is_none() || i.year == target_year || target_year.is_none() || i.year > target_year)
+                .filter(|i| {
+                    matches!(
+                        i.measure,
+                        Measure::Growth | Measure::Rate | Measure::Level | Measure::Index | Measure::Relative | Measure::Count | Measure::Share
+                    )
+                })
+        };
+        // A growth in % (收入增长8%) before an amount added (增加150元) written first.
+        let amount_added = |i: &&&Indicator| i.measure == Measure::Growth && !matches!(i.unit.as_str(), "%" | "个百分点");
+        let target = targets().find(|i| !amount_added(i)).or_else(|| targets().next());
         if let Some(t) = target {
             first_name.get_or_insert(&t.name);
         }

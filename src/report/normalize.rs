@@ -143,9 +143,100 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
+/// Line breaks of hard-wrapped text (`pdftotext` writes one line per printed line) that
+/// fall inside a paragraph: byte offsets of those `\n`, sorted. Empty unless the text
+/// looks wrapped: at least ten lines, and half of its lines, of nearly the same width.
+/// A break is inside a paragraph when the line before it is full (a paragraph's last line
+/// is short), does not end a sentence (`。！？；：`), and the line after it is text that
+/// is not indented; a page footer between two such lines goes with them.
+fn wrapped_breaks(s: &str) -> Vec<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum L {
+        Blank,
+        Footer,
+        /// [display width (CJK 2, ASCII 1), chars], indented, ends a sentence.
+        Text([usize; 2], bool, bool),
+    }
+    const MAX_W: usize = 240;
+    let b = s.as_bytes();
+    // Wrapped lines are short: a text whose lines are long on average has none (one pass
+    // of a fast byte count, then nothing else).
+    let breaks = bytecount::count(b, b'\n');
+    if breaks < 10 || b.len() / breaks > MAX_W * 3 {
+        return Vec::new();
+    }
+    let mut lines: Vec<(usize, L)> = Vec::new(); // (offset of the `\n` after it, kind)
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len()));
+    for end in ends {
+        let line = &s[start..end];
+        let t = line.trim_matches(|c: char| is_space(c) || is_invisible(c) || c == '\r');
+        let kind = if t.is_empty() {
+            L::Blank
+        } else if scan_page_footer(t).is_some_and(|l| l == t.len()) {
+            L::Footer
+        } else {
+            // Long lines are not wrapped lines: stop counting early.
+            let (mut w, mut n) = (0, 0);
+            for c in t.chars().take(MAX_W) {
+                w += if c.is_ascii() { 1 } else { 2 };
+                n += 1;
+            }
+            let indented = line.starts_with(|c: char| is_space(c));
+            let stop = t.ends_with(['。', '！', '？', '；', '：', ':', '!', '?', ';']);
+            L::Text([w, n], indented, stop)
+        };
+        lines.push((end, kind));
+        start = end + 1;
+    }
+    // The wrap width, by display width (a PDF's printed lines) or by chars (text wrapped
+    // at a char count): the w with the most lines in [w - slack, w].
+    let mut texts = 0usize;
+    let mut pick = (0usize, 0usize, 0usize, 0usize); // (metric, width, lines, slack)
+    for (m, slack) in [(0usize, 4usize), (1, 2)] {
+        let mut hist = [0usize; MAX_W * 2 + 1];
+        texts = 0;
+        for &(_, k) in &lines {
+            if let L::Text(w, _, _) = k {
+                texts += 1;
+                hist[w[m].min(MAX_W * 2)] += 1;
+            }
+        }
+        for w in 24..=MAX_W {
+            let n: usize = hist[w - slack..=w].iter().sum();
+            if n > pick.2 {
+                pick = (m, w, n, slack);
+            }
+        }
+    }
+    let (metric, width, best, slack) = pick;
+    if best < 10 || best * 2 < texts {
+        return Vec::new();
+    }
+    let full = |k: L| matches!(k, L::Text(w, _, stop) if w[metric] + slack >= width && !stop);
+    let starts_text = |k: L| matches!(k, L::Text(_, indented, _) if !indented);
+    let mut out = Vec::new();
+    let mut joined = false;
+    for i in 0..lines.len().saturating_sub(1) {
+        let (at, kind) = lines[i];
+        // The next line that is not a page footer (looking a few lines ahead only).
+        let next = lines[i + 1..].iter().take(3).map(|&(_, k)| k).find(|&k| k != L::Footer);
+        joined = match kind {
+            L::Text(..) => full(kind) && next.is_some_and(starts_text),
+            L::Footer => joined && next.is_some_and(starts_text),
+            L::Blank => false,
+        };
+        if joined {
+            out.push(at);
+        }
+    }
+    out
+}
+
 #[derive(Default)]
 struct Counts {
     fullwidth: usize,
+    wraps: usize,
     spaces: usize,
     footers: usize,
     notes: usize,
@@ -161,6 +252,10 @@ pub fn normalize(display: &str) -> Normalized {
     let mut ws: Option<usize> = None;
     let mut run = 0usize; // start of pending verbatim run
     let mut last: Option<char> = None; // last char written (after folding)
+    // Hard-wrapped text: line breaks inside paragraphs are read as soft breaks.
+    let wraps = wrapped_breaks(display);
+    let mut next_wrap = 0usize;
+    let mut wrap_pending = false;
     while i < bytes.len() {
         // Fast path, most of the text: an ASCII letter or digit, or a CJK ideograph
         // (U+4E00..U+9FFF, 3 bytes led by E4..E9), with no whitespace pending. None of
@@ -192,6 +287,21 @@ pub fn normalize(display: &str) -> Normalized {
         }
         let c = display[i..].chars().next().unwrap();
         let cl = c.len_utf8();
+        if c == '\n' && !wraps.is_empty() {
+            while wraps.get(next_wrap).is_some_and(|&w| w < i) {
+                next_wrap += 1;
+            }
+            if wraps.get(next_wrap) == Some(&i) {
+                if run < i {
+                    b.copy(run, &display[run..i]);
+                }
+                ws.get_or_insert(i);
+                wrap_pending = true;
+                i += 1;
+                run = i;
+                continue;
+            }
+        }
         // whitespace and page footers accumulate into a pending run
         if is_space(c) || is_invisible(c) {
             if run < i {
@@ -223,7 +333,12 @@ pub fn normalize(display: &str) -> Normalized {
         if let Some(ws_start) = ws.take() {
             let at_line_start = last.is_none() || last == Some('\n');
             let next = fold_char(c).unwrap_or(c);
-            if c == '\n' || at_line_start {
+            if std::mem::take(&mut wrap_pending) && c != '\n' {
+                // a wrapped line goes on: no space, even between digits (1⏎86.5亿元)
+                b.replace(ws_start, i, "");
+                soft.push(b.text().len());
+                n.wraps += 1;
+            } else if c == '\n' || at_line_start {
                 b.replace(ws_start, i, "");
             } else if last.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_ascii_alphanumeric() {
                 b.replace(ws_start, i, " ");
@@ -310,6 +425,7 @@ pub fn normalize(display: &str) -> Normalized {
         }
     };
     push("fullwidth", n.fullwidth, format!("分析时将全角数字、字母和符号转为半角 {} 处", n.fullwidth));
+    push("wrapped_lines", n.wraps, format!("分析时将折行的 {} 处换行接回原段落", n.wraps));
     push("pdf_spaces", n.spaces, format!("分析时忽略词语、数字中间的空格 {} 处", n.spaces));
     push("page_footers", n.footers, format!("分析时忽略夹在句中的页码 {} 处", n.footers));
     push("footnote_markers", n.notes, format!("分析时忽略注释标记 {} 处（如 [1]、⑷）", n.notes));
@@ -339,6 +455,32 @@ mod tests {
         assert_eq!(normalize("收入 － 12 － 增长").text, "收入增长");
         assert_eq!(normalize("a - 12 - b").text, "a b");
         assert_eq!(normalize("2—3个，1-11月").text, "2—3个，1-11月");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_rejoin() {
+        // 36 chars a line, as pdftotext writes a narrow page; a paragraph's last line is
+        // short, headings stand alone, a page footer sits between two lines.
+        let body = "全年地区生产总值预计完成2856.3亿元，同比增长7.2%，增速高于全省0.6个百分点；一般公共预算收入完成186.5亿元，增长5.3%，规模以上工业增加值增长8.1%，固定资产投资增长10.6%，社会消费品零售总额完成1325.6亿元，增长9.8%，进出口总额完成468.2亿元，增长12.5%，城镇、农村常住居民人均可支配收入分别达到38650元和19860元，分别增长8.5%和9.6%，全年粮食总产量达到286.5万吨，城镇新增就业5.8万人，城镇登记失业率2.9%，居民消费价格涨幅控制在3%以内，各项事业全面进步，人民生活持续改善，社会大局和谐稳定。";
+        let body = body.repeat(3);
+        let body = body.as_str();
+        let chars: Vec<char> = body.chars().collect();
+        let mut wrapped: Vec<String> = chars.chunks(36).map(|c| c.iter().collect()).collect();
+        wrapped.insert(3, "— 1 —".into());
+        let d = format!("一、2019年工作回顾\n{}\n二、2020年主要目标\n今年的目标是：增长7%。\n", wrapped.join("\n"));
+        let n = normalize(&d);
+        let norm_body = normalize(body).text;
+        assert!(n.text.contains(&norm_body), "{}", n.text);
+        assert!(n.text.starts_with("一、2019年工作回顾\n"), "{}", n.text);
+        assert!(n.text.contains("\n二、2020年主要目标\n今年"), "{}", n.text);
+        assert!(n.steps.iter().any(|s| s.kind == "wrapped_lines"));
+        // Spans still map back to the display text.
+        let at = n.text.find("186.5").unwrap();
+        let s = n.map.map_span(Span::new(at, at + 5));
+        assert_eq!(d[s.start..s.end].replace('\n', ""), "186.5");
+        // Text with one paragraph a line is left alone.
+        let plain = "一、回顾\n".to_string() + &"去年经济运行总体平稳，全市地区生产总值增长7.6%。\n".repeat(30);
+        assert_eq!(normalize(&plain).text, plain);
     }
 
     #[test]

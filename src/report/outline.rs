@@ -22,6 +22,8 @@ use super::model::{Report, Section, SectionKind, Span};
 /// A numbering scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scheme {
+    /// `第一部分`
+    Chapter,
     /// `一、`
     Part,
     /// `（一）` / `(一)`
@@ -108,6 +110,13 @@ pub fn scan_number(s: &str) -> Option<(usize, Scheme, u32)> {
             Some((open + len + close.len_utf8(), scheme, val))
         }
         '①'..='⑳' => Some((c0.len_utf8(), Scheme::Circled, c0 as u32 - '①' as u32 + 1)),
+        // 第一部分　2018年工作回顾
+        '第' => {
+            let (v, l) = cn_numeral(&s[3..])?;
+            let rest = s[3 + l..].strip_prefix("部分")?;
+            let sep = rest.len() - rest.trim_start_matches([' ', '\u{3000}', '、', '：', ':', '—']).len();
+            Some((3 + l + "部分".len() + sep, Scheme::Chapter, v))
+        }
         '0'..='9' => {
             let l = s.bytes().take_while(|b| b.is_ascii_digit()).count();
             if l > 2 {
@@ -129,8 +138,10 @@ pub fn scan_number(s: &str) -> Option<(usize, Scheme, u32)> {
                 return None;
             }
             let after = s[l + '、'.len_utf8()..].chars().next();
-            // 一、二季度 / 一、二、三产业 are not headings
-            if after.is_none_or(|c| is_cn_digit(c) || c == '\n') {
+            // 一、二季度 / 一、二、三产业 are not headings; 一、二〇二四年工作回顾 is
+            let rest = &s[l + '、'.len_utf8()..];
+            let cn_year = rest.chars().take(4).all(|c| "〇零一二三四五六七八九".contains(c)) && rest.chars().nth(4) == Some('年');
+            if after.is_none_or(|c| (is_cn_digit(c) && !cn_year) || c == '\n') {
                 return None;
             }
             Some((l + '、'.len_utf8(), Scheme::Part, v))
@@ -205,7 +216,10 @@ pub fn scan_lead(s: &str) -> Option<(usize, usize)> {
     for (k, c) in s.char_indices() {
         match c {
             '。' => {
-                if n < 4 {
+                // A sentence that states a figure (城镇化率达到76.8%。) or says what a year
+                // is (2025年是“十四五”规划收官之年。) is content, not a heading.
+                let what_a_year_is = s[..k].ends_with('年') && s[..k].contains('是');
+                if n < 4 || states_figure(&s[..k]) || what_a_year_is {
                     return None;
                 }
                 return Some((k, k + c.len_utf8()));
@@ -219,6 +233,25 @@ pub fn scan_lead(s: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// A number followed by a unit or `%` (`76.8%`, `3500亿元`, `12个`).
+fn states_figure(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                i += 1;
+            }
+            if s[i..].starts_with(['%', '‰', '亿', '万', '千', '个', '元', '吨', '人', '家', '所', '项', '倍', '公', '平', '台', '辆', '户', '套']) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 const LEAD_VERBS: [&str; 24] = [
@@ -251,7 +284,13 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
     if has(&["自身建设", "政风建设"]) {
         return Some(SectionKind::SelfBuild);
     }
-    if has(&["今后五年", "未来五年", "五年目标", "五年主要", "五年的主要", "规划纲要"]) {
+    // 五年 after a numeral is a year (一九九五年的主要任务), not a span of five years.
+    let five = |w: &str| {
+        h.match_indices(w).any(|(k, _)| {
+            !h[..k].ends_with(|c: char| "〇零一二三四五六七八九".contains(c) || c.is_ascii_digit())
+        })
+    };
+    if has(&["今后五年", "未来五年", "规划纲要"]) || ["五年目标", "五年主要", "五年的主要"].iter().any(|w| five(w)) {
         return Some(SectionKind::FiveYear);
     }
     let cs: Vec<char> = h.chars().collect();
@@ -495,6 +534,10 @@ fn scan_paragraph(a: &str, ps: usize, pe: usize, b: &mut Builder) {
             he = hs;
             after = hs;
         }
+        // 1.地区生产总值增长6%左右；: an item of a list of figures, not a heading.
+        if !matches!(scheme, Scheme::Part | Scheme::Chapter) && states_figure(&a[hs..he]) {
+            return;
+        }
         let number = number_text(&p[..nl], scheme);
         if b.add(scheme, val, &number, &a[hs..he], ps, he) {
             lead_at(a, after, pe, b);
@@ -522,6 +565,7 @@ fn lead_at(a: &str, at: usize, pe: usize, b: &mut Builder) {
 fn number_text(raw: &str, scheme: Scheme) -> String {
     match scheme {
         Scheme::Part => raw.trim_end_matches('、').to_string(),
+        Scheme::Chapter => raw.trim_end_matches([' ', '\u{3000}', '、', '：', ':', '—']).to_string(),
         _ => raw.to_string(),
     }
 }
@@ -632,7 +676,7 @@ fn to_tree(a: &str, nodes: &[Node], opt: &OutlineOptions<'_>) -> Vec<Section> {
             let idx = *i;
             *i += 1;
             let id = if prefix.is_empty() { format!("s{}", out.len() + 1) } else { format!("{prefix}.{}", out.len() + 1) };
-            let top = depth == 1 || (n.scheme == Scheme::Part) || parent_kind.is_none();
+            let top = depth == 1 || matches!(n.scheme, Scheme::Part | Scheme::Chapter) || parent_kind.is_none();
             let mut own = if n.scheme == Scheme::Lead { None } else { kind_of(&n.heading, top, opt.report_year, opt.review_year) };
             // last year's work on the government itself is still review
             if parent_kind == Some(SectionKind::Review) && own == Some(SectionKind::SelfBuild) {
@@ -756,6 +800,42 @@ mod tests {
         let kids: Vec<_> = secs[0].children.iter().map(|s| (s.heading.as_str(), s.kind)).collect();
         assert_eq!(kids, vec![("一是经济稳步增长", SectionKind::Review), ("六是自身建设持续加强", SectionKind::Review)]);
         assert_eq!(scan_unnumbered("六是自身建设持续加强", true), None);
+    }
+
+    #[test]
+    fn a_sentence_stating_a_figure_is_not_a_lead_heading() {
+        let a = "一、2023年工作回顾\n（一）坚持项目为王。全年新开工亿元以上产业项目328个。\n常住人口城镇化率达到76.8%。\n（二）扩大有效投资。社会消费品零售总额力争突破3500亿元。全年新开工项目很多，建设进度很快。\n";
+        let o = outline(a);
+        let heads: Vec<_> = o.iter().map(|x| x.3.as_str()).collect();
+        assert_eq!(heads, vec!["2023年工作回顾", "坚持项目为王", "扩大有效投资"]);
+        assert!(states_figure("城镇化率达到76.8%") && states_figure("突破3500亿元") && !states_figure("坚持项目为王"));
+    }
+
+    #[test]
+    fn parts_years_in_words_and_lists_of_figures() {
+        // 第一部分/第二部分 above 一、 and （一）.
+        let a = "第一部分　2018年工作回顾\n一、着力稳增长\n（一）工业经济提质增效。规模以上工业增加值增长9.1%。\n第二部分　2019年工作安排\n一、主要预期目标\n1.地区生产总值增长6%左右；\n2.一般公共预算收入增长5%；\n二、重点工作\n";
+        let secs = build(a, &OutlineOptions { report_year: Some(2019), review_year: Some(2018), ..Default::default() });
+        let flat: Vec<_> = flatten(&secs).iter().map(|s| (s.id.clone(), s.number.clone(), s.heading.clone(), s.kind)).collect();
+        assert_eq!(
+            flat,
+            vec![
+                ("s1".into(), "第一部分".into(), "2018年工作回顾".into(), SectionKind::Review),
+                ("s1.1".into(), "一".into(), "着力稳增长".into(), SectionKind::Review),
+                ("s1.1.1".into(), "（一）".into(), "工业经济提质增效".into(), SectionKind::Review),
+                ("s2".into(), "第二部分".into(), "2019年工作安排".into(), SectionKind::Plan),
+                ("s2.1".into(), "一".into(), "主要预期目标".into(), SectionKind::Plan),
+                ("s2.2".into(), "二".into(), "重点工作".into(), SectionKind::Plan),
+            ]
+        );
+        // A year in Chinese numerals after 一、 is a heading; 一九九五年的 is a year, not five years.
+        assert_eq!(scan_number("一、二〇二四年工作回顾"), Some((6, Scheme::Part, 1)));
+        assert_eq!(scan_number("一、二季度"), None);
+        assert_eq!(kind_of("一九九五年的主要任务", true, Some(1995), Some(1994)), Some(SectionKind::Plan));
+        assert_eq!(kind_of("今后五年的主要目标", true, Some(2021), Some(2020)), Some(SectionKind::FiveYear));
+        // What a year is, said in one sentence, is not a lead heading.
+        assert_eq!(scan_lead("2025年是“十四五”规划收官之年。今年要"), None);
+        assert_eq!(scan_lead("人口自然增长率控制在5.8‰。"), None);
     }
 
     #[test]

@@ -39,6 +39,15 @@ use T::*;
 /// longest match wins.
 static TAIL: &[(&str, T)] = &[
     ("按可比价格计算", Adv),
+    ("按可比价计算", Adv),
+    ("按可比口径计算", Adv),
+    ("按同口径计算", Adv),
+    ("同口径计算", Adv),
+    ("按不变价格计算", Adv),
+    ("扣除价格因素", Adv),
+    ("扣除物价因素", Adv),
+    ("剔除价格因素", Adv),
+    ("负增长", Down),
     ("按可比口径", Adv),
     ("按可比价", Adv),
     ("按现价计算", Adv),
@@ -104,6 +113,8 @@ static TAIL: &[(&str, T)] = &[
     ("争取", Tgt),
     ("预期", Tgt),
     ("同比增长", Up),
+    ("增产", Up),
+    ("减产", Down),
     ("增长", Up),
     ("增加", Up),
     ("提高", Up),
@@ -204,7 +215,9 @@ static HEAD: &[&str] = &[
     "并且", "并", "而", "和", "及", "与", "、", "在", "共", "累计", "实现", "完成", "达到", "安排",
     "力争", "确保", "争取", "要", "将", "使", "但是", "但", "拟安排", "拟", "前三季度", "上半年", "一季度", "前两季度", "全社会的",
     // spans of time, not subjects (五年来…，五年年均增长5.2%): longer forms first
-    "过去五年", "过去一年", "近五年", "这五年", "五年来", "五年间", "五年", "三年来", "三年", "十年来", "十年", "两年来", "一年来",
+    "过去五年", "过去一年", "近五年", "这五年", "五年来", "五年间", "五年", "三年来", "三年", "十年来", "十年", "两年来", "两年", "一年来",
+    // a past year's goal quoted in a review (年初确定的地区生产总值增长8%的目标)
+    "年初确定的", "年初提出的", "年初",
     "“", "”", "‘", "’", "《", "》", "\"", " ", "\u{3000}", "，", "；", "：", ":", "—", "-",
 ];
 
@@ -266,6 +279,12 @@ pub struct Gap {
     pub year: Option<i32>,
     /// The figure is a starting level: `由每人每年380元提高到…`, `赤字率从去年的2.1%提高到2.3%`.
     pub from: bool,
+    /// The starting figure is last year's: `由上年的9.8%下降到5.3%`.
+    pub prior: bool,
+    /// The gap is just a region (`、全省`): a second comparison after a relative figure.
+    pub region: Option<String>,
+    /// Years an average spans when the gap says (`两年平均` → 2); otherwise five.
+    pub years: Option<i32>,
 }
 
 /// `上年`, `1980年预计`, `2011年末`: the thing after 比/较 in a base phrase.
@@ -391,6 +410,25 @@ pub fn read(gap: &str) -> Gap {
             }
         }
     }
+    // 增速比全省高1.2个百分点: the same, written with 比.
+    if g.relative_to.is_none() && (gc.bi.is_some() || gc.jiao.is_some()) {
+        for (kw, up) in [("高出", true), ("高", true), ("快", true), ("低", false), ("慢", false)] {
+            let Some(head) = r.strip_suffix(kw) else { continue };
+            if let Some(p) = head.rfind('比').or_else(|| head.rfind('较')) {
+                if let Some(reg) = head.get(p + 3..).and_then(region_phrase) {
+                    g.relative_to = Some(reg.to_string());
+                    g.rel_up = Some(up);
+                    r = &head[..p];
+                }
+            }
+            break;
+        }
+    }
+    // `高于全国1.2个百分点、全省0.5个百分点`: a second region alone (the caller decides).
+    let bare = r0.trim_matches(|c: char| matches!(c, '、' | '，' | '和' | ' '));
+    if g.relative_to.is_none() && bare.starts_with('全') {
+        g.region = region_phrase(bare).map(str::to_string);
+    }
     // Last 比 / 较 in `r`. The tail loop only ever shortens `r` from its end, so a
     // position stays the last one until `r` is cut before it; then it is searched again.
     let mut bi = last_in(r0, r, gc.bi, '比');
@@ -417,14 +455,21 @@ pub fn read(gap: &str) -> Gap {
             }
         }
         if let Some(h) = strip_year_suffix(r) {
-            // 是2011年的 → 是; 到2021年 → target year.
+            // 是2011年的 → 是; 到2021年 → target year; 由2013年的 → the starting figure's
+            // year (由上年的 → the year before: `prior`).
             let tail = &r[h.len()..];
-            if let Some((y, _)) = leading_year(tail) {
-                if h.ends_with('到') || h.ends_with("至") {
-                    g.year = Some(y);
-                }
+            let start = h.ends_with('由') || h.ends_with('从');
+            match leading_year(tail) {
+                Some((y, _)) if h.ends_with('到') || h.ends_with('至') || start => g.year = Some(y),
+                None if start && matches!(tail, "上年" | "上一年") => g.prior = true,
+                _ => {}
             }
-            r = h.trim_end_matches('到');
+            // 增加到2018年的 → 增加到 (a level); a bare 到2021年 → nothing.
+            r = if h.ends_with('到') && !tail_index().get(&'到').is_some_and(|v| v.iter().any(|(w, _)| h.ends_with(w))) {
+                h.trim_end_matches('到')
+            } else {
+                h
+            };
             continue;
         }
         let last = r.chars().next_back().unwrap_or(' ');
@@ -446,7 +491,16 @@ pub fn read(gap: &str) -> Gap {
             Share => g.share = true,
             Each => g.each = true,
             All => g.all = true,
-            Avg => g.avg = true,
+            Avg => {
+                g.avg = true;
+                // 两年平均增长5.1%: the span is two years, not a subject.
+                if let Some(c) = r.chars().next_back() {
+                    if let Some(k) = "两二三四五六七八九十".chars().position(|x| x == c) {
+                        g.years = Some(if k == 0 { 2 } else { k as i32 + 1 });
+                        r = &r[..r.len() - c.len_utf8()];
+                    }
+                }
+            }
             Cum => g.cum = true,
             Est => g.est = true,
             Tgt => {
@@ -487,11 +541,40 @@ pub fn read(gap: &str) -> Gap {
             r = &r[l..];
             continue;
         }
+        // A list number: 1.地区生产总值 / 2、 / (3) / （4）.
+        let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=2).contains(&d) {
+            if let Some(m) = ['.', '、', '）', ')'].iter().find(|m| r[d..].starts_with(**m)) {
+                r = &r[d + m.len_utf8()..];
+                continue;
+            }
+        }
+        if let Some(inner) = r.strip_prefix('（').or_else(|| r.strip_prefix('(')) {
+            let d = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if (1..=2).contains(&d) && (inner[d..].starts_with('）') || inner[d..].starts_with(')')) {
+                r = &inner[d + inner[d..].chars().next().map_or(1, char::len_utf8)..];
+                continue;
+            }
+        }
         let first = r.chars().next().unwrap_or(' ');
         match head_index().get(&first).and_then(|v| v.iter().find(|w| r.starts_with(*w))) {
             Some(w) => {
-                if *w == "预计" {
-                    g.est = true;
+                match *w {
+                    "预计" => g.est = true,
+                    "累计" => g.cum = true,
+                    "过去五年" | "近五年" | "这五年" | "五年来" | "五年间" | "五年" => {
+                        g.years.get_or_insert(5);
+                    }
+                    "三年来" | "三年" => {
+                        g.years.get_or_insert(3);
+                    }
+                    "十年来" | "十年" => {
+                        g.years.get_or_insert(10);
+                    }
+                    "两年来" | "两年" => {
+                        g.years.get_or_insert(2);
+                    }
+                    _ => {}
                 }
                 r = &r[w.len()..];
             }
@@ -580,6 +663,27 @@ pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
     parts.push(&s[start..]);
     parts.retain(|p| !p.is_empty());
     let want = if all && n == 1 { parts.len() } else { n };
+    // 第一、二、三产业增加值 / 一、二、三产增加值: numerals that share the last item's noun.
+    let numeral = |p: &str| {
+        let mut cs = p.trim_start_matches('第').chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if "一二三四五六七八九".contains(c))
+    };
+    if parts.len() > 1 && parts.len() == want && parts[..parts.len() - 1].iter().all(|p| numeral(p)) {
+        let last = parts[parts.len() - 1].trim_start_matches('第');
+        if let Some(c) = last.chars().next().filter(|c| "一二三四五六七八九".contains(*c)) {
+            let noun = &last[c.len_utf8()..];
+            if !noun.is_empty() {
+                let prefix = if parts[0].starts_with('第') { "第" } else { "" };
+                return parts
+                    .iter()
+                    .map(|p| {
+                        let d = p.trim_start_matches('第').chars().next().unwrap_or(c);
+                        format!("{prefix}{d}{noun}")
+                    })
+                    .collect();
+            }
+        }
+    }
     if parts.len() > 1 && parts.len() == want {
         let last = parts[parts.len() - 1];
         let last_chars: Vec<(usize, char)> = last.char_indices().collect();

@@ -132,6 +132,13 @@ struct Extractor<'c, 'a> {
     // Sentence-level state.
     carry_full: String,
     carry_names: Vec<String>,
+    /// Subjects named so far in the sentence, in order (the last few): a later
+    /// `分别` list with no subject of its own goes to the last of them in turn.
+    said: Vec<String>,
+    /// The sentence's last figure was a growth in %.
+    growth_pct: bool,
+    /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
+    para_five: bool,
     pending: Option<String>,
     items: Vec<Item>,
     /// Clause-level: offset of the first 已 in the clause being read (found once per clause).
@@ -344,6 +351,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             para_items: 0,
             carry_full: String::new(),
             carry_names: Vec::new(),
+            said: Vec::new(),
+            growth_pct: false,
+            para_five: false,
             pending: None,
             items: Vec::new(),
             done_at: None,
@@ -466,9 +476,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         self.carry_full.clear();
         self.carry_names.clear();
+        self.said.clear();
+        self.growth_pct = false;
         self.pending = None;
         let sec = self.section_at(s);
         let kind = self.kind_now();
+        let five_words = |t: &str| ["五年", "十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t.contains(w));
+        if para_start {
+            let top = self.cursor.stack.first().and_then(|&t| self.ctx.sections.get(t));
+            self.para_five = top.is_some_and(|t| five_words(&t.heading));
+        }
+        if five_words(sent) {
+            self.para_five = true;
+        }
         if self.est_mode {
             let top = self.cursor.stack.first().copied();
             if matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild)
@@ -505,7 +525,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             self.est_mode = false;
         }
         let has_yuji = c_yu;
-        if has_yuji && sent.contains("下同") {
+        // `（预计、下同）`, `以下数据均为预计数`, `文中2018年数据为预计数`: estimates from here on.
+        if has_yuji && ["下同", "以下数", "以下各", "以下指标", "均为预计", "均系预计", "文中", "本报告中"].iter().any(|w| sent.contains(w)) {
             self.est_mode = true;
             self.est_mode_top = self.cursor.stack.first().copied();
             flags.est_from = s;
@@ -514,6 +535,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
         while let Some(k) = if has_yuji { sent[search..].find("预计") } else { None } {
             let at = search + k;
             let before = sent[..at].chars().next_back();
+            if matches!(before, Some('（') | Some('(')) {
+                // `增长7.6%（预计数）`, `1230亿元（预计），增长7.6%`: a note on the sentence's figures.
+                flags.est_from = s;
+                break;
+            }
             if !matches!(before, Some('年') | Some('比') | Some('较')) {
                 flags.est_from = flags.est_from.min(s + at);
                 break;
@@ -675,6 +701,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn emit_run(&mut self, clause: &str, cs: usize, sspan: Span, run: &[Item], g: &mut gap::Gap, flags: &SentFlags) {
         let n = run.len();
         // Subject (the gap's own string: the gap is not read again).
+        let own_subject = !g.subject.is_empty();
         let mut subject = std::mem::take(&mut g.subject);
         let names: Vec<String>;
         if subject.is_empty() {
@@ -683,7 +710,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 names = gap::split_subject(&subject, n, g.all);
             } else if !self.carry_names.is_empty() {
                 subject = self.carry_full.clone();
-                names = if self.carry_names.len() == n || self.carry_names.len() == 1 {
+                let said = self.said.len();
+                names = if g.each && n > 1 && self.carry_names.len() < n && said >= n {
+                    // 城镇居民…28960元，农村居民…9860元，分别增长8.8%、10.1%: each value to
+                    // the subject of its clause, in turn.
+                    self.said[said - n..].to_vec()
+                } else if self.carry_names.len() == n || self.carry_names.len() == 1 {
                     self.carry_names.clone()
                 } else {
                     gap::split_subject(&subject, n, g.all)
@@ -698,6 +730,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
             names = gap::split_subject(&subject, n, g.all);
+            for nm in &names {
+                if self.said.last() != Some(nm) {
+                    if self.said.len() == 8 {
+                        self.said.remove(0);
+                    }
+                    self.said.push(nm.clone());
+                }
+            }
         }
         // A pending topic clause only lends its subject to the first figure after it.
         self.pending = None;
@@ -757,6 +797,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 _ => false,
             };
             let mut relative_to = g.relative_to.clone();
+            let mut rel_up = g.rel_up;
+            // `…高于全国1.2个百分点、全省0.5个百分点`: the second region, the same comparison.
+            if relative_to.is_none() && g.region.is_some() {
+                if let Some(prev) = self.out.last().filter(|p| p.measure == Measure::Relative && p.span.start >= cs) {
+                    relative_to = g.region.clone();
+                    rel_up = prev.direction.map(|d| d == Direction::Up);
+                }
+            }
+            // 保5%争8%: a growth target with a stretch.
+            let growth_verb = growth_verb || clause.get(it.start..).is_some_and(|r| r.starts_with('保'));
             let measure = match (it.kind, it.unit.map(|u| u.family)) {
                 (Kind::Ratio, _) => Measure::Ratio,
                 (Kind::Index, _) => Measure::Index,
@@ -775,6 +825,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         Measure::Growth
                     } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") {
                         Measure::Share
+                    } else if !own_subject && self.growth_pct && matches!(g.verb, None | Some(gap::T::Level | gap::T::Qual)) {
+                        // 增长8%，力争9% / 增长8%的目标，实际完成7.6%: the same subject's growth.
+                        Measure::Growth
                     } else {
                         Measure::Rate
                     }
@@ -800,17 +853,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let down = g.down || ends("降幅") || it.low < 0.0;
             let direction = match measure {
                 Measure::Growth => Some(if down { Direction::Down } else { Direction::Up }),
-                Measure::Relative => g.rel_up.map(|u| if u { Direction::Up } else { Direction::Down }),
+                Measure::Relative => rel_up.map(|u| if u { Direction::Up } else { Direction::Down }),
                 _ => None,
             };
             let qualifier = suffix
                 .map(|s| s.to_string())
                 .or_else(|| it.many.map(|m| m.to_string()))
                 .or_else(|| g.qual.map(|q| q.to_string()))
-                .or_else(|| if measure == Measure::Relative { g.relative_to.as_ref().and(g.rel_up.map(|u| if u { "高于".to_string() } else { "低于".to_string() })) } else { None });
+                .or_else(|| if measure == Measure::Relative { relative_to.as_ref().and(rel_up.map(|u| if u { "高于".to_string() } else { "低于".to_string() })) } else { None });
             // Status.
             let explicit_year = g.year.or(flags.lead_year);
-            let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear) {
+            // The government's own work for the coming year (政府自身建设) is commitments too.
+            let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild) {
                 Status::Target
             } else if self.est_mode || abs >= flags.est_from || g.est {
                 Status::Estimate
@@ -838,7 +892,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if status == Status::Target && self.done_at.is_some_and(|p| p < it.start) {
                 status = Status::Actual;
             }
-            if status == Status::Target {
+            // 年初确定的…增长8%的目标 in a review: last year's goal, quoted (not what was done).
+            let quoted_goal = (kind == SectionKind::Review || flags.past)
+                && abs < flags.tgt_from
+                && clause.get(it.after..).is_some_and(|a| {
+                    let a = a.trim_start();
+                    ["的目标", "的预期目标", "的控制目标", "的年度目标", "的增长目标", "目标"].iter().any(|w| a.starts_with(w))
+                });
+            if quoted_goal {
+                status = Status::Target;
+            }
+            if status == Status::Target && !quoted_goal {
                 if let (Some(y), Some(ry)) = (explicit_year, ctx.review_year) {
                     if y <= ry && g.year.is_some() {
                         status = Status::Actual;
@@ -847,6 +911,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             // Year and period.
             let (year, period) = match status {
+                Status::Target if quoted_goal => (explicit_year.or(ctx.review_year), None),
                 Status::Target => {
                     let base = flags.tgt_year.filter(|_| abs >= flags.tgt_from).or(ctx.report_year);
                     let five = kind == SectionKind::FiveYear;
@@ -859,9 +924,21 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     (y, period)
                 }
                 _ => {
-                    let y = explicit_year.or(ctx.review_year);
-                    let period = if g.avg || g.cum {
-                        ctx.review_year.map(|r| format!("{}-{}", r - 4, r))
+                    // 由上年的9.8%下降到5.3% in a review: the starting figure is the year before.
+                    let prior = (g.prior && g.from && kind == SectionKind::Review).then_some(()).and(ctx.review_year).map(|r| r - 1);
+                    // 由1106亿元增加到2540亿元 in a review: the first figure is where things
+                    // started, a year before (five in a five-year review), not the review year's.
+                    let start = (g.from && moved_on && kind == SectionKind::Review && explicit_year.is_none())
+                        .then_some(())
+                        .and(ctx.review_year)
+                        .map(|r| r - if self.para_five { 5 } else { 1 });
+                    let prior = prior.or(start);
+                    let y = explicit_year.or(prior).or(ctx.review_year);
+                    // 年均: a period figure; 累计: one only over a stated span or in a
+                    // five-year review (累计达到3.2万个 in a year's review is a stock).
+                    let period = if g.avg || (g.cum && (g.years.is_some() || self.para_five)) {
+                        let n = g.years.unwrap_or(5);
+                        ctx.review_year.map(|r| format!("{}-{}", r - n + 1, r))
                     } else {
                         None
                     };
@@ -880,6 +957,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let span = Span::new(abs, cs + it.end);
             let quoted = quoted_window(ctx.text, sspan, span);
             self.para_items += 1;
+            self.growth_pct = measure == Measure::Growth && unit_text == "%";
             let id = indicator_id(self.out.len() + 1);
             self.out.push(Indicator {
                 id,

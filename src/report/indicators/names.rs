@@ -58,24 +58,28 @@ static RULES: &[Rule] = &[
     r("agricultural_industrial_output", &["工农业总产值"], &[], &[]),
     r("agricultural_output", &["农业总产值"], &[], &[]),
     r("fixed_asset_investment", &["固定资产投资"], &[], &[]),
-    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &[]),
-    r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "地方公共财政预算收入"], &[], &[]),
+    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &["限额以上", "限上"]),
+    r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "公共财政预算收入"], &[], &[]),
     r("fiscal_expenditure", &["一般公共预算支出", "公共财政支出", "财政支出", "一般预算支出"], &[], &[]),
     r("tax_revenue", &["税收收入"], &[], &[]),
     r("fiscal_revenue", &["财政收入", "财政总收入"], &[], &[]),
     r("deficit_ratio", &["赤字率"], &[], &[]),
     r("fiscal_deficit", &["赤字"], &[], &[]),
     r("local_special_bonds", &["专项债"], &[], &[]),
+    r("exports", &["外贸出口", "出口总额"], &[], &["进出口"]),
     r("trade", &["进出口", "外贸", "对外贸易"], &[], &[]),
     r("exports", &["出口"], &[], &[]),
     r("imports", &["进口"], &[], &[]),
     r("fdi", &["外商直接投资"], &[], &[]),
-    r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资"], &[], &[]),
+    r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资", "到位外资"], &[], &[]),
     r("grain_output", &["粮食"], &[], &["播种面积", "储备"]),
     r("m2", &["M2", "广义货币"], &[], &["PM2", "PM10"]),
     r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &[]),
     r("industry_structure", &["产业结构", "三次产业"], &[], &[]),
     r("gdp_per_capita", &["人均生产总值", "人均地区生产总值", "人均国内生产总值", "人均GDP"], &[], &[]),
+    // Gross national product (1980s–90s reports) and the material-product 国民收入: not GDP.
+    r("gnp", &["国民生产总值"], &[], &["人均"]),
+    r("national_income", &["国民收入"], &[], &["人均", "分配"]),
     r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地"]),
 ];
 
@@ -144,6 +148,23 @@ fn index() -> &'static Index {
 /// One pass over the name: every needle starting at each char is tested, giving
 /// a bit set of the needles present; the rules are then bit tests.
 pub fn canonical(name: &str) -> Option<&'static str> {
+    // 全年经济增长7%左右: 增长 is the verb, and 经济 alone is the economy's output.
+    if name == "经济" {
+        return Some("gdp");
+    }
+    // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.
+    for verb in ["完成增加值", "实现增加值"] {
+        if let Some(p) = name.find(verb) {
+            let mut plain = String::with_capacity(name.len());
+            plain.push_str(&name[..p]);
+            plain.push_str(&name[p + "完成".len()..]);
+            return canonical_of(&plain);
+        }
+    }
+    canonical_of(name)
+}
+
+fn canonical_of(name: &str) -> Option<&'static str> {
     let idx = index();
     let mut seen = [0u64; 4];
     let mut share = false;
@@ -189,6 +210,7 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
 /// Headline keys in display order (the headline table and charts use this order).
 pub const HEADLINE_ORDER: &[&str] = &[
     "gdp",
+    "gnp",
     "industrial_value_added",
     "services_value_added",
     "fixed_asset_investment",

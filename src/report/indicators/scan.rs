@@ -217,7 +217,8 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
     // 保8争9
     if c == '保' {
         if let Some(n1) = scan_arabic(&rest.as_bytes()[3..]) {
-            let p = 3 + n1.len;
+            // 保5%争8%: the first value may carry the unit too.
+            let p = 3 + n1.len + rest.get(3 + n1.len..).and_then(|r| ["%", "％"].into_iter().find(|u| r.starts_with(u))).map_or(0, str::len);
             if rest.get(p..).map(|r| r.starts_with('争')).unwrap_or(false) {
                 if let Some(n2) = scan_arabic(&rest.as_bytes()[p + 3..]) {
                     let mut e = p + 3 + n2.len;
@@ -228,7 +229,8 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                     }
                     return (
                         Some(Item {
-                            start: i + 3,
+                            // 保 belongs to the figure, not to the name before it.
+                            start: i,
                             end: i + p + 3 + n2.len,
                             after: i + e,
                             low: n1.value,
@@ -492,6 +494,7 @@ mod tests {
         assert_eq!(items("增长6-6.5%"), [(6.0, Some(6.5), "%".into(), None)]);
         assert_eq!(items("增长6.5—7%"), [(6.5, Some(7.0), "%".into(), None)]);
         assert_eq!(items("增长保8争9"), [(8.0, Some(9.0), "".into(), None)]);
+        assert_eq!(items("固定资产投资保5%争8%"), [(5.0, Some(8.0), "%".into(), None)]);
         assert_eq!(items("增长-3.8%"), [(-3.8, None, "%".into(), None)]);
         assert_eq!(items("一千二百三十亿元"), [(1230.0, None, "亿元".into(), None)]);
         assert_eq!(items("百分之八"), [(8.0, None, "".into(), None)]);

@@ -341,3 +341,180 @@ fn indicator_ids_as_formatted() {
         assert_eq!(indicator_id(n), format!("i{n}"));
     }
 }
+
+fn got(v: &[Indicator]) -> Vec<(&str, Option<&str>, Measure, Value)> {
+    v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.measure, i.value.clone())).collect()
+}
+
+#[test]
+fn fenbie_after_subjects_in_their_own_clauses() {
+    // Each value goes to the subject of its clause, in turn (not all to the last one).
+    let v = run("城镇常住居民人均可支配收入28960元，农村常住居民人均可支配收入9860元，分别增长8.8%、10.1%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(g, vec![(Some("urban_disposable_income"), n(8.8)), (Some("rural_disposable_income"), n(10.1))], "{v:#?}");
+    let v = run_with("规模以上工业增加值增长8%，固定资产投资增长10%，分别高于全省1.2和2.5个百分点。", Some(SectionKind::Plan));
+    let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(r, vec![(Some("industrial_value_added"), n(1.2)), (Some("fixed_asset_investment"), n(2.5))], "{v:#?}");
+    // Subjects listed together before 分别 still split as before.
+    let v = run("城乡居民人均可支配收入分别增长8%和9%。");
+    let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
+    assert_eq!(k, vec![Some("urban_disposable_income"), Some("rural_disposable_income")]);
+}
+
+#[test]
+fn from_a_dated_figure_to_another() {
+    // 由2013年的A增加到2018年的B: A is 2013's level, B 2018's level (not a growth).
+    let v = run_with("全省生产总值由2013年的1.28万亿元增加到2018年的2.35万亿元，年均增长11.6%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.measure, i.value.clone(), i.year, i.status)).collect();
+    assert_eq!(got[0], (Measure::Level, n(1.28), Some(2013), Status::Actual), "{v:#?}");
+    assert_eq!(got[1], (Measure::Level, n(2.35), Some(2018), Status::Actual), "{v:#?}");
+    assert_eq!(got[2].0, Measure::Growth);
+    // 由上年的 in a review: the year before the review year.
+    let v = run_with("贫困发生率由上年的9.8%下降到5.3%。", Some(SectionKind::Review));
+    let years: Vec<_> = v.iter().map(|i| i.year).collect();
+    assert_eq!(years, vec![Some(2022), Some(2023)], "{v:#?}");
+}
+
+#[test]
+fn estimate_notes_after_the_figure_or_for_the_whole_review() {
+    let v = run_with("全年地区生产总值1230亿元（预计），增长7.6%。", Some(SectionKind::Review));
+    assert!(v.len() == 2 && v.iter().all(|i| i.status == Status::Estimate), "{v:#?}");
+    let v = run_with("规模以上工业增加值增长9.1%（预计数）。", Some(SectionKind::Review));
+    assert_eq!(v[0].status, Status::Estimate, "{v:#?}");
+    let v = run_with("以下数据均为预计数。全市地区生产总值增长7.6%。财政收入增长5%。", Some(SectionKind::Review));
+    assert!(v.len() == 2 && v.iter().all(|i| i.status == Status::Estimate), "{v:#?}");
+    // 控制在4%以下 is a qualifier, not a note about what follows.
+    let v = run_with("预计城镇登记失业率控制在4%以下。全市地区生产总值增长7.6%。", Some(SectionKind::Review));
+    assert_eq!(v.iter().map(|i| i.status).collect::<Vec<_>>(), vec![Status::Estimate, Status::Actual], "{v:#?}");
+}
+
+#[test]
+fn synonyms_of_headline_subjects() {
+    let v = run_with(
+        "公共财政预算收入增长11%；全年经济增长7%左右；第一、二、三产业增加值分别增长3.5%、7.8%和8.1%；规模以上工业完成增加值增长11%；实际到位外资5.6亿美元。",
+        Some(SectionKind::Plan),
+    );
+    let keys: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref())).collect();
+    assert_eq!(
+        keys,
+        vec![
+            ("公共财政预算收入", Some("general_budget_revenue")),
+            ("经济", Some("gdp")),
+            ("第一产业增加值", Some("primary_industry_value_added")),
+            ("第二产业增加值", Some("secondary_industry_value_added")),
+            ("第三产业增加值", Some("services_value_added")),
+            ("规模以上工业完成增加值", Some("industrial_value_added")),
+            ("实际到位外资", Some("foreign_investment")),
+        ],
+        "{v:#?}"
+    );
+    // 增产 is a growth verb; a sub-total of retail sales is not retail sales.
+    let v = run("粮食总产量比上年增产3.5%，限额以上消费品零售额增长12%。");
+    assert_eq!(got(&v)[0], ("粮食总产量", Some("grain_output"), Measure::Growth, n(3.5)), "{v:#?}");
+    assert_eq!(v[1].indicator, None, "{v:#?}");
+}
+
+#[test]
+fn a_quoted_goal_is_not_what_was_done() {
+    let v = run_with("年初确定的地区生产总值增长8%的目标，实际完成7.6%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.status, i.year)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("地区生产总值", Measure::Growth, n(8.0), Status::Target, Some(2023)),
+            ("地区生产总值", Measure::Growth, n(7.6), Status::Actual, Some(2023)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn stretch_targets_keep_their_measure() {
+    let v = run_with("地区生产总值增长8%，力争9%；固定资产投资保5%争8%。", Some(SectionKind::Plan));
+    assert_eq!(
+        got(&v),
+        vec![
+            ("地区生产总值", Some("gdp"), Measure::Growth, n(8.0)),
+            ("地区生产总值", Some("gdp"), Measure::Growth, n(9.0)),
+            ("固定资产投资", Some("fixed_asset_investment"), Measure::Growth, Value::Range([5.0, 8.0])),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn comparisons_with_two_regions_and_with_bi() {
+    let v = run("全市地区生产总值增长7.8%，高于全国1.2个百分点、全省0.5个百分点。地区生产总值增速比全省高1.2个百分点。");
+    let rel: Vec<_> = v.iter().map(|i| (i.measure, i.relative_to.as_deref(), i.direction)).collect();
+    assert_eq!(
+        rel[1..],
+        [
+            (Measure::Relative, Some("全国"), Some(Direction::Up)),
+            (Measure::Relative, Some("全省"), Some(Direction::Up)),
+            (Measure::Relative, Some("全省"), Some(Direction::Up)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn a_two_year_average_spans_two_years() {
+    let v = run_with("全市地区生产总值两年平均增长5.1%。", Some(SectionKind::Review));
+    assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("地区生产总值", Some("2022-2023")), "{v:#?}");
+}
+
+#[test]
+fn list_numbers_are_not_part_of_names() {
+    let v = run_with("1.地区生产总值增长7.6%。（2）城镇调查失业率5.5%左右。3、居民消费价格涨幅3%左右。", Some(SectionKind::Plan));
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["地区生产总值", "城镇调查失业率", "居民消费价格涨幅"], "{v:#?}");
+}
+
+#[test]
+fn the_governments_own_work_is_commitments() {
+    let v = run_with("一般性支出压减10%以上，“三公”经费再压减5%。", Some(SectionKind::SelfBuild));
+    assert!(!v.is_empty() && v.iter().all(|i| i.status == Status::Target), "{v:#?}");
+}
+
+#[test]
+fn an_undated_starting_figure_is_not_the_review_years() {
+    // One-year review: the year before; five-year review: five years before.
+    let v = run_with("城镇化率由55.2%提高到56.8%。", Some(SectionKind::Review));
+    assert_eq!(v.iter().map(|i| i.year).collect::<Vec<_>>(), vec![Some(2022), Some(2023)], "{v:#?}");
+    let v = run_with("过去五年，地方公共财政预算收入由1106亿元增加到2540亿元。", Some(SectionKind::Review));
+    assert_eq!(v.iter().map(|i| i.year).collect::<Vec<_>>(), vec![Some(2018), Some(2023)], "{v:#?}");
+    // In the plan, 从去年的2.1% is the review year's figure.
+    let v = run_with("今年赤字率从去年的2.1%提高到2.3%。", Some(SectionKind::Plan));
+    assert_eq!(v[0].year, Some(2023), "{v:#?}");
+}
+
+#[test]
+fn cumulative_figures_need_a_span() {
+    let v = run_with("五年累计完成全社会固定资产投资6.8万亿元。", Some(SectionKind::Review));
+    assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+    let v = run_with("新建5G基站5200个，累计达到3.2万个。", Some(SectionKind::Review));
+    assert!(v.iter().all(|i| i.period.is_none()), "a stock, not a five-year sum: {v:#?}");
+}
+
+#[test]
+fn price_basis_phrases_are_not_subjects() {
+    let v = run("国内生产总值完成36.5亿元，按可比价计算增长10.2%。财政收入完成5.2亿元，按同口径计算比上年增长16.2%。农民人均纯收入2350元，扣除价格因素实际增长4.1%。工业增加值负增长3.2%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.name.as_str(), i.direction)).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("国内生产总值", Some(Direction::Up)),
+            ("财政收入", Some(Direction::Up)),
+            ("农民人均纯收入", Some(Direction::Up)),
+            ("工业增加值", Some(Direction::Down)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn older_aggregates_keep_their_own_keys() {
+    let v = run("国民生产总值1286亿元，国内生产总值1302亿元，外贸出口总额12亿美元，进出口总额30亿美元。");
+    let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
+    assert_eq!(k, vec![Some("gnp"), Some("gdp"), Some("exports"), Some("trade")], "{v:#?}");
+}
