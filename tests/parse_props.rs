@@ -67,6 +67,27 @@ proptest! {
     }
 
     #[test]
+    fn hard_wrapped_paragraphs_read_like_one_line(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "地区生产总值", "增长", "5.5%", "左右", "，", "、", "一般公共预算收入", "1230亿元", "分别增长", "8%和9%", "以上",
+            "全年", "城镇新增就业", "5.8万人", "固定资产投资", "下降", "1.7%", "社会消费品零售总额", "达到", "286.5万吨", "控制在", "3%以内",
+        ]), 60..160),
+        width in 18usize..40,
+    ) {
+        let para = format!("一、2023年工作回顾\n{}。\n", pieces.concat());
+        let body: Vec<char> = pieces.concat().chars().chain("。".chars()).collect();
+        let wrapped = format!("一、2023年工作回顾\n{}\n", body.chunks(width).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\n"));
+        let a = report::parse_text("x", &para, "UTF-8");
+        let b = report::parse_text("x", &wrapped, "UTF-8");
+        check_report(&b);
+        // Unless cleaning took some lines for page furniture, the figures read are the same.
+        if b.removed.iter().all(|s| s.kind == "line_endings") && body.len() >= 10 * width {
+            let vals = |r: &report::Report| r.indicators.iter().map(|i| (format!("{:?}", i.value), i.unit.clone(), i.measure)).collect::<Vec<_>>();
+            prop_assert_eq!(vals(&a), vals(&b));
+        }
+    }
+
+    #[test]
     fn cleaning_is_idempotent(text in report_like()) {
         let once = report::clean_text(&text);
         prop_assert_eq!(report::clean_text(&once), once);

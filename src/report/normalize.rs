@@ -193,7 +193,8 @@ fn wrapped_breaks(s: &str) -> Vec<usize> {
     // at a char count): the w with the most lines in [w - slack, w].
     let mut texts = 0usize;
     let mut pick = (0usize, 0usize, 0usize, 0usize); // (metric, width, lines, slack)
-    for (m, slack) in [(0usize, 4usize), (1, 2)] {
+    // Narrowest wrap considered: 16 chars (32 display units).
+    for (m, slack, narrowest) in [(0usize, 4usize, 32usize), (1, 2, 16)] {
         let mut hist = [0usize; MAX_W * 2 + 1];
         texts = 0;
         for &(_, k) in &lines {
@@ -202,7 +203,7 @@ fn wrapped_breaks(s: &str) -> Vec<usize> {
                 hist[w[m].min(MAX_W * 2)] += 1;
             }
         }
-        for w in 24..=MAX_W {
+        for w in narrowest..=MAX_W {
             let n: usize = hist[w - slack..=w].iter().sum();
             if n > pick.2 {
                 pick = (m, w, n, slack);
