@@ -411,7 +411,7 @@ pub fn read(gap: &str) -> Gap {
         }
     }
     // 增速比全省高1.2个百分点: the same, written with 比.
-    if g.relative_to.is_none() && (gc.bi.is_some() || gc.jiao.is_some()) {
+    if g.relative_to.is_none() && (gc.bi.is_some() || gc.jiao.is_some()) && r.ends_with(['高', '快', '低', '慢', '出']) {
         for (kw, up) in [("高出", true), ("高", true), ("快", true), ("低", false), ("慢", false)] {
             let Some(head) = r.strip_suffix(kw) else { continue };
             if let Some(p) = head.rfind('比').or_else(|| head.rfind('较')) {

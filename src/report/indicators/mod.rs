@@ -481,7 +481,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.pending = None;
         let sec = self.section_at(s);
         let kind = self.kind_now();
-        let five_words = |t: &str| ["五年", "十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t.contains(w));
+        // (every word has 五: one char search first, the words only when it is there)
+        let five_words = |t: &str| t.contains('五') && ["五年", "十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t.contains(w));
         if para_start {
             let top = self.cursor.stack.first().and_then(|&t| self.ctx.sections.get(t));
             self.para_five = top.is_some_and(|t| five_words(&t.heading));
