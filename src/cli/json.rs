@@ -11,7 +11,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{Direction, Indicator, Measure, Report, Span, Status, Value};
+use crate::panel::{direction_str, measure_str, status_str};
+use crate::report::{Indicator, Report, Span, Value};
 
 /// Writes `r` as serde_json's pretty JSON (no trailing newline).
 pub fn write_report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
@@ -116,35 +117,6 @@ fn integer<W: Write, T: Serialize>(w: &mut W, v: T) -> io::Result<()> {
     serde_json::to_writer(w, &v).map_err(io::Error::from)
 }
 
-fn measure_name(m: Measure) -> &'static str {
-    match m {
-        Measure::Level => "level",
-        Measure::Growth => "growth",
-        Measure::Share => "share",
-        Measure::Rate => "rate",
-        Measure::Ratio => "ratio",
-        Measure::Multiple => "multiple",
-        Measure::Count => "count",
-        Measure::Index => "index",
-        Measure::Relative => "relative",
-    }
-}
-
-fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Actual => "actual",
-        Status::Estimate => "estimate",
-        Status::Target => "target",
-    }
-}
-
-fn direction_name(d: Direction) -> &'static str {
-    match d {
-        Direction::Up => "up",
-        Direction::Down => "down",
-    }
-}
-
 /// `{ "start": …, "end": … }` at the indicator fields' depth.
 fn span<W: Write>(w: &mut W, s: Span) -> io::Result<()> {
     w.write_all(b"{\n        \"start\": ")?;
@@ -176,7 +148,7 @@ fn indicator<W: Write>(w: &mut W, i: &Indicator) -> io::Result<()> {
     w.write_all(b",\n      \"indicator\": ")?;
     opt_string(w, &i.indicator)?;
     w.write_all(b",\n      \"measure\": \"")?;
-    w.write_all(measure_name(i.measure).as_bytes())?;
+    w.write_all(measure_str(i.measure).as_bytes())?;
     w.write_all(b"\",\n      \"value\": ")?;
     match &i.value {
         Value::Number(v) => number(w, *v)?,
@@ -195,13 +167,13 @@ fn indicator<W: Write>(w: &mut W, i: &Indicator) -> io::Result<()> {
     match i.direction {
         Some(d) => {
             w.write_all(b"\"")?;
-            w.write_all(direction_name(d).as_bytes())?;
+            w.write_all(direction_str(d).as_bytes())?;
             w.write_all(b"\"")?;
         }
         None => w.write_all(b"null")?,
     }
     w.write_all(b",\n      \"status\": \"")?;
-    w.write_all(status_name(i.status).as_bytes())?;
+    w.write_all(status_str(i.status).as_bytes())?;
     w.write_all(b"\",\n      \"year\": ")?;
     match i.year {
         Some(y) => integer(w, y)?,
@@ -229,6 +201,7 @@ fn indicator<W: Write>(w: &mut W, i: &Indicator) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{Direction, Measure, Status};
 
     fn ours(r: &Report) -> String {
         let mut v = Vec::new();

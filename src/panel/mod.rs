@@ -125,7 +125,7 @@ pub fn status_str(s: Status) -> &'static str {
     }
 }
 
-fn direction_str(d: Direction) -> &'static str {
+pub fn direction_str(d: Direction) -> &'static str {
     match d {
         Direction::Up => "up",
         Direction::Down => "down",
