@@ -39,15 +39,7 @@ pub fn ChartCanvas(
     let stem = chart.file_stem(&file);
     let chart = StoredValue::new(chart);
 
-    // Follow the wrapper's width.
-    let observer = StoredValue::new_local(None::<ResizeGuard>);
-    Effect::new(move |_| {
-        let Some(wrap) = wrap_ref.get() else { return };
-        width.set(wrap.client_width().max(0) as u32);
-        if observer.with_value(|o| o.is_none()) {
-            observer.set_value(ResizeGuard::observe(&wrap, width));
-        }
-    });
+    follow_width(wrap_ref, width);
 
     // Draw (again) on width or colour-scheme change.
     Effect::new(move |_| {
@@ -202,7 +194,21 @@ pub fn draw_on_canvas(
     scale: f64,
     theme: &Theme,
 ) -> Result<Vec<Hit>, String> {
-    let css_h = chart.height_for(css_w);
+    let area = canvas_area(canvas, css_w, chart.height_for(css_w), scale)?;
+    let hits = chart.draw(&area, theme).map_err(|e| format!("{e:?}"))?;
+    area.present().map_err(|e| format!("{e:?}"))?;
+    Ok(hits)
+}
+
+/// Size `canvas` to `css_w` × `css_h` CSS pixels, backed by `scale` device pixels per CSS
+/// pixel, and return a plotters drawing area in CSS pixels (the same for every chart on
+/// a canvas: the page's charts, the comparison charts, PNG export).
+pub fn canvas_area(
+    canvas: &web_sys::HtmlCanvasElement,
+    css_w: u32,
+    css_h: u32,
+    scale: f64,
+) -> Result<DrawingArea<CanvasBackend, plotters::coord::Shift>, String> {
     canvas.set_width((css_w as f64 * scale).round() as u32);
     canvas.set_height((css_h as f64 * scale).round() as u32);
     let style = web_sys::HtmlElement::style(canvas);
@@ -217,11 +223,20 @@ pub fn draw_on_canvas(
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)
         .map_err(|e| format!("{e:?}"))?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (css_w, css_h));
-    let hits = chart.draw(&area, theme).map_err(|e| format!("{e:?}"))?;
-    area.present().map_err(|e| format!("{e:?}"))?;
-    Ok(hits)
+    Ok(backend.into_drawing_area().shrink((0, 0), (css_w, css_h)))
+}
+
+/// Keep `width` at the width of the element behind `wrap` (CSS pixels): read once it is in
+/// the page, then on every resize (a ResizeObserver, disconnected with the owner).
+pub fn follow_width(wrap: NodeRef<leptos::html::Div>, width: RwSignal<u32>) {
+    let observer = StoredValue::new_local(None::<ResizeGuard>);
+    Effect::new(move |_| {
+        let Some(el) = wrap.get() else { return };
+        width.set(el.client_width().max(0) as u32);
+        if observer.with_value(|o| o.is_none()) {
+            observer.set_value(ResizeGuard::observe(&el, width));
+        }
+    });
 }
 
 /// The chart as PNG bytes, drawn on an offscreen canvas at 2× (light theme).

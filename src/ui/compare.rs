@@ -8,13 +8,9 @@
 //! The logic lives in [`crate::panel`], [`crate::keywords`] and [`crate::chart::compare`];
 //! this file only renders.
 
-use leptos::ev;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 
-use super::chart_canvas::dark_mode;
+use super::chart_canvas::{canvas_area, dark_mode, follow_width};
 use super::download::try_download;
 use super::state::{AppState, Doc, Lang, Tab};
 use crate::chart::compare::{
@@ -517,20 +513,7 @@ fn canvas_view(
     let hits = StoredValue::new(Vec::<CompareHit>::new());
     let tip = RwSignal::new(String::new());
     let dark = dark_mode();
-    Effect::new(move |_| {
-        if let Some(w) = wrap_ref.get() {
-            width.set(w.client_width().max(0) as u32);
-        }
-    });
-    let resize = window_event_listener(ev::resize, move |_| {
-        if let Some(w) = wrap_ref.get_untracked() {
-            let nw = w.client_width().max(0) as u32;
-            if width.try_get_untracked().is_some_and(|o| o != nw) {
-                width.set(nw);
-            }
-        }
-    });
-    on_cleanup(move || resize.remove());
+    follow_width(wrap_ref, width);
     Effect::new(move |_| {
         let w = width.get();
         let is_dark = dark.get();
@@ -589,7 +572,7 @@ fn canvas_view(
     }
 }
 
-/// Size the canvas to the chart at `css_w` CSS pixels (× `scale` device pixels) and draw.
+/// Draw `chart` on `canvas` at `css_w` CSS pixels (× `scale` device pixels).
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     chart: &CompareChart,
@@ -597,21 +580,7 @@ fn paint(
     scale: f64,
     theme: &Theme,
 ) -> Result<Vec<CompareHit>, String> {
-    let css_h = chart.height_for(css_w);
-    canvas.set_width((css_w as f64 * scale).round() as u32);
-    canvas.set_height((css_h as f64 * scale).round() as u32);
-    let style = web_sys::HtmlElement::style(canvas);
-    let _ = style.set_property("height", &format!("{css_h}px"));
-    let ctx = canvas
-        .get_context("2d")
-        .map_err(|e| format!("{e:?}"))?
-        .ok_or("no 2d context")?
-        .dyn_into::<web_sys::CanvasRenderingContext2d>()
-        .map_err(|_| "not a 2d context")?;
-    ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (css_w, css_h));
+    let area = canvas_area(canvas, css_w, chart.height_for(css_w), scale)?;
     let hits = chart.draw(&area, theme).map_err(|e| format!("{e:?}"))?;
     area.present().map_err(|e| format!("{e:?}"))?;
     Ok(hits)
