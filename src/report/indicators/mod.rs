@@ -749,20 +749,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // Shared suffix qualifier: 分别增长8%和9%以上, 4%、8%、6%左右.
         let shared_suffix = run.last().and_then(|it| it.suffix).filter(|s| !matches!(*s, "多" | "余"));
-        // Pairs (item, name).
-        let mut pairs: Vec<(usize, String)> = Vec::new();
+        // Pairs (item, name); the names move into them (the last figure takes the
+        // shared name itself, the others a copy).
+        let mut pairs: Vec<(usize, String)> = Vec::with_capacity(n.max(names.len()));
         if n > 1 && names.len() == n {
-            for (i, nm) in names.iter().enumerate() {
-                pairs.push((i, nm.clone()));
-            }
+            pairs.extend(names.into_iter().enumerate());
         } else if n == 1 && names.len() > 1 && g.all {
-            for nm in &names {
-                pairs.push((0, nm.clone()));
-            }
+            pairs.extend(names.into_iter().map(|nm| (0, nm)));
         } else {
-            let nm = if names.len() == 1 { names[0].clone() } else { subject.clone() };
+            let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject };
             for i in 0..n {
-                pairs.push((i, nm.clone()));
+                pairs.push((i, if i + 1 == n { std::mem::take(&mut nm) } else { nm.clone() }));
             }
         }
         let ctx = self.ctx;
