@@ -809,12 +809,12 @@ pub fn clean(decoded: &str) -> Cleaned {
         (std::borrow::Cow::Owned(s2), map_a)
     };
     let (mut text, map_b, mut copies) = stage_b(&s2, &mut n);
-    // Stage A had nothing to fix and stage B removed no copy and no furniture: it only
-    // trimmed line ends and collapsed blank lines. Its output has the same lines with
-    // the same visible chars (so the same kinds and line keys) and one blank line where
-    // there were several, so a second pass would leave it as it is (the check below
-    // would hold) and is skipped.
-    let settled = a_identity && copies == 1 && n.furniture == 0;
+    // Stage A leaves its own output as it is, and stage B removed no copy and no
+    // furniture: it only trimmed line ends and collapsed blank lines. Its output has
+    // the same lines with the same visible chars (so the same kinds and line keys) and
+    // one blank line where there were several, so a second pass would leave it as it
+    // is (the check below would hold) and is skipped.
+    let settled = copies == 1 && n.furniture == 0 && (a_identity || stage_a_is_identity(&s2));
     drop(s2);
     debug_assert!(!settled || (stage_a_is_identity(&text) && stage_b_keeps(&text)));
     let mut map = map_b.compose(&map_a);
