@@ -48,6 +48,10 @@ pub fn run(args: ExtractArgs) -> i32 {
         eprintln!("baogao: {e}");
         return 1;
     }
+    // The process exits next: handing every report's many small allocations back to
+    // the allocator one by one would only cost time (about 3% of a large extract).
+    drop(ok);
+    std::mem::forget(results);
     code
 }
 

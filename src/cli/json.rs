@@ -1,18 +1,18 @@
 //! The pretty JSON of one report (`extract --format json`), written straight to the
 //! output: byte for byte what `serde_json::to_writer_pretty` gives for a [`Report`],
-//! but the indicators (nearly all of the output) are written by hand, field by field,
-//! instead of through serde's formatter.
+//! but the indicators (nearly all of the output) and the outline are written by hand,
+//! field by field, instead of through serde's formatter.
 //!
 //! Every other field goes through serde_json itself (its pretty output, indented one
-//! level deeper), so only the [`Indicator`] layout is spelled out here; the tests
-//! compare the two writers.
+//! level deeper), so only the [`Indicator`] and [`Section`] layouts are spelled out
+//! here; the tests compare the two writers.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::panel::{direction_str, measure_str, status_str};
-use crate::report::{Indicator, Report, Span, Value};
+use crate::report::{Indicator, Report, Section, SectionKind, Span, Value};
 
 /// Writes `r` as serde_json's pretty JSON (no trailing newline).
 pub fn write_report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
@@ -37,7 +37,8 @@ pub fn write_report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
     field!("report_year", &r.report_year);
     field!("review_year", &r.review_year);
     field!("looks_like_report", &r.looks_like_report);
-    field!("sections", &r.sections);
+    w.write_all(b",\n  \"sections\": ")?;
+    sections(w, &r.sections, 1)?;
     w.write_all(b",\n  \"indicators\": ")?;
     if r.indicators.is_empty() {
         w.write_all(b"[]")?;
@@ -137,6 +138,93 @@ fn numbers<W: Write>(w: &mut W, v: &[f64]) -> io::Result<()> {
         number(w, x)?;
     }
     w.write_all(b"\n      ]")
+}
+
+/// `2 * depth` spaces: the indentation of serde_json's pretty formatter.
+fn indent<W: Write>(w: &mut W, depth: usize) -> io::Result<()> {
+    const SPACES: &[u8; 32] = b"                                ";
+    let mut n = 2 * depth;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
+/// A section kind as serde names it.
+fn kind_str(k: SectionKind) -> &'static str {
+    match k {
+        SectionKind::Review => "review",
+        SectionKind::Plan => "plan",
+        SectionKind::FiveYear => "five_year",
+        SectionKind::SelfBuild => "self",
+        SectionKind::Other => "other",
+    }
+}
+
+/// An outline (`sections`, or a section's `children`) whose `[` stands on a line
+/// indented `depth` levels.
+fn sections<W: Write>(w: &mut W, v: &[Section], depth: usize) -> io::Result<()> {
+    if v.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    for (k, s) in v.iter().enumerate() {
+        w.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+        indent(w, depth + 1)?;
+        w.write_all(b"{")?;
+        let key = |w: &mut W, key: &str| -> io::Result<()> {
+            w.write_all(b"\n")?;
+            indent(w, depth + 2)?;
+            w.write_all(b"\"")?;
+            w.write_all(key.as_bytes())?;
+            w.write_all(b"\": ")
+        };
+        let span_at = |w: &mut W, sp: Span| -> io::Result<()> {
+            w.write_all(b"{\n")?;
+            indent(w, depth + 3)?;
+            w.write_all(b"\"start\": ")?;
+            integer(w, sp.start)?;
+            w.write_all(b",\n")?;
+            indent(w, depth + 3)?;
+            w.write_all(b"\"end\": ")?;
+            integer(w, sp.end)?;
+            w.write_all(b"\n")?;
+            indent(w, depth + 2)?;
+            w.write_all(b"}")
+        };
+        key(w, "id")?;
+        string(w, &s.id)?;
+        w.write_all(b",")?;
+        key(w, "level")?;
+        integer(w, s.level)?;
+        w.write_all(b",")?;
+        key(w, "number")?;
+        string(w, &s.number)?;
+        w.write_all(b",")?;
+        key(w, "heading")?;
+        string(w, &s.heading)?;
+        w.write_all(b",")?;
+        key(w, "kind")?;
+        w.write_all(b"\"")?;
+        w.write_all(kind_str(s.kind).as_bytes())?;
+        w.write_all(b"\",")?;
+        key(w, "span")?;
+        span_at(w, s.span)?;
+        w.write_all(b",")?;
+        key(w, "heading_span")?;
+        span_at(w, s.heading_span)?;
+        w.write_all(b",")?;
+        key(w, "children")?;
+        sections(w, &s.children, depth + 2)?;
+        w.write_all(b"\n")?;
+        indent(w, depth + 1)?;
+        w.write_all(b"}")?;
+    }
+    w.write_all(b"\n")?;
+    indent(w, depth)?;
+    w.write_all(b"]")
 }
 
 /// One indicator: an element of the top-level `indicators` array.

@@ -271,13 +271,12 @@ pub fn normalize(display: &str) -> Normalized {
                     i += 1;
                     continue;
                 }
-                if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
-                    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
-                    if (0x4E00..=0x9FFF).contains(&cp) {
-                        last_at = i;
-                        i += 3;
-                        continue;
-                    }
+                // (the text is UTF-8: a lead byte E5..E9 starts U+5000..U+9FFF, and E4
+                // starts U+4E00..U+4FFF when its next byte is B8..BF)
+                if (0xE5..=0xE9).contains(&b0) || (b0 == 0xE4 && bytes.get(i + 1).is_some_and(|&x| x >= 0xB8)) {
+                    last_at = i;
+                    i += 3;
+                    continue;
                 }
                 break;
             }

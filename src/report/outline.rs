@@ -341,9 +341,21 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
 /// (`2002年`), modal 要 (not 主要/重要/需要/要求/…), 必须, 力争, 确保, 拟.
 pub fn tense_cues(t: &str, report_year: Option<i32>, review_year: Option<i32>) -> (usize, usize) {
     let count = |w: &str| memchr::memmem::find_iter(t.as_bytes(), w.as_bytes()).count();
-    let year = |y: Option<i32>| y.map_or(0, |y| count(&format!("{y}年")));
-    let mut review = count("去年") + count("过去一年") + count("过去五年") + count("一年来") + count("五年来") + year(review_year);
-    let mut plan = count("今年") + year(report_year) + count("必须") + count("力争") + count("确保");
+    // The cues with 年 (each has one, and none can overlap itself, so counting the
+    // places where one occurs counts its occurrences): one search for 年, then the
+    // words around each.
+    let (mut review, mut plan) = (0, 0);
+    let review_y = review_year.map(|y| y.to_string());
+    let report_y = report_year.map(|y| y.to_string());
+    for k in memchr::memmem::find_iter(t.as_bytes(), "年".as_bytes()) {
+        let (before, after) = (&t[..k], &t[k + "年".len()..]);
+        let ends = |w: &str| before.ends_with(w);
+        review += usize::from(ends("去")) + usize::from(ends("过去一")) + usize::from(ends("过去五"));
+        review += usize::from((ends("一") || ends("五")) && after.starts_with('来'));
+        review += usize::from(review_y.as_deref().is_some_and(ends));
+        plan += usize::from(ends("今")) + usize::from(report_y.as_deref().is_some_and(ends));
+    }
+    plan += count("必须") + count("力争") + count("确保");
     // the single-character cues, found with a byte search; neighbours decoded around them
     let around = |k: usize, len: usize| (t[..k].chars().next_back().unwrap_or('\0'), t[k + len..].chars().next().unwrap_or('\0'));
     for (c, counter) in [('了', 0u8), ('已', 0), ('要', 1), ('拟', 1)] {

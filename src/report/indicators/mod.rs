@@ -84,14 +84,14 @@ struct Cursor {
 
 /// Positions of marker words in the whole text, with forward-only cursors.
 struct Marks {
-    pos: [Vec<usize>; 3],
-    cur: [usize; 3],
+    pos: [Vec<usize>; 4],
+    cur: [usize; 4],
 }
 
 impl Marks {
     fn new(text: &str) -> Self {
         let f = |w: &str| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).collect::<Vec<usize>>();
-        Marks { pos: [f("预计"), f("标"), f("到20")], cur: [0; 3] }
+        Marks { pos: [f("预计"), f("标"), f("到20"), f("五")], cur: [0; 4] }
     }
     /// First mark of kind `k` in `[s, e)` (calls must not go backwards).
     fn first(&mut self, k: usize, s: usize, e: usize) -> Option<usize> {
@@ -310,6 +310,14 @@ fn indicator_id(n: usize) -> String {
     id
 }
 
+/// Whether `t` speaks of five years (五年, 十一五 … 十五五), given the offsets of its 五s:
+/// every such word starts or ends with one.
+fn five_words(t: &str, fives: impl IntoIterator<Item = usize>) -> bool {
+    fives.into_iter().any(|k| {
+        t[k..].starts_with("五年") || ["十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t[..k + "五".len()].ends_with(w))
+    })
+}
+
 fn year_before(s: &str) -> Option<i32> {
     // First "YYYY年" in s.
     let b = s.as_bytes();
@@ -481,13 +489,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.pending = None;
         let sec = self.section_at(s);
         let kind = self.kind_now();
-        // (every word has 五: one char search first, the words only when it is there)
-        let five_words = |t: &str| t.contains('五') && ["五年", "十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t.contains(w));
         if para_start {
             let top = self.cursor.stack.first().and_then(|&t| self.ctx.sections.get(t));
-            self.para_five = top.is_some_and(|t| five_words(&t.heading));
+            self.para_five = top.is_some_and(|t| five_words(&t.heading, t.heading.match_indices('五').map(|(k, _)| k)));
         }
-        if five_words(sent) {
+        if five_words(sent, self.marks.all(3, s, e).iter().map(|&p| p - s)) {
             self.para_five = true;
         }
         if self.est_mode {
@@ -749,20 +755,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // Shared suffix qualifier: 分别增长8%和9%以上, 4%、8%、6%左右.
         let shared_suffix = run.last().and_then(|it| it.suffix).filter(|s| !matches!(*s, "多" | "余"));
-        // Pairs (item, name).
-        let mut pairs: Vec<(usize, String)> = Vec::new();
+        // Pairs (item, name); the names move into them (the last figure takes the
+        // shared name itself, the others a copy).
+        let mut pairs: Vec<(usize, String)> = Vec::with_capacity(n.max(names.len()));
         if n > 1 && names.len() == n {
-            for (i, nm) in names.iter().enumerate() {
-                pairs.push((i, nm.clone()));
-            }
+            pairs.extend(names.into_iter().enumerate());
         } else if n == 1 && names.len() > 1 && g.all {
-            for nm in &names {
-                pairs.push((0, nm.clone()));
-            }
+            pairs.extend(names.into_iter().map(|nm| (0, nm)));
         } else {
-            let nm = if names.len() == 1 { names[0].clone() } else { subject.clone() };
+            let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject };
             for i in 0..n {
-                pairs.push((i, nm.clone()));
+                pairs.push((i, if i + 1 == n { std::mem::take(&mut nm) } else { nm.clone() }));
             }
         }
         let ctx = self.ctx;

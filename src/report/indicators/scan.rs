@@ -91,24 +91,33 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
-/// Ideographs (U+4E00..U+9FFF) that may start a figure: Chinese digits, 十, 百 (百分之), 保 (保8争9).
-static STARTS: [u64; 0x5200 / 64] = {
-    let mut t = [0u64; 0x5200 / 64];
-    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保'];
+/// Three-byte chars led by E4..E9 (U+4000..U+9FFF) that the scanner must stop at,
+/// indexed by lead and second byte, one bit per third byte: the ideographs that may
+/// start a figure (Chinese digits, 十, 百 of 百分之, 保 of 保8争9) and every char below
+/// U+4E00 (not an ideograph: read the slow way).
+static STOPS: [u64; 6 * 64] = {
+    let mut t = [0u64; 6 * 64];
+    // U+4000..U+4DFF: E4 80..B7 xx
     let mut k = 0;
+    while k < 0x38 {
+        t[k] = u64::MAX;
+        k += 1;
+    }
+    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保'];
+    k = 0;
     while k < cs.len() {
-        let v = cs[k] as usize - 0x4E00;
-        t[v / 64] |= 1 << (v % 64);
+        let cp = cs[k] as u32;
+        let (lead, mid, last) = (0xE0 | (cp >> 12), (cp >> 6) & 0x3F, cp & 0x3F);
+        t[((lead - 0xE4) * 64 + mid) as usize] |= 1 << last;
         k += 1;
     }
     t
 };
 
-/// Whether ideograph `cp` (U+4E00..U+9FFF) may start a figure (see [`STARTS`]).
+/// Whether the char `x y z` (lead byte E4..E9) is one of [`STOPS`].
 #[inline]
-fn may_start(cp: u32) -> bool {
-    let v = (cp - 0x4E00) as usize;
-    STARTS[v / 64] & (1 << (v % 64)) != 0
+fn stops_at(x: u8, y: u8, z: u8) -> bool {
+    (STOPS[(usize::from(x - 0xE4) << 6) | usize::from(y & 0x3F)] >> (z & 0x3F)) & 1 != 0
 }
 
 /// Scan the clause; push figures to `out`.
@@ -118,9 +127,8 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
     let mut i = 0usize;
     while i < b.len() {
         // Fast path: CJK ideographs (3 bytes led by E4..E9) that cannot start a figure.
-        while i + 2 < b.len() && (0xE4..=0xE9).contains(&b[i]) {
-            let cp = (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-            if !(0x4E00..=0x9FFF).contains(&cp) || may_start(cp) {
+        while let [x @ 0xE4..=0xE9, y, z, ..] = b[i..] {
+            if stops_at(x, y, z) {
                 break;
             }
             i += 3;
