@@ -541,6 +541,12 @@ pub fn read(gap: &str) -> Gap {
             r = &r[l..];
             continue;
         }
+        // 到2020年国内生产总值…: the goal year, not part of the subject.
+        if let Some((y, l)) = r.strip_prefix('到').and_then(leading_year) {
+            g.year = g.year.or(Some(y));
+            r = &r['到'.len_utf8() + l..];
+            continue;
+        }
         // A list number: 1.地区生产总值 / 2、 / (3) / （4）.
         let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if (1..=2).contains(&d) {

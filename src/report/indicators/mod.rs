@@ -782,7 +782,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let kind = self.kind_now();
             let section = sec.and_then(|k| ctx.sections.get(k)).map(|s| s.id.clone());
             let suffix = it.suffix.filter(|s| !matches!(*s, "多" | "余")).or(shared_suffix.filter(|_| it.suffix.is_none()));
-            let unit_text = clause.get(it.unit_text.0..it.unit_text.1).unwrap_or("").to_string();
+            let unit_text = match it.unit_word {
+                Some(w) => w.to_string(),
+                None => clause.get(it.unit_text.0..it.unit_text.1).unwrap_or("").to_string(),
+            };
             let unit_text = if unit_text.is_empty() && it.kind == Kind::Normal && it.unit.map(|u| u.family == Family::Percent).unwrap_or(false) {
                 "%".to_string()
             } else {
@@ -811,6 +814,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let measure = match (it.kind, it.unit.map(|u| u.family)) {
                 (Kind::Ratio, _) => Measure::Ratio,
                 (Kind::Index, _) => Measure::Index,
+                // 增长1.5倍 is a growth of 150 % (×2.5); 增长到1.5倍, 是…的1.5倍, 翻一番 are multiples.
+                (_, Some(Family::Multiple)) if it.unit_word.is_none() && matches!(g.verb, Some(gap::T::Up)) => Measure::Growth,
                 (_, Some(Family::Multiple)) => Measure::Multiple,
                 (_, Some(Family::PercentPoint)) => {
                     if relative_to.is_some() {

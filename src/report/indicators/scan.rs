@@ -34,6 +34,8 @@ pub struct Item {
     pub many: Option<&'static str>,
     /// `text[start..end]` parses back to `low`.
     pub plain: bool,
+    /// The unit when the text has no unit word for it (翻一番 → 倍).
+    pub unit_word: Option<&'static str>,
 }
 
 const SUFFIXES: &[&str] = &["以上", "以内", "以下", "左右", "上下", "之内", "多", "余"];
@@ -91,10 +93,11 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
-/// Ideographs (U+4E00..U+9FFF) that may start a figure: Chinese digits, 十, 百 (百分之), 保 (保8争9).
+/// Ideographs (U+4E00..U+9FFF) that may start a figure: Chinese digits, 十, 百 (百分之), 保 (保8争9),
+/// 翻 (翻一番).
 static STARTS: [u64; 0x5200 / 64] = {
     let mut t = [0u64; 0x5200 / 64];
-    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保'];
+    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保', '翻'];
     let mut k = 0;
     while k < cs.len() {
         let v = cs[k] as usize - 0x4E00;
@@ -132,6 +135,16 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
             || is_cn_start(c)
             || (c == '百' && clause[i..].starts_with("百分之"))
             || (c == '保' && clause.get(i + 3..).map(|r| digit(r.as_bytes()).is_some()).unwrap_or(false));
+        if c == '翻' {
+            let prev = clause.get(..i).and_then(|h| h.chars().next_back());
+            if let Some(it) = doubling(clause, i, prev) {
+                i = it.after;
+                out.push(it);
+            } else {
+                i += clen;
+            }
+            continue;
+        }
         if candidate {
             // The two chars before the figure (every step ends on a char boundary, and
             // after a figure on the last char it consumed).
@@ -200,6 +213,7 @@ fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
                     suffix: None,
                     many: None,
                     plain: true,
+                    unit_word: None,
                 });
                 start = ns;
             }
@@ -208,6 +222,68 @@ fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
         prev_after = it.after;
         out.push(it);
     }
+}
+
+/// `翻一番` (×2), `翻两番` (×4), `翻三番` (×8), `翻了一番`, `实现翻番` (×2) at `i`: a multiple
+/// of the base (unit 倍, not written). Not a slogan counting doublings (`两翻番`), nor a
+/// bare `翻番` that names something (`翻番目标`, `翻番行动`).
+fn doubling(clause: &str, i: usize, prev: Option<char>) -> Option<Item> {
+    let rest = clause.get(i..)?;
+    let body = rest.strip_prefix("翻了").or_else(|| rest.strip_prefix('翻'))?;
+    let (value, n) = if body.starts_with('番') {
+        if prev.is_some_and(|p| cn_digit(p).is_some() || p == '十') {
+            return None;
+        }
+        (2.0, 0)
+    } else {
+        let c = body.chars().next()?;
+        let times = match c {
+            '一' => 1,
+            '两' | '二' => 2,
+            '三' => 3,
+            _ => return None,
+        };
+        if !body[c.len_utf8()..].starts_with('番') {
+            return None;
+        }
+        (f64::from(1u32 << times), c.len_utf8())
+    };
+    let end = i + (rest.len() - body.len()) + n + '番'.len_utf8();
+    let mut after = end;
+    let tail = clause.get(end..).unwrap_or("");
+    let mut suffix = None;
+    let mut many = None;
+    for s in ["以上", "多", "左右"] {
+        if tail.starts_with(s) {
+            after += s.len();
+            if s == "多" {
+                many = Some("多");
+            } else {
+                suffix = Some(s);
+            }
+            break;
+        }
+    }
+    // 翻番目标 / 翻番行动 / 翻一番以上的目标: a name or a goal's label, not a figure.
+    let next = clause.get(after..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| is_han(c) && !"的和与及、".contains(c)) {
+        return None;
+    }
+    Some(Item {
+        start: i,
+        end,
+        after,
+        low: value,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(Unit { len: 0, family: Family::Multiple, scale: 1.0, base: "倍" }),
+        unit_text: (end, end),
+        kind: Kind::Normal,
+        suffix,
+        many,
+        plain: false,
+        unit_word: Some("倍"),
+    })
 }
 
 /// Try a figure at `i`. Returns the item (if it is one) and the bytes to skip.
@@ -242,6 +318,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                             suffix: None,
                             many: None,
                             plain: false,
+                            unit_word: None,
                         }),
                         e,
                     );
@@ -369,6 +446,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                         suffix: None,
                         many: None,
                         plain: false,
+                        unit_word: None,
                     }),
                     after,
                 );
@@ -466,6 +544,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             suffix,
             many,
             plain,
+            unit_word: None,
         }),
         after,
     )

@@ -518,3 +518,35 @@ fn older_aggregates_keep_their_own_keys() {
     let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
     assert_eq!(k, vec![Some("gnp"), Some("gdp"), Some("exports"), Some("trade")], "{v:#?}");
 }
+
+#[test]
+fn doubling_is_a_multiple_of_its_base() {
+    // 翻一番 = ×2, 翻两番 = ×4 of the base year's figure (a multiple, like 是2011年的1.5倍).
+    let v = run_with("城乡居民人均可支配收入比2010年翻一番以上。", Some(SectionKind::FiveYear));
+    assert_eq!(got(&v), vec![("城乡居民人均可支配收入", Some("disposable_income"), Measure::Multiple, n(2.0))], "{v:#?}");
+    assert_eq!((v[0].unit.as_str(), v[0].qualifier.as_deref(), v[0].status), ("倍", Some("以上"), Status::Target), "{v:#?}");
+    assert_eq!(&v[0].sentence[v[0].span.start - v[0].sentence_span.start..v[0].span.end - v[0].sentence_span.start], "翻一番");
+    let v = run("到2000年，全省国民生产总值力争比1980年翻两番以上。");
+    assert_eq!(got(&v), vec![("国民生产总值", Some("gnp"), Measure::Multiple, n(4.0))], "{v:#?}");
+    assert_eq!(v[0].qualifier.as_deref(), Some("以上"));
+    let v = run("地区生产总值达到2300亿元，比2010年翻一番。五年来，全市经济总量实现翻番。");
+    let m: Vec<_> = v.iter().filter(|i| i.measure == Measure::Multiple).map(|i| (i.name.as_str(), i.value.clone())).collect();
+    assert_eq!(m, vec![("地区生产总值", n(2.0)), ("经济总量", n(2.0))], "{v:#?}");
+    let v = run("到2020年城乡居民人均收入比2010年翻一番。");
+    assert_eq!((v[0].name.as_str(), v[0].year), ("城乡居民人均收入", Some(2020)), "{v:#?}");
+    // A slogan counting doublings, and words that only contain 翻, are not figures.
+    let v = run("实现“三突破两翻番两下降”，推翻旧制度，翻新老旧小区。");
+    assert!(v.is_empty(), "{v:#?}");
+}
+
+#[test]
+fn growth_in_times_is_not_a_multiple() {
+    // 增长1.5倍 = growth of 150 % (×2.5); 增长到1.5倍 / 是…的1.5倍 = ×1.5.
+    let v = run("技术合同成交额748.7亿元、增长1.1倍，发放消费券5366万元、增长一倍。");
+    let g: Vec<_> = v.iter().filter(|i| i.unit == "倍").map(|i| (i.measure, i.value.clone(), i.direction)).collect();
+    assert_eq!(g, vec![(Measure::Growth, n(1.1), Some(Direction::Up)), (Measure::Growth, n(1.0), Some(Direction::Up))], "{v:#?}");
+    for s in ["进出口总额增长到1.5倍。", "项目平均投资是上年的1.6倍。", "上市公司数量增至开市时的近三倍。"] {
+        let v = run(s);
+        assert_eq!((v.len(), v[0].measure, v[0].direction), (1, Measure::Multiple, None), "{s}: {v:#?}");
+    }
+}
