@@ -587,6 +587,16 @@ pub fn read(gap: &str) -> Gap {
             None => break,
         }
     }
+    // 压减一般性支出10%: a cut written verb first; what follows the verb is the subject.
+    if g.verb.is_none() {
+        if let Some(w) = ["压减", "压缩", "削减", "缩减", "压降"].into_iter().find(|w| r.starts_with(w)) {
+            if r.len() > w.len() {
+                r = &r[w.len()..];
+                g.down = true;
+                g.verb = Some(Down);
+            }
+        }
+    }
     // 由每人每年380元提高到… / 从人均8.7万元…: the subject ends before 由/从.
     let r = match last_in(r0, r, gc.you, '由').or_else(|| last_in(r0, r, gc.cong, '从')) {
         Some(p)

@@ -550,3 +550,35 @@ fn growth_in_times_is_not_a_multiple() {
         assert_eq!((v.len(), v[0].measure, v[0].direction), (1, Measure::Multiple, None), "{s}: {v:#?}");
     }
 }
+
+#[test]
+fn a_cut_written_verb_first() {
+    // 压减一般性支出10%: the verb before its object; the object is the subject, the figure a fall.
+    let v = run_with("压减一般性支出10%，全年压缩非刚性支出5%以上，一般性支出压减10%以上。", Some(SectionKind::SelfBuild));
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.direction, i.qualifier.as_deref())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("一般性支出", Measure::Growth, n(10.0), Some(Direction::Down), None),
+            ("非刚性支出", Measure::Growth, n(5.0), Some(Direction::Down), Some("以上")),
+            ("一般性支出", Measure::Growth, n(10.0), Some(Direction::Down), Some("以上")),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn a_change_in_percentage_points_is_a_growth_in_points() {
+    // 回落0.6个百分点: a change of a rate, in points (unit 个百分点), with its direction.
+    let v = run("城镇登记失业率回落0.6个百分点，居民消费价格涨幅下降0.3个百分点，城镇化率提高1.2个百分点。");
+    let g: Vec<_> = v.iter().map(|i| (i.indicator.as_deref(), i.measure, i.value.clone(), i.unit.as_str(), i.direction)).collect();
+    assert_eq!(
+        g,
+        vec![
+            (Some("urban_unemployment_registered"), Measure::Growth, n(0.6), "个百分点", Some(Direction::Down)),
+            (Some("cpi"), Measure::Growth, n(0.3), "个百分点", Some(Direction::Down)),
+            (Some("urbanization_rate"), Measure::Growth, n(1.2), "个百分点", Some(Direction::Up)),
+        ],
+        "{v:#?}"
+    );
+}
