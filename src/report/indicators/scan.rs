@@ -94,10 +94,10 @@ fn is_han(c: char) -> bool {
 }
 
 /// Ideographs (U+4E00..U+9FFF) that may start a figure: Chinese digits, 十, 百 (百分之), 保 (保8争9),
-/// 翻 (翻一番).
+/// 翻 (翻一番), 千/万 (千亿元大关).
 static STARTS: [u64; 0x5200 / 64] = {
     let mut t = [0u64; 0x5200 / 64];
-    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保', '翻'];
+    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保', '翻', '千', '万'];
     let mut k = 0;
     while k < cs.len() {
         let v = cs[k] as usize - 0x4E00;
@@ -144,6 +144,13 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
                 i += clen;
             }
             continue;
+        }
+        if matches!(c, '千' | '万' | '百') {
+            if let Some(it) = magnitude(clause, i) {
+                i = it.after;
+                out.push(it);
+                continue;
+            }
         }
         if candidate {
             // The two chars before the figure (every step ends on a char boundary, and
@@ -283,6 +290,70 @@ fn doubling(clause: &str, i: usize, prev: Option<char>) -> Option<Item> {
         many,
         plain: false,
         unit_word: Some("倍"),
+    })
+}
+
+/// Verbs of passing a milestone.
+const MILESTONE_VERBS: &[&str] = &["突破", "迈上", "跨上", "跃上", "站上", "登上", "迈入", "跨入", "跨越", "冲破", "越过", "超过", "达到"];
+
+/// Words after a figure that make it a milestone passed (突破千亿元大关, 迈上千亿台阶).
+fn milestone_word(s: &str) -> bool {
+    ["大关", "台阶", "关口"].iter().any(|w| s.starts_with(w))
+}
+
+/// A magnitude written as a word before a milestone: `千亿元大关` (1000 亿元), `百亿元台阶`
+/// (100 亿元), `万亿元台阶` (1 万亿元), `万人大关` (1 万人). Only with 大关/台阶/关口 right
+/// after the unit (千亿市州, 百亿级企业 are names), and not inside a number (五千亿 is read
+/// by the numeral scanner).
+fn magnitude(clause: &str, i: usize) -> Option<Item> {
+    let rest = clause.get(i..)?;
+    let c = rest.chars().next()?;
+    // (cheap first: the milestone word within a few chars)
+    let mut k = rest.len().min(24);
+    while !rest.is_char_boundary(k) {
+        k -= 1;
+    }
+    let window = &rest[..k];
+    if !(window.contains("大关") || window.contains("台阶") || window.contains("关口")) {
+        return None;
+    }
+    // Right after a verb of passing (not 两个千亿元台阶, a count of steps).
+    let head = clause.get(..i)?.trim_end_matches('了');
+    if !MILESTONE_VERBS.iter().any(|v| head.ends_with(v)) {
+        return None;
+    }
+    let (value, ustart, end) = match c {
+        '万' => (1.0, i, i + c.len_utf8()),
+        '千' => (1000.0, i + c.len_utf8(), i + c.len_utf8()),
+        '百' => (100.0, i + c.len_utf8(), i + c.len_utf8()),
+        _ => return None,
+    };
+    let unit = scan_unit(clause.get(ustart..)?)?;
+    if unit.is_percent() || matches!(unit.family, Family::PercentPoint | Family::Multiple) {
+        return None;
+    }
+    // 千 / 百 take a unit of their own size or larger (千亿元, 百万人), 万 is the unit's own prefix.
+    if c == '万' && unit.scale < 1e4 {
+        return None;
+    }
+    let uend = ustart + unit.len;
+    if !milestone_word(clause.get(uend..)?) {
+        return None;
+    }
+    Some(Item {
+        start: i,
+        end: if c == '万' { uend } else { end },
+        after: uend,
+        low: value,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(unit),
+        unit_text: (ustart, uend),
+        kind: Kind::Normal,
+        suffix: None,
+        many: None,
+        plain: false,
+        unit_word: None,
     })
 }
 
@@ -492,7 +563,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             let nc = char_at(rest, tail_pos);
             let ok = match nc {
                 None => true,
-                Some(ch) => !is_han(ch) || "以左多余和、与及".contains(ch),
+                Some(ch) => !is_han(ch) || "以左多余和、与及".contains(ch) || rest.get(tail_pos..).is_some_and(milestone_word),
             };
             if !ok {
                 return (None, uend);

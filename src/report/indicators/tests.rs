@@ -582,3 +582,24 @@ fn a_change_in_percentage_points_is_a_growth_in_points() {
         "{v:#?}"
     );
 }
+
+#[test]
+fn milestones_written_as_magnitudes() {
+    // 突破千亿元大关 = passed 1000 亿元; 跨上万亿元台阶 = 1 万亿元; 迈上五千亿台阶 = 5000 亿.
+    let v = run("乡镇企业总产值突破千亿元大关，达到1156亿元。全市生产总值跨上万亿元台阶。财政收入迈上五千亿台阶。服务业增加值将迈上千亿台阶。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.value_base, i.qualifier.as_deref())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("乡镇企业总产值", Measure::Level, n(1000.0), "亿元", Some(1000.0), Some("突破")),
+            ("乡镇企业总产值", Measure::Level, n(1156.0), "亿元", Some(1156.0), Some("达到")),
+            ("生产总值", Measure::Level, n(1.0), "万亿元", Some(10000.0), Some("跨上")),
+            ("财政收入", Measure::Level, n(5000.0), "亿", Some(5e11), Some("迈上")),
+            ("服务业增加值", Measure::Level, n(1000.0), "亿", Some(1e11), Some("迈上")),
+        ],
+        "{v:#?}"
+    );
+    // Magnitudes that name a class of places or firms, and steps with no figure, are not values.
+    let v = run("跻身全省千亿市州行列，培育百亿级企业，各项工作迈上新台阶，突破万众瞩目的难关，经济总量连续跨越两个千亿元台阶。");
+    assert!(v.is_empty(), "{v:#?}");
+}

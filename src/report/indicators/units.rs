@@ -114,6 +114,10 @@ fn base_unit(s: &str) -> Option<(usize, Family, &'static str)> {
         '标' => &[("标准箱", Physical), ("标箱", Physical)],
         _ => return None,
     };
+    // 台阶 (迈上千亿台阶) is a step, not the counting word 台.
+    if c == '台' && s.starts_with("台阶") {
+        return None;
+    }
     cand.iter().find(|(u, _)| s.starts_with(u)).map(|(u, f)| (u.len(), *f, *u))
 }
 
@@ -177,5 +181,6 @@ mod tests {
         assert!(scan_unit("年").is_none());
         assert!(scan_unit("G").is_none());
         assert!(scan_unit("千年").is_none());
+        assert_eq!(scan_unit("亿台阶").unwrap().family, Scale);
     }
 }
