@@ -264,6 +264,27 @@ fn region_phrase(s: &str) -> Option<&str> {
     }
 }
 
+/// `r` after a named five-year plan at its start (`“十三五”时期`, `十四五期间`, `“八五”`).
+fn plan_head(r: &str) -> Option<&str> {
+    let t = r.trim_start_matches(['“', '"']);
+    let n = t.chars().take(3).take_while(|c| "六七八九十一二三四五".contains(*c)).count();
+    if !(2..=3).contains(&n) {
+        return None;
+    }
+    let k: usize = t.chars().take(n).map(char::len_utf8).sum();
+    if !t[..k].ends_with('五') {
+        return None;
+    }
+    let quoted = t[k..].starts_with(['”', '"']);
+    let u = t[k..].trim_start_matches(['”', '"']);
+    let u2 = ["规划期间", "期间", "时期", "末", "以来"].iter().find_map(|w| u.strip_prefix(w));
+    match u2 {
+        Some(v) => Some(v),
+        None if quoted => Some(u),
+        None => None,
+    }
+}
+
 /// What a gap says.
 #[derive(Clone, Debug, Default)]
 pub struct Gap {
@@ -548,6 +569,11 @@ pub fn read(gap: &str) -> Gap {
         if let Some((y, l)) = leading_year(r) {
             g.year = g.year.or(Some(y));
             r = &r[l..];
+            continue;
+        }
+        // “十三五”时期经济…: a named plan is when, not what.
+        if let Some(t) = plan_head(r) {
+            r = t;
             continue;
         }
         // 到2020年国内生产总值…: the goal year, not part of the subject.

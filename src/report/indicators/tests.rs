@@ -603,3 +603,25 @@ fn milestones_written_as_magnitudes() {
     let v = run("跻身全省千亿市州行列，培育百亿级企业，各项工作迈上新台阶，突破万众瞩目的难关，经济总量连续跨越两个千亿元台阶。");
     assert!(v.is_empty(), "{v:#?}");
 }
+
+#[test]
+fn named_plan_periods() {
+    // “十三五”期间 = 2016-2020 whatever year the report is of; “八五” = 1991-1995.
+    let v = run_with("“十三五”期间，地区生产总值年均增长7.5%，累计完成固定资产投资2.1万亿元。", Some(SectionKind::Review));
+    let p: Vec<_> = v.iter().map(|i| (i.period.as_deref(), i.year, i.status)).collect();
+    assert_eq!(p, vec![(Some("2016-2020"), Some(2020), Status::Actual), (Some("2016-2020"), Some(2020), Status::Actual)], "{v:#?}");
+    let v = run("“八五”期间，国民生产总值年均增长8%。“十五”时期，财政收入年均增长12%。");
+    let p: Vec<_> = v.iter().map(|i| i.period.as_deref()).collect();
+    assert_eq!(p, vec![Some("1991-1995"), Some("2001-2005")], "{v:#?}");
+    // Goals for a plan still to come: its years, and 到“十四五”末 is its last year.
+    let v = run_with("“十五五”时期地区生产总值年均增长5%左右。", Some(SectionKind::FiveYear));
+    assert_eq!(v[0].name, "地区生产总值", "{v:#?}");
+    assert_eq!((v[0].status, v[0].period.as_deref(), v[0].year), (Status::Target, Some("2026-2030"), Some(2030)), "{v:#?}");
+    let v = run("奋斗目标是：到“十四五”末，地区生产总值突破2000亿元。");
+    assert_eq!((v[0].status, v[0].year, v[0].qualifier.as_deref()), (Status::Target, Some(2025), Some("突破")), "{v:#?}");
+    // A plan named as a base (是“十一五”时期的2.3倍) or as a time, not a span (十五年) changes nothing.
+    let v = run_with("投资是“十一五”时期的2.3倍；累计实际利用外资186亿美元，年均增长9%。", Some(SectionKind::Review));
+    assert!(v.iter().all(|i| i.period.as_deref() != Some("2006-2010")), "{v:#?}");
+    let v = run_with("十五年来，地区生产总值年均增长9%。", Some(SectionKind::Review));
+    assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+}
