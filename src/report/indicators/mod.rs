@@ -837,6 +837,24 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     .unwrap_or(name),
                 _ => name,
             };
+            // 5.2万人实现就业, 12.6万贫困人口脱贫: no subject before the figure in its
+            // clause, a short predicate after it: the figure counts that.
+            let fam = it.unit.map(|u| u.family);
+            // A bare 万/亿 before a group of people (促进约1亿农业转移人口落户城镇) counts that
+            // group whatever comes before it.
+            let after_text = clause.get(it.after..).unwrap_or("");
+            let people = if fam == Some(Family::Scale) { scan::people_noun_at(after_text) } else { None };
+            let before_noun = if it.kind != Kind::Normal {
+                None
+            } else if people.is_some() {
+                scan::following_phrase(after_text).or(people).map(str::to_string)
+            } else if !own_subject && fam == Some(Family::People) {
+                scan::following_phrase(after_text).map(str::to_string)
+            } else {
+                None
+            };
+            let named_after = before_noun.is_some();
+            let name = before_noun.unwrap_or(name);
             let abs = cs + it.start;
             let sec = self.section_at(abs);
             let kind = self.kind_now();
@@ -898,6 +916,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         Measure::Rate
                     }
                 }
+                (_, Some(Family::Scale)) if named_after => Measure::Count,
                 (_, Some(Family::People | Family::Count)) => {
                     if matches!(g.verb, Some(gap::T::Up | gap::T::Down)) {
                         Measure::Growth

@@ -293,6 +293,56 @@ fn doubling(clause: &str, i: usize, prev: Option<char>) -> Option<Item> {
     })
 }
 
+/// Groups of people counted by a figure written before them (`12.6万贫困人口脱贫`).
+const PEOPLE_NOUNS: &[&str] = &[
+    "贫困人口", "农村贫困人口", "建档立卡贫困人口", "建档立卡", "贫困群众", "困难群众", "群众", "农民工", "农民", "农户",
+    "贫困户", "居民", "城乡居民", "职工", "学生", "儿童", "劳动力", "高校毕业生", "退役军人", "人口", "农业转移人口",
+];
+
+/// `s` starts with a group of people counted by the figure before it, not a class of
+/// places (`100万人口城市`, `百万人口大县`).
+fn people_noun(s: &str) -> bool {
+    people_noun_at(s).is_some()
+}
+
+/// The longest group of [`PEOPLE_NOUNS`] at the start of `s` (see [`people_noun`]).
+pub fn people_noun_at(s: &str) -> Option<&'static str> {
+    PEOPLE_NOUNS
+        .iter()
+        .filter(|w| {
+            s.strip_prefix(**w)
+                .is_some_and(|r| !["城市", "大县", "大市", "规模", "级", "以上", "以下"].iter().any(|x| r.starts_with(x)))
+        })
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The predicate after a figure with no subject before it (`5.2万人实现就业`,
+/// `12.6万贫困人口脱贫`): the clause's rest when it is a short run of ideographs, not a
+/// comparison or a change of the figure itself (`比上年增长`).
+pub fn following_phrase(after: &str) -> Option<&str> {
+    // The run of ideographs up to a list or clause mark (not 的: 13亿多人口的发展中大国).
+    let mut end = 0;
+    let mut n = 0;
+    for c in after.chars() {
+        if !is_han(c) || c == '的' || n > 10 {
+            break;
+        }
+        end += c.len_utf8();
+        n += 1;
+    }
+    let stop = after[end..].chars().next();
+    if !(2..=10).contains(&n) || stop.is_some_and(|c| !"、，。；：,;: \u{3000}".contains(c)) {
+        return None;
+    }
+    let t = &after[..end];
+    const NOT: &[&str] = &["比", "较", "同比", "增", "减", "降", "下降", "提高", "占", "是", "为", "以", "左右", "多", "余"];
+    if NOT.iter().any(|w| t.starts_with(w)) || scan_unit(t).is_some() {
+        return None;
+    }
+    Some(t)
+}
+
 /// Verbs of passing a milestone.
 const MILESTONE_VERBS: &[&str] = &["突破", "迈上", "跨上", "跃上", "站上", "登上", "迈入", "跨入", "跨越", "冲破", "越过", "超过", "达到"];
 
@@ -563,7 +613,12 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             let nc = char_at(rest, tail_pos);
             let ok = match nc {
                 None => true,
-                Some(ch) => !is_han(ch) || "以左多余和、与及".contains(ch) || rest.get(tail_pos..).is_some_and(milestone_word),
+                Some(ch) => {
+                    !is_han(ch)
+                        || "以左多余和、与及".contains(ch)
+                        || rest.get(tail_pos..).is_some_and(milestone_word)
+                        || (!num.chinese && rest.get(tail_pos..).is_some_and(people_noun))
+                }
             };
             if !ok {
                 return (None, uend);

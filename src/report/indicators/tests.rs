@@ -625,3 +625,34 @@ fn named_plan_periods() {
     let v = run_with("十五年来，地区生产总值年均增长9%。", Some(SectionKind::Review));
     assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
 }
+
+#[test]
+fn a_figure_before_its_noun() {
+    // With no subject before it in its clause, the figure counts the noun phrase after it.
+    let v = run_with("全年12.6万贫困人口脱贫，新增城镇就业5.2万人，5.2万人实现就业，完成1200户棚户区改造。", Some(SectionKind::Review));
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.value_base)).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("贫困人口脱贫", Measure::Count, n(12.6), "万", Some(126000.0)),
+            ("新增城镇就业", Measure::Count, n(5.2), "万人", Some(52000.0)),
+            ("实现就业", Measure::Count, n(5.2), "万人", Some(52000.0)),
+            ("棚户区改造", Measure::Count, n(1200.0), "户", Some(1200.0)),
+        ],
+        "{v:#?}"
+    );
+    assert_eq!(v[1].indicator.as_deref(), Some("urban_new_jobs"));
+    assert_eq!(v[2].indicator, None, "{v:#?}");
+    // After a verb too, and up to a list mark; 的 or a unit after it is not a predicate.
+    let v = run("促进约1亿农业转移人口落户城镇。全年实现12.6万贫困人口脱贫、156个贫困村出列。居民储蓄存款余额新增4万多亿元。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names[..2], ["农业转移人口落户城镇", "贫困人口脱贫"], "{v:#?}");
+    assert_ne!(v.last().map(|i| i.name.as_str()), Some("亿元"), "{v:#?}");
+    // Numbers in names stay names: 100万人口城市, 2000万元以上项目, 千亿市州.
+    let v = run("建设100万人口城市，引进2000万元以上项目115个，跻身千亿市州。");
+    assert_eq!(v.iter().map(|i| i.value.clone()).collect::<Vec<_>>(), vec![n(115.0)], "{v:#?}");
+    // A subject before the figure keeps it (城镇新增就业1.2万人).
+    let v = run("城镇新增就业1.2万人，其中就业困难人员实现就业3000人。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["城镇新增就业", "就业困难人员实现就业"], "{v:#?}");
+}
