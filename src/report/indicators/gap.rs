@@ -264,6 +264,10 @@ fn region_phrase(s: &str) -> Option<&str> {
     }
 }
 
+fn first_char(r: &str) -> char {
+    r.chars().next().unwrap_or(' ')
+}
+
 /// `r` after a named five-year plan at its start (`“十三五”时期`, `十四五期间`, `“八五”`).
 fn plan_head(r: &str) -> Option<&str> {
     let t = r.trim_start_matches(['“', '"']);
@@ -571,16 +575,23 @@ pub fn read(gap: &str) -> Gap {
             r = &r[l..];
             continue;
         }
-        // “十三五”时期经济…: a named plan is when, not what.
-        if let Some(t) = plan_head(r) {
-            r = t;
-            continue;
-        }
-        // 到2020年国内生产总值…: the goal year, not part of the subject.
-        if let Some((y, l)) = r.strip_prefix('到').and_then(leading_year) {
-            g.year = g.year.or(Some(y));
-            r = &r['到'.len_utf8() + l..];
-            continue;
+        match first_char(r) {
+            // “十三五”时期经济…: a named plan is when, not what.
+            '“' | '"' | '六' | '七' | '八' | '九' | '十' => {
+                if let Some(t) = plan_head(r) {
+                    r = t;
+                    continue;
+                }
+            }
+            // 到2020年国内生产总值…: the goal year, not part of the subject.
+            '到' => {
+                if let Some((y, l)) = leading_year(&r['到'.len_utf8()..]) {
+                    g.year = g.year.or(Some(y));
+                    r = &r['到'.len_utf8() + l..];
+                    continue;
+                }
+            }
+            _ => {}
         }
         // A list number: 1.地区生产总值 / 2、 / (3) / （4）.
         let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();

@@ -364,7 +364,8 @@ fn magnitude(clause: &str, i: usize) -> Option<Item> {
         k -= 1;
     }
     let window = &rest[..k];
-    if !(window.contains("大关") || window.contains("台阶") || window.contains("关口")) {
+    // (大关 / 关口 / 台阶: one pass over ≤ 8 chars for 关 or 阶 first)
+    if !window.contains(['关', '阶']) || !(window.contains("大关") || window.contains("台阶") || window.contains("关口")) {
         return None;
     }
     // Right after a verb of passing (not 两个千亿元台阶, a count of steps).
