@@ -109,7 +109,7 @@ pub fn headline(report: &Report) -> Headline {
             .collect();
         let mut actual = HeadlineActual { year: report.review_year, ..Default::default() };
         // A milestone passed (突破8000亿元) gives way to the exact figure (达到8126.4亿元).
-        let milestone = |i: &&&Indicator| matches!(i.qualifier.as_deref(), Some("突破" | "超过" | "超" | "逾" | "接近" | "近" | "不到"));
+        let milestone = |i: &&&Indicator| matches!(i.qualifier.as_deref(), Some("突破" | "超过" | "超" | "逾" | "接近" | "近" | "不到" | "迈上" | "跨上" | "跃上" | "站上" | "登上" | "迈入" | "跨入" | "跨越"));
         let is_level = |i: &&&Indicator| matches!(i.measure, Measure::Level | Measure::Count);
         let level = actuals.iter().find(|i| is_level(i) && !milestone(i)).or_else(|| actuals.iter().find(|i| is_level(i)));
         let growth = actuals.iter().find(|i| i.measure == Measure::Growth && i.unit == "%");

@@ -84,6 +84,15 @@ static TAIL: &[(&str, T)] = &[
     ("不超过", Qual),
     ("不到", Qual),
     ("突破", Qual),
+    // milestones: 迈上千亿台阶, 跨上万亿元台阶
+    ("迈上", Qual),
+    ("跨上", Qual),
+    ("跃上", Qual),
+    ("站上", Qual),
+    ("登上", Qual),
+    ("迈入", Qual),
+    ("跨入", Qual),
+    ("跨越", Qual),
     ("超过", Qual),
     ("接近", Qual),
     ("高于", Qual),
@@ -252,6 +261,31 @@ fn region_phrase(s: &str) -> Option<&str> {
         Some(t)
     } else {
         None
+    }
+}
+
+fn first_char(r: &str) -> char {
+    r.chars().next().unwrap_or(' ')
+}
+
+/// `r` after a named five-year plan at its start (`“十三五”时期`, `十四五期间`, `“八五”`).
+fn plan_head(r: &str) -> Option<&str> {
+    let t = r.trim_start_matches(['“', '"']);
+    let n = t.chars().take(3).take_while(|c| "六七八九十一二三四五".contains(*c)).count();
+    if !(2..=3).contains(&n) {
+        return None;
+    }
+    let k: usize = t.chars().take(n).map(char::len_utf8).sum();
+    if !t[..k].ends_with('五') {
+        return None;
+    }
+    let quoted = t[k..].starts_with(['”', '"']);
+    let u = t[k..].trim_start_matches(['”', '"']);
+    let u2 = ["规划期间", "期间", "时期", "末", "以来"].iter().find_map(|w| u.strip_prefix(w));
+    match u2 {
+        Some(v) => Some(v),
+        None if quoted => Some(u),
+        None => None,
     }
 }
 
@@ -541,6 +575,24 @@ pub fn read(gap: &str) -> Gap {
             r = &r[l..];
             continue;
         }
+        match first_char(r) {
+            // “十三五”时期经济…: a named plan is when, not what.
+            '“' | '"' | '六' | '七' | '八' | '九' | '十' => {
+                if let Some(t) = plan_head(r) {
+                    r = t;
+                    continue;
+                }
+            }
+            // 到2020年国内生产总值…: the goal year, not part of the subject.
+            '到' => {
+                if let Some((y, l)) = leading_year(&r['到'.len_utf8()..]) {
+                    g.year = g.year.or(Some(y));
+                    r = &r['到'.len_utf8() + l..];
+                    continue;
+                }
+            }
+            _ => {}
+        }
         // A list number: 1.地区生产总值 / 2、 / (3) / （4）.
         let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if (1..=2).contains(&d) {
@@ -579,6 +631,16 @@ pub fn read(gap: &str) -> Gap {
                 r = &r[w.len()..];
             }
             None => break,
+        }
+    }
+    // 压减一般性支出10%: a cut written verb first; what follows the verb is the subject.
+    if g.verb.is_none() {
+        if let Some(w) = ["压减", "压缩", "削减", "缩减", "压降"].into_iter().find(|w| r.starts_with(w)) {
+            if r.len() > w.len() {
+                r = &r[w.len()..];
+                g.down = true;
+                g.verb = Some(Down);
+            }
         }
     }
     // 由每人每年380元提高到… / 从人均8.7万元…: the subject ends before 由/从.

@@ -159,6 +159,10 @@ struct SentFlags {
     to_year_from: usize,
     /// The sentence tells of the past (去年…, 2023年… in a plan section).
     past: bool,
+    /// A five-year plan named as a span (`“十三五”期间`, `十四五时期`): its years, for
+    /// 年均/累计 figures after `plan_from`.
+    plan: Option<(i32, i32)>,
+    plan_from: usize,
     paren: bool,
 }
 
@@ -316,6 +320,41 @@ fn five_words(t: &str, fives: impl IntoIterator<Item = usize>) -> bool {
     fives.into_iter().any(|k| {
         t[k..].starts_with("五年") || ["十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t[..k + "五".len()].ends_with(w))
     })
+}
+
+/// A five-year plan named in `s` as a span (`“十三五”期间`, `“八五”时期`, `十四五规划期间`)
+/// or as its end (`“十四五”末`): (offset, (first year, last year), is its end). Plans 六五
+/// (1981-1985) to 十五五 (2026-2030); 十五 alone is the tenth (2001-2005).
+fn plan_period(s: &str) -> Option<(usize, (i32, i32), bool)> {
+    for p in memchr::memmem::find_iter(s.as_bytes(), "五".as_bytes()) {
+        let after = s.get(p + 3..)?.trim_start_matches(['”', '"', '’']);
+        let end_mark = after.starts_with('末') || after.starts_with("期末");
+        if !end_mark && !["期间", "时期", "规划期", "计划期", "的五年"].iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        let head = s.get(..p)?;
+        let mut cs = head.chars().rev();
+        let (n, used) = match (cs.next(), cs.next()) {
+            (Some(d), Some('十')) if matches!(d, '一' | '二' | '三' | '四' | '五') => (10 + numbers::cn_digit(d).unwrap_or(0) as i32, 2),
+            (Some(d), _) if matches!(d, '六' | '七' | '八' | '九') => (numbers::cn_digit(d).unwrap_or(0) as i32, 1),
+            (Some('十'), _) => (10, 1),
+            _ => continue,
+        };
+        // Not the tail of a longer numeral (二十五期间).
+        let before = head.chars().rev().nth(used);
+        if before.is_some_and(|c| numbers::cn_digit(c).is_some() || c == '十' || c == '百') {
+            continue;
+        }
+        let first = 1981 + (n - 6) * 5;
+        let start = p - head.chars().rev().take(used).map(char::len_utf8).sum::<usize>();
+        // 是“十一五”时期的2.3倍, 比“十二五”期间: a base of comparison, not the span.
+        let lead = s[..start].trim_end_matches(['“', '"']).chars().next_back();
+        if lead.is_some_and(|c| "是比较于为的".contains(c)) {
+            continue;
+        }
+        return Some((start, (first, first + 4), end_mark));
+    }
+    None
 }
 
 fn year_before(s: &str) -> Option<i32> {
@@ -513,6 +552,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             lead_year: None,
             to_year: None,
             to_year_from: usize::MAX,
+            plan: None,
+            plan_from: usize::MAX,
             past: false,
             paren: false,
         };
@@ -525,6 +566,25 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if let Some(y) = year_before(&sent[k + 3..]).filter(|_| sent.get(k + 7..k + 10) == Some("年")) {
                 flags.to_year = Some(y);
                 flags.to_year_from = s + k;
+            }
+        }
+        // `“十三五”期间` / `到“十四五”末`: a named plan (every name ends in 五).
+        if sent.contains('五') {
+            if let Some((p, (a, b), end_mark)) = plan_period(sent) {
+                if end_mark {
+                    if flags.to_year.is_none() {
+                        flags.to_year = Some(b);
+                        flags.to_year_from = s + p;
+                    }
+                } else {
+                    flags.plan = Some((a, b));
+                    flags.plan_from = s + p;
+                    // A plan still to come: its last year is the goal year.
+                    if flags.to_year.is_none() && self.ctx.report_year.is_some_and(|r| b > r) {
+                        flags.to_year = Some(b);
+                        flags.to_year_from = s + p;
+                    }
+                }
             }
         }
         // The five-year review after a year's review: 下同 no longer applies.
@@ -780,12 +840,33 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     .unwrap_or(name),
                 _ => name,
             };
+            // 5.2万人实现就业, 12.6万贫困人口脱贫: no subject before the figure in its
+            // clause, a short predicate after it: the figure counts that.
+            let fam = it.unit.map(|u| u.family);
+            // A bare 万/亿 before a group of people (促进约1亿农业转移人口落户城镇) counts that
+            // group whatever comes before it.
+            let after_text = clause.get(it.after..).unwrap_or("");
+            let people = if fam == Some(Family::Scale) { scan::people_noun_at(after_text) } else { None };
+            let before_noun = if it.kind != Kind::Normal {
+                None
+            } else if people.is_some() {
+                scan::following_phrase(after_text).or(people).map(str::to_string)
+            } else if !own_subject && fam == Some(Family::People) {
+                scan::following_phrase(after_text).map(str::to_string)
+            } else {
+                None
+            };
+            let named_after = before_noun.is_some();
+            let name = before_noun.unwrap_or(name);
             let abs = cs + it.start;
             let sec = self.section_at(abs);
             let kind = self.kind_now();
             let section = sec.and_then(|k| ctx.sections.get(k)).map(|s| s.id.clone());
             let suffix = it.suffix.filter(|s| !matches!(*s, "多" | "余")).or(shared_suffix.filter(|_| it.suffix.is_none()));
-            let unit_text = clause.get(it.unit_text.0..it.unit_text.1).unwrap_or("").to_string();
+            let unit_text = match it.unit_word {
+                Some(w) => w.to_string(),
+                None => clause.get(it.unit_text.0..it.unit_text.1).unwrap_or("").to_string(),
+            };
             let unit_text = if unit_text.is_empty() && it.kind == Kind::Normal && it.unit.map(|u| u.family == Family::Percent).unwrap_or(false) {
                 "%".to_string()
             } else {
@@ -814,6 +895,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let measure = match (it.kind, it.unit.map(|u| u.family)) {
                 (Kind::Ratio, _) => Measure::Ratio,
                 (Kind::Index, _) => Measure::Index,
+                // 增长1.5倍 is a growth of 150 % (×2.5); 增长到1.5倍, 是…的1.5倍, 翻一番 are multiples.
+                (_, Some(Family::Multiple)) if it.unit_word.is_none() && matches!(g.verb, Some(gap::T::Up)) => Measure::Growth,
                 (_, Some(Family::Multiple)) => Measure::Multiple,
                 (_, Some(Family::PercentPoint)) => {
                     if relative_to.is_some() {
@@ -836,6 +919,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         Measure::Rate
                     }
                 }
+                (_, Some(Family::Scale)) if named_after => Measure::Count,
                 (_, Some(Family::People | Family::Count)) => {
                     if matches!(g.verb, Some(gap::T::Up | gap::T::Down)) {
                         Measure::Growth
@@ -880,6 +964,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if status == Status::Target && flags.past && abs < flags.tgt_from {
                 status = if self.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
             }
+            // The years of a named plan that is over (“十三五”期间 in a later report): done.
+            let plan = flags.plan.filter(|_| abs >= flags.plan_from);
+            if status == Status::Target && abs < flags.tgt_from && plan.is_some_and(|(_, b)| ctx.review_year.is_some_and(|r| b <= r)) {
+                status = if self.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
+            }
+            let plan = plan.filter(|_| g.avg || g.cum);
             // 由/从 + a figure that a verb then moves (提高到 …): where things stand now.
             let moved_on = run.len() == 1
                 || (i == 0
@@ -920,8 +1010,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     let base = flags.tgt_year.filter(|_| abs >= flags.tgt_from).or(ctx.report_year);
                     let five = kind == SectionKind::FiveYear;
                     let to_year = flags.to_year.filter(|_| abs >= flags.to_year_from);
-                    let y = g.year.or(to_year).or(if five { ctx.report_year.map(|r| r + 4) } else { base });
+                    let y = g.year.or(plan.map(|(_, b)| b)).or(to_year).or(if five { ctx.report_year.map(|r| r + 4) } else { base });
                     let period = match (y, ctx.report_year) {
+                        // “十四五”时期年均增长6%: the plan's years.
+                        _ if plan.is_some() && g.year.is_none() => plan.map(|(a, b)| format!("{a}-{b}")),
                         (Some(y), Some(r)) if y > r && (five || g.year.is_some() || to_year.is_some()) => Some(y.to_string()),
                         _ => None,
                     };
@@ -937,10 +1029,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         .and(ctx.review_year)
                         .map(|r| r - if self.para_five { 5 } else { 1 });
                     let prior = prior.or(start);
-                    let y = explicit_year.or(prior).or(ctx.review_year);
+                    let y = explicit_year.or(prior).or(plan.map(|(_, b)| b)).or(ctx.review_year);
                     // 年均: a period figure; 累计: one only over a stated span or in a
                     // five-year review (累计达到3.2万个 in a year's review is a stock).
-                    let period = if g.avg || (g.cum && (g.years.is_some() || self.para_five)) {
+                    let period = if let Some((a, b)) = plan.filter(|_| explicit_year.is_none()) {
+                        Some(format!("{a}-{b}"))
+                    } else if g.avg || (g.cum && (g.years.is_some() || self.para_five)) {
                         let n = g.years.unwrap_or(5);
                         ctx.review_year.map(|r| format!("{}-{}", r - n + 1, r))
                     } else {

@@ -34,6 +34,8 @@ pub struct Item {
     pub many: Option<&'static str>,
     /// `text[start..end]` parses back to `low`.
     pub plain: bool,
+    /// The unit when the text has no unit word for it (翻一番 → 倍).
+    pub unit_word: Option<&'static str>,
 }
 
 const SUFFIXES: &[&str] = &["以上", "以内", "以下", "左右", "上下", "之内", "多", "余"];
@@ -93,8 +95,8 @@ fn is_han(c: char) -> bool {
 
 /// Three-byte chars led by E4..E9 (U+4000..U+9FFF) that the scanner must stop at,
 /// indexed by lead and second byte, one bit per third byte: the ideographs that may
-/// start a figure (Chinese digits, 十, 百 of 百分之, 保 of 保8争9) and every char below
-/// U+4E00 (not an ideograph: read the slow way).
+/// start a figure (Chinese digits, 十, 百 of 百分之, 保 of 保8争9, 翻 of 翻一番, 千/万 of
+/// 千亿元大关) and every char below U+4E00 (not an ideograph: read the slow way).
 static STOPS: [u64; 6 * 64] = {
     let mut t = [0u64; 6 * 64];
     // U+4000..U+4DFF: E4 80..B7 xx
@@ -103,7 +105,7 @@ static STOPS: [u64; 6 * 64] = {
         t[k] = u64::MAX;
         k += 1;
     }
-    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保'];
+    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保', '翻', '千', '万'];
     k = 0;
     while k < cs.len() {
         let cp = cs[k] as u32;
@@ -140,6 +142,23 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
             || is_cn_start(c)
             || (c == '百' && clause[i..].starts_with("百分之"))
             || (c == '保' && clause.get(i + 3..).map(|r| digit(r.as_bytes()).is_some()).unwrap_or(false));
+        if c == '翻' {
+            let prev = clause.get(..i).and_then(|h| h.chars().next_back());
+            if let Some(it) = doubling(clause, i, prev) {
+                i = it.after;
+                out.push(it);
+            } else {
+                i += clen;
+            }
+            continue;
+        }
+        if matches!(c, '千' | '万' | '百') {
+            if let Some(it) = magnitude(clause, i) {
+                i = it.after;
+                out.push(it);
+                continue;
+            }
+        }
         if candidate {
             // The two chars before the figure (every step ends on a char boundary, and
             // after a figure on the last char it consumed).
@@ -208,6 +227,7 @@ fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
                     suffix: None,
                     many: None,
                     plain: true,
+                    unit_word: None,
                 });
                 start = ns;
             }
@@ -216,6 +236,183 @@ fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
         prev_after = it.after;
         out.push(it);
     }
+}
+
+/// `翻一番` (×2), `翻两番` (×4), `翻三番` (×8), `翻了一番`, `实现翻番` (×2) at `i`: a multiple
+/// of the base (unit 倍, not written). Not a slogan counting doublings (`两翻番`), nor a
+/// bare `翻番` that names something (`翻番目标`, `翻番行动`).
+fn doubling(clause: &str, i: usize, prev: Option<char>) -> Option<Item> {
+    let rest = clause.get(i..)?;
+    let body = rest.strip_prefix("翻了").or_else(|| rest.strip_prefix('翻'))?;
+    let (value, n) = if body.starts_with('番') {
+        if prev.is_some_and(|p| cn_digit(p).is_some() || p == '十') {
+            return None;
+        }
+        (2.0, 0)
+    } else {
+        let c = body.chars().next()?;
+        let times = match c {
+            '一' => 1,
+            '两' | '二' => 2,
+            '三' => 3,
+            _ => return None,
+        };
+        if !body[c.len_utf8()..].starts_with('番') {
+            return None;
+        }
+        (f64::from(1u32 << times), c.len_utf8())
+    };
+    let end = i + (rest.len() - body.len()) + n + '番'.len_utf8();
+    let mut after = end;
+    let tail = clause.get(end..).unwrap_or("");
+    let mut suffix = None;
+    let mut many = None;
+    for s in ["以上", "多", "左右"] {
+        if tail.starts_with(s) {
+            after += s.len();
+            if s == "多" {
+                many = Some("多");
+            } else {
+                suffix = Some(s);
+            }
+            break;
+        }
+    }
+    // 翻番目标 / 翻番行动 / 翻一番以上的目标: a name or a goal's label, not a figure.
+    let next = clause.get(after..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| is_han(c) && !"的和与及、".contains(c)) {
+        return None;
+    }
+    Some(Item {
+        start: i,
+        end,
+        after,
+        low: value,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(Unit { len: 0, family: Family::Multiple, scale: 1.0, base: "倍" }),
+        unit_text: (end, end),
+        kind: Kind::Normal,
+        suffix,
+        many,
+        plain: false,
+        unit_word: Some("倍"),
+    })
+}
+
+/// Groups of people counted by a figure written before them (`12.6万贫困人口脱贫`).
+const PEOPLE_NOUNS: &[&str] = &[
+    "贫困人口", "农村贫困人口", "建档立卡贫困人口", "建档立卡", "贫困群众", "困难群众", "群众", "农民工", "农民", "农户",
+    "贫困户", "居民", "城乡居民", "职工", "学生", "儿童", "劳动力", "高校毕业生", "退役军人", "人口", "农业转移人口",
+];
+
+/// `s` starts with a group of people counted by the figure before it, not a class of
+/// places (`100万人口城市`, `百万人口大县`).
+fn people_noun(s: &str) -> bool {
+    people_noun_at(s).is_some()
+}
+
+/// The longest group of [`PEOPLE_NOUNS`] at the start of `s` (see [`people_noun`]).
+pub fn people_noun_at(s: &str) -> Option<&'static str> {
+    PEOPLE_NOUNS
+        .iter()
+        .filter(|w| {
+            s.strip_prefix(**w)
+                .is_some_and(|r| !["城市", "大县", "大市", "规模", "级", "以上", "以下"].iter().any(|x| r.starts_with(x)))
+        })
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The predicate after a figure with no subject before it (`5.2万人实现就业`,
+/// `12.6万贫困人口脱贫`): the clause's rest when it is a short run of ideographs, not a
+/// comparison or a change of the figure itself (`比上年增长`).
+pub fn following_phrase(after: &str) -> Option<&str> {
+    // The run of ideographs up to a list or clause mark (not 的: 13亿多人口的发展中大国).
+    let mut end = 0;
+    let mut n = 0;
+    for c in after.chars() {
+        if !is_han(c) || c == '的' || n > 10 {
+            break;
+        }
+        end += c.len_utf8();
+        n += 1;
+    }
+    let stop = after[end..].chars().next();
+    if !(2..=10).contains(&n) || stop.is_some_and(|c| !"、，。；：,;: \u{3000}".contains(c)) {
+        return None;
+    }
+    let t = &after[..end];
+    const NOT: &[&str] = &["比", "较", "同比", "增", "减", "降", "下降", "提高", "占", "是", "为", "以", "左右", "多", "余"];
+    if NOT.iter().any(|w| t.starts_with(w)) || scan_unit(t).is_some() {
+        return None;
+    }
+    Some(t)
+}
+
+/// Verbs of passing a milestone.
+const MILESTONE_VERBS: &[&str] = &["突破", "迈上", "跨上", "跃上", "站上", "登上", "迈入", "跨入", "跨越", "冲破", "越过", "超过", "达到"];
+
+/// Words after a figure that make it a milestone passed (突破千亿元大关, 迈上千亿台阶).
+fn milestone_word(s: &str) -> bool {
+    ["大关", "台阶", "关口"].iter().any(|w| s.starts_with(w))
+}
+
+/// A magnitude written as a word before a milestone: `千亿元大关` (1000 亿元), `百亿元台阶`
+/// (100 亿元), `万亿元台阶` (1 万亿元), `万人大关` (1 万人). Only with 大关/台阶/关口 right
+/// after the unit (千亿市州, 百亿级企业 are names), and not inside a number (五千亿 is read
+/// by the numeral scanner).
+fn magnitude(clause: &str, i: usize) -> Option<Item> {
+    let rest = clause.get(i..)?;
+    let c = rest.chars().next()?;
+    // (cheap first: the milestone word within a few chars)
+    let mut k = rest.len().min(24);
+    while !rest.is_char_boundary(k) {
+        k -= 1;
+    }
+    let window = &rest[..k];
+    // (大关 / 关口 / 台阶: one pass over ≤ 8 chars for 关 or 阶 first)
+    if !window.contains(['关', '阶']) || !(window.contains("大关") || window.contains("台阶") || window.contains("关口")) {
+        return None;
+    }
+    // Right after a verb of passing (not 两个千亿元台阶, a count of steps).
+    let head = clause.get(..i)?.trim_end_matches('了');
+    if !MILESTONE_VERBS.iter().any(|v| head.ends_with(v)) {
+        return None;
+    }
+    let (value, ustart, end) = match c {
+        '万' => (1.0, i, i + c.len_utf8()),
+        '千' => (1000.0, i + c.len_utf8(), i + c.len_utf8()),
+        '百' => (100.0, i + c.len_utf8(), i + c.len_utf8()),
+        _ => return None,
+    };
+    let unit = scan_unit(clause.get(ustart..)?)?;
+    if unit.is_percent() || matches!(unit.family, Family::PercentPoint | Family::Multiple) {
+        return None;
+    }
+    // 千 / 百 take a unit of their own size or larger (千亿元, 百万人), 万 is the unit's own prefix.
+    if c == '万' && unit.scale < 1e4 {
+        return None;
+    }
+    let uend = ustart + unit.len;
+    if !milestone_word(clause.get(uend..)?) {
+        return None;
+    }
+    Some(Item {
+        start: i,
+        end: if c == '万' { uend } else { end },
+        after: uend,
+        low: value,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(unit),
+        unit_text: (ustart, uend),
+        kind: Kind::Normal,
+        suffix: None,
+        many: None,
+        plain: false,
+        unit_word: None,
+    })
 }
 
 /// Try a figure at `i`. Returns the item (if it is one) and the bytes to skip.
@@ -250,6 +447,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                             suffix: None,
                             many: None,
                             plain: false,
+                            unit_word: None,
                         }),
                         e,
                     );
@@ -377,6 +575,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                         suffix: None,
                         many: None,
                         plain: false,
+                        unit_word: None,
                     }),
                     after,
                 );
@@ -422,7 +621,12 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             let nc = char_at(rest, tail_pos);
             let ok = match nc {
                 None => true,
-                Some(ch) => !is_han(ch) || "以左多余和、与及".contains(ch),
+                Some(ch) => {
+                    !is_han(ch)
+                        || "以左多余和、与及".contains(ch)
+                        || rest.get(tail_pos..).is_some_and(milestone_word)
+                        || (!num.chinese && rest.get(tail_pos..).is_some_and(people_noun))
+                }
             };
             if !ok {
                 return (None, uend);
@@ -474,6 +678,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             suffix,
             many,
             plain,
+            unit_word: None,
         }),
         after,
     )

@@ -518,3 +518,141 @@ fn older_aggregates_keep_their_own_keys() {
     let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
     assert_eq!(k, vec![Some("gnp"), Some("gdp"), Some("exports"), Some("trade")], "{v:#?}");
 }
+
+#[test]
+fn doubling_is_a_multiple_of_its_base() {
+    // 翻一番 = ×2, 翻两番 = ×4 of the base year's figure (a multiple, like 是2011年的1.5倍).
+    let v = run_with("城乡居民人均可支配收入比2010年翻一番以上。", Some(SectionKind::FiveYear));
+    assert_eq!(got(&v), vec![("城乡居民人均可支配收入", Some("disposable_income"), Measure::Multiple, n(2.0))], "{v:#?}");
+    assert_eq!((v[0].unit.as_str(), v[0].qualifier.as_deref(), v[0].status), ("倍", Some("以上"), Status::Target), "{v:#?}");
+    assert_eq!(&v[0].sentence[v[0].span.start - v[0].sentence_span.start..v[0].span.end - v[0].sentence_span.start], "翻一番");
+    let v = run("到2000年，全省国民生产总值力争比1980年翻两番以上。");
+    assert_eq!(got(&v), vec![("国民生产总值", Some("gnp"), Measure::Multiple, n(4.0))], "{v:#?}");
+    assert_eq!(v[0].qualifier.as_deref(), Some("以上"));
+    let v = run("地区生产总值达到2300亿元，比2010年翻一番。五年来，全市经济总量实现翻番。");
+    let m: Vec<_> = v.iter().filter(|i| i.measure == Measure::Multiple).map(|i| (i.name.as_str(), i.value.clone())).collect();
+    assert_eq!(m, vec![("地区生产总值", n(2.0)), ("经济总量", n(2.0))], "{v:#?}");
+    let v = run("到2020年城乡居民人均收入比2010年翻一番。");
+    assert_eq!((v[0].name.as_str(), v[0].year), ("城乡居民人均收入", Some(2020)), "{v:#?}");
+    // A slogan counting doublings, and words that only contain 翻, are not figures.
+    let v = run("实现“三突破两翻番两下降”，推翻旧制度，翻新老旧小区。");
+    assert!(v.is_empty(), "{v:#?}");
+}
+
+#[test]
+fn growth_in_times_is_not_a_multiple() {
+    // 增长1.5倍 = growth of 150 % (×2.5); 增长到1.5倍 / 是…的1.5倍 = ×1.5.
+    let v = run("技术合同成交额748.7亿元、增长1.1倍，发放消费券5366万元、增长一倍。");
+    let g: Vec<_> = v.iter().filter(|i| i.unit == "倍").map(|i| (i.measure, i.value.clone(), i.direction)).collect();
+    assert_eq!(g, vec![(Measure::Growth, n(1.1), Some(Direction::Up)), (Measure::Growth, n(1.0), Some(Direction::Up))], "{v:#?}");
+    for s in ["进出口总额增长到1.5倍。", "项目平均投资是上年的1.6倍。", "上市公司数量增至开市时的近三倍。"] {
+        let v = run(s);
+        assert_eq!((v.len(), v[0].measure, v[0].direction), (1, Measure::Multiple, None), "{s}: {v:#?}");
+    }
+}
+
+#[test]
+fn a_cut_written_verb_first() {
+    // 压减一般性支出10%: the verb before its object; the object is the subject, the figure a fall.
+    let v = run_with("压减一般性支出10%，全年压缩非刚性支出5%以上，一般性支出压减10%以上。", Some(SectionKind::SelfBuild));
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.direction, i.qualifier.as_deref())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("一般性支出", Measure::Growth, n(10.0), Some(Direction::Down), None),
+            ("非刚性支出", Measure::Growth, n(5.0), Some(Direction::Down), Some("以上")),
+            ("一般性支出", Measure::Growth, n(10.0), Some(Direction::Down), Some("以上")),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn a_change_in_percentage_points_is_a_growth_in_points() {
+    // 回落0.6个百分点: a change of a rate, in points (unit 个百分点), with its direction.
+    let v = run("城镇登记失业率回落0.6个百分点，居民消费价格涨幅下降0.3个百分点，城镇化率提高1.2个百分点。");
+    let g: Vec<_> = v.iter().map(|i| (i.indicator.as_deref(), i.measure, i.value.clone(), i.unit.as_str(), i.direction)).collect();
+    assert_eq!(
+        g,
+        vec![
+            (Some("urban_unemployment_registered"), Measure::Growth, n(0.6), "个百分点", Some(Direction::Down)),
+            (Some("cpi"), Measure::Growth, n(0.3), "个百分点", Some(Direction::Down)),
+            (Some("urbanization_rate"), Measure::Growth, n(1.2), "个百分点", Some(Direction::Up)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn milestones_written_as_magnitudes() {
+    // 突破千亿元大关 = passed 1000 亿元; 跨上万亿元台阶 = 1 万亿元; 迈上五千亿台阶 = 5000 亿.
+    let v = run("乡镇企业总产值突破千亿元大关，达到1156亿元。全市生产总值跨上万亿元台阶。财政收入迈上五千亿台阶。服务业增加值将迈上千亿台阶。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.value_base, i.qualifier.as_deref())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("乡镇企业总产值", Measure::Level, n(1000.0), "亿元", Some(1000.0), Some("突破")),
+            ("乡镇企业总产值", Measure::Level, n(1156.0), "亿元", Some(1156.0), Some("达到")),
+            ("生产总值", Measure::Level, n(1.0), "万亿元", Some(10000.0), Some("跨上")),
+            ("财政收入", Measure::Level, n(5000.0), "亿", Some(5e11), Some("迈上")),
+            ("服务业增加值", Measure::Level, n(1000.0), "亿", Some(1e11), Some("迈上")),
+        ],
+        "{v:#?}"
+    );
+    // Magnitudes that name a class of places or firms, and steps with no figure, are not values.
+    let v = run("跻身全省千亿市州行列，培育百亿级企业，各项工作迈上新台阶，突破万众瞩目的难关，经济总量连续跨越两个千亿元台阶。");
+    assert!(v.is_empty(), "{v:#?}");
+}
+
+#[test]
+fn named_plan_periods() {
+    // “十三五”期间 = 2016-2020 whatever year the report is of; “八五” = 1991-1995.
+    let v = run_with("“十三五”期间，地区生产总值年均增长7.5%，累计完成固定资产投资2.1万亿元。", Some(SectionKind::Review));
+    let p: Vec<_> = v.iter().map(|i| (i.period.as_deref(), i.year, i.status)).collect();
+    assert_eq!(p, vec![(Some("2016-2020"), Some(2020), Status::Actual), (Some("2016-2020"), Some(2020), Status::Actual)], "{v:#?}");
+    let v = run("“八五”期间，国民生产总值年均增长8%。“十五”时期，财政收入年均增长12%。");
+    let p: Vec<_> = v.iter().map(|i| i.period.as_deref()).collect();
+    assert_eq!(p, vec![Some("1991-1995"), Some("2001-2005")], "{v:#?}");
+    // Goals for a plan still to come: its years, and 到“十四五”末 is its last year.
+    let v = run_with("“十五五”时期地区生产总值年均增长5%左右。", Some(SectionKind::FiveYear));
+    assert_eq!(v[0].name, "地区生产总值", "{v:#?}");
+    assert_eq!((v[0].status, v[0].period.as_deref(), v[0].year), (Status::Target, Some("2026-2030"), Some(2030)), "{v:#?}");
+    let v = run("奋斗目标是：到“十四五”末，地区生产总值突破2000亿元。");
+    assert_eq!((v[0].status, v[0].year, v[0].qualifier.as_deref()), (Status::Target, Some(2025), Some("突破")), "{v:#?}");
+    // A plan named as a base (是“十一五”时期的2.3倍) or as a time, not a span (十五年) changes nothing.
+    let v = run_with("投资是“十一五”时期的2.3倍；累计实际利用外资186亿美元，年均增长9%。", Some(SectionKind::Review));
+    assert!(v.iter().all(|i| i.period.as_deref() != Some("2006-2010")), "{v:#?}");
+    let v = run_with("十五年来，地区生产总值年均增长9%。", Some(SectionKind::Review));
+    assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+}
+
+#[test]
+fn a_figure_before_its_noun() {
+    // With no subject before it in its clause, the figure counts the noun phrase after it.
+    let v = run_with("全年12.6万贫困人口脱贫，新增城镇就业5.2万人，5.2万人实现就业，完成1200户棚户区改造。", Some(SectionKind::Review));
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.value_base)).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("贫困人口脱贫", Measure::Count, n(12.6), "万", Some(126000.0)),
+            ("新增城镇就业", Measure::Count, n(5.2), "万人", Some(52000.0)),
+            ("实现就业", Measure::Count, n(5.2), "万人", Some(52000.0)),
+            ("棚户区改造", Measure::Count, n(1200.0), "户", Some(1200.0)),
+        ],
+        "{v:#?}"
+    );
+    assert_eq!(v[1].indicator.as_deref(), Some("urban_new_jobs"));
+    assert_eq!(v[2].indicator, None, "{v:#?}");
+    // After a verb too, and up to a list mark; 的 or a unit after it is not a predicate.
+    let v = run("促进约1亿农业转移人口落户城镇。全年实现12.6万贫困人口脱贫、156个贫困村出列。居民储蓄存款余额新增4万多亿元。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names[..2], ["农业转移人口落户城镇", "贫困人口脱贫"], "{v:#?}");
+    assert_ne!(v.last().map(|i| i.name.as_str()), Some("亿元"), "{v:#?}");
+    // Numbers in names stay names: 100万人口城市, 2000万元以上项目, 千亿市州.
+    let v = run("建设100万人口城市，引进2000万元以上项目115个，跻身千亿市州。");
+    assert_eq!(v.iter().map(|i| i.value.clone()).collect::<Vec<_>>(), vec![n(115.0)], "{v:#?}");
+    // A subject before the figure keeps it (城镇新增就业1.2万人).
+    let v = run("城镇新增就业1.2万人，其中就业困难人员实现就业3000人。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["城镇新增就业", "就业困难人员实现就业"], "{v:#?}");
+}

@@ -114,6 +114,11 @@ fn base_unit(s: &str) -> Option<(usize, Family, &'static str)> {
         '标' => &[("标准箱", Physical), ("标箱", Physical)],
         _ => return None,
     };
+    // 台阶 (迈上千亿台阶) is a step, not the counting word 台; 人口 (100万人口城市,
+    // 12.6万人口脱贫) is a noun after a bare 万, not the unit 人.
+    if (c == '台' && s.starts_with("台阶")) || (c == '人' && s.starts_with("人口")) {
+        return None;
+    }
     cand.iter().find(|(u, _)| s.starts_with(u)).map(|(u, f)| (u.len(), *f, *u))
 }
 
@@ -177,5 +182,7 @@ mod tests {
         assert!(scan_unit("年").is_none());
         assert!(scan_unit("G").is_none());
         assert!(scan_unit("千年").is_none());
+        assert_eq!(scan_unit("亿台阶").unwrap().family, Scale);
+        assert_eq!(scan_unit("万人口").unwrap().family, Scale);
     }
 }
