@@ -102,6 +102,10 @@ fn needs_escape(b: &[u8]) -> bool {
 }
 
 fn opt_string<W: Write>(w: &mut W, s: &Option<String>) -> io::Result<()> {
+    opt_str(w, s.as_deref())
+}
+
+fn opt_str<W: Write>(w: &mut W, s: Option<&str>) -> io::Result<()> {
     match s {
         Some(s) => string(w, s),
         None => w.write_all(b"null"),
@@ -113,7 +117,7 @@ fn number<W: Write>(w: &mut W, v: f64) -> io::Result<()> {
     serde_json::to_writer(w, &v).map_err(io::Error::from)
 }
 
-/// An integer as serde_json writes it.
+/// An integer, or an optional number (`null` for None), as serde_json writes it.
 fn integer<W: Write, T: Serialize>(w: &mut W, v: T) -> io::Result<()> {
     serde_json::to_writer(w, &v).map_err(io::Error::from)
 }
@@ -245,28 +249,15 @@ fn indicator<W: Write>(w: &mut W, i: &Indicator) -> io::Result<()> {
     w.write_all(b",\n      \"unit\": ")?;
     string(w, &i.unit)?;
     w.write_all(b",\n      \"value_base\": ")?;
-    match i.value_base {
-        Some(v) => number(w, v)?,
-        None => w.write_all(b"null")?,
-    }
+    integer(w, i.value_base)?;
     w.write_all(b",\n      \"qualifier\": ")?;
     opt_string(w, &i.qualifier)?;
     w.write_all(b",\n      \"direction\": ")?;
-    match i.direction {
-        Some(d) => {
-            w.write_all(b"\"")?;
-            w.write_all(direction_str(d).as_bytes())?;
-            w.write_all(b"\"")?;
-        }
-        None => w.write_all(b"null")?,
-    }
+    opt_str(w, i.direction.map(direction_str))?;
     w.write_all(b",\n      \"status\": \"")?;
     w.write_all(status_str(i.status).as_bytes())?;
     w.write_all(b"\",\n      \"year\": ")?;
-    match i.year {
-        Some(y) => integer(w, y)?,
-        None => w.write_all(b"null")?,
-    }
+    integer(w, i.year)?;
     w.write_all(b",\n      \"period\": ")?;
     opt_string(w, &i.period)?;
     w.write_all(b",\n      \"relative_to\": ")?;
