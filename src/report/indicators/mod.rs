@@ -19,10 +19,14 @@ pub mod names;
 pub mod numbers;
 pub mod scan;
 pub mod units;
+mod clauses;
+mod years;
 
 use super::model::{Direction, Indicator, Measure, SectionKind, Span, Status, Value};
 use scan::{Item, Kind};
 use units::Family;
+use clauses::{next_clause_end, next_sentence_end, quoted_window};
+use years::{five_words, plan_period, year_before};
 
 /// One outline node as the extractor sees it (flat, spans in the analysis text).
 #[derive(Clone, Debug)]
@@ -166,136 +170,6 @@ struct SentFlags {
     paren: bool,
 }
 
-fn is_clause_delim(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '（' | '）' | '(' | ')' | '∶')
-}
-
-fn is_sentence_delim(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
-}
-
-/// Bytes that may start a delimiter of [`is_sentence_delim`] / [`is_clause_delim`]
-/// (ASCII ones, and the lead bytes of `。` E3, `！？，；：（）` EF, `∶` E2).
-const fn delim_table(ascii: &[u8], leads: &[u8]) -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut k = 0;
-    while k < ascii.len() {
-        t[ascii[k] as usize] = true;
-        k += 1;
-    }
-    k = 0;
-    while k < leads.len() {
-        t[leads[k] as usize] = true;
-        k += 1;
-    }
-    t
-}
-static SENT_BYTES: [bool; 256] = delim_table(b"!?\n\r", &[0xE3, 0xEF]);
-static CLAUSE_BYTES: [bool; 256] = delim_table(b",;:()", &[0xE2, 0xEF]);
-
-/// Bytes of a chunk that [`next_delim`] tests at once (a window reads 2 bytes more).
-const CHUNK: usize = 16;
-
-/// Whether one of the chars of [`is_sentence_delim`] starts in `w[..CHUNK]`: exact
-/// byte compares (`。` E3 80 82, `！` EF BC 81, `？` EF BC 9F), branch-free so the test
-/// of a chunk vectorizes.
-#[inline(always)]
-fn chunk_has_sentence_delim(w: &[u8; CHUNK + 2]) -> bool {
-    let mut hit = false;
-    for k in 0..CHUNK {
-        let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
-        hit |= (x == b'!') | (x == b'?') | (x == b'\n') | (x == b'\r')
-            | ((x == 0xE3) & (y == 0x80) & (z == 0x82))
-            | ((x == 0xEF) & (y == 0xBC) & ((z == 0x81) | (z == 0x9F)));
-    }
-    hit
-}
-
-/// Whether one of the chars of [`is_clause_delim`] starts in `w[..CHUNK]` (`，；：（）`
-/// are EF BC 8C / 9B / 9A / 88 / 89, `∶` E2 88 B6).
-#[inline(always)]
-fn chunk_has_clause_delim(w: &[u8; CHUNK + 2]) -> bool {
-    let mut hit = false;
-    for k in 0..CHUNK {
-        let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
-        hit |= (x == b',') | (x == b';') | (x == b':') | (x == b'(') | (x == b')')
-            | ((x == 0xEF) & (y == 0xBC) & ((z == 0x8C) | (z == 0x9B) | (z == 0x9A) | (z == 0x88) | (z == 0x89)))
-            | ((x == 0xE2) & (y == 0x88) & (z == 0xB6));
-    }
-    hit
-}
-
-/// First char at or after byte `from` for which `is` holds, with its offset: only
-/// chars starting with a byte marked in `table` are decoded (every such byte is a char start).
-///
-/// Chunks of [`CHUNK`] bytes in which `chunk_has` (the same set of chars, as byte
-/// compares) finds none are skipped whole; the chunk that holds one is read byte by byte.
-#[inline]
-fn next_delim(
-    text: &str,
-    from: usize,
-    table: &[bool; 256],
-    is: fn(char) -> bool,
-    chunk_has: impl Fn(&[u8; CHUNK + 2]) -> bool,
-) -> Option<(usize, char)> {
-    let b = text.as_bytes();
-    let mut i = from;
-    while i < b.len() {
-        while let Some(w) = b.get(i..i + CHUNK + 2).and_then(|w| <&[u8; CHUNK + 2]>::try_from(w).ok()) {
-            if chunk_has(w) {
-                break;
-            }
-            i += CHUNK;
-        }
-        let stop = (i + CHUNK).min(b.len());
-        while i < stop {
-            if table[b[i] as usize] {
-                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
-                    if is(c) {
-                        return Some((i, c));
-                    }
-                }
-            }
-            i += 1;
-        }
-    }
-    None
-}
-
-/// Longest sentence quoted whole with each of its figures (bytes). Run-on text (a PDF
-/// without 。, a list of thousands of figures) is quoted as the clauses around the figure
-/// instead: every indicator keeps a readable source, and copying it stays linear.
-const MAX_QUOTE: usize = 3_000;
-
-/// The part of sentence `s` quoted for the figure at `item`: all of it when short,
-/// else up to ~1,200 bytes either side, cut after / before a clause delimiter.
-fn quoted_window(text: &str, s: Span, item: Span) -> Span {
-    if s.end - s.start <= MAX_QUOTE || !s.contains(item) {
-        return s;
-    }
-    const SIDE: usize = 1_200;
-    let mut a = item.start.saturating_sub(SIDE).max(s.start);
-    while a < item.start && !text.is_char_boundary(a) {
-        a += 1;
-    }
-    let mut b = (item.end + SIDE).min(s.end);
-    while b > item.end && !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    let delim = |c: char| matches!(c, '，' | '；' | '、' | ',' | ';' | '\n');
-    if a > s.start {
-        if let Some((p, c)) = text[a..item.start].char_indices().find(|&(_, c)| delim(c)) {
-            a += p + c.len_utf8();
-        }
-    }
-    if b < s.end {
-        if let Some((p, _)) = text[item.end..b].char_indices().rev().find(|&(_, c)| delim(c)) {
-            b = item.end + p;
-        }
-    }
-    Span::new(a, b)
-}
-
 /// `i{n}` (what `format!("i{n}")` gives, without the formatting machinery).
 fn indicator_id(n: usize) -> String {
     let mut digits = [0u8; 20];
@@ -312,74 +186,6 @@ fn indicator_id(n: usize) -> String {
     id.push('i');
     id.extend(digits[k..].iter().map(|&d| char::from(d)));
     id
-}
-
-/// Whether `t` speaks of five years (五年, 十一五 … 十五五), given the offsets of its 五s:
-/// every such word starts or ends with one.
-fn five_words(t: &str, fives: impl IntoIterator<Item = usize>) -> bool {
-    fives.into_iter().any(|k| {
-        t[k..].starts_with("五年") || ["十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t[..k + "五".len()].ends_with(w))
-    })
-}
-
-/// A five-year plan named in `s` as a span (`“十三五”期间`, `“八五”时期`, `十四五规划期间`)
-/// or as its end (`“十四五”末`): (offset, (first year, last year), is its end). Plans 六五
-/// (1981-1985) to 十五五 (2026-2030); 十五 alone is the tenth (2001-2005).
-fn plan_period(s: &str) -> Option<(usize, (i32, i32), bool)> {
-    for p in memchr::memmem::find_iter(s.as_bytes(), "五".as_bytes()) {
-        let after = s.get(p + 3..)?.trim_start_matches(['”', '"', '’']);
-        let end_mark = after.starts_with('末') || after.starts_with("期末");
-        if !end_mark && !["期间", "时期", "规划期", "计划期", "的五年"].iter().any(|w| after.starts_with(w)) {
-            continue;
-        }
-        let head = s.get(..p)?;
-        let mut cs = head.chars().rev();
-        let (n, used) = match (cs.next(), cs.next()) {
-            (Some(d), Some('十')) if matches!(d, '一' | '二' | '三' | '四' | '五') => (10 + numbers::cn_digit(d).unwrap_or(0) as i32, 2),
-            (Some(d), _) if matches!(d, '六' | '七' | '八' | '九') => (numbers::cn_digit(d).unwrap_or(0) as i32, 1),
-            (Some('十'), _) => (10, 1),
-            _ => continue,
-        };
-        // Not the tail of a longer numeral (二十五期间).
-        let before = head.chars().rev().nth(used);
-        if before.is_some_and(|c| numbers::cn_digit(c).is_some() || c == '十' || c == '百') {
-            continue;
-        }
-        let first = 1981 + (n - 6) * 5;
-        let start = p - head.chars().rev().take(used).map(char::len_utf8).sum::<usize>();
-        // 是“十一五”时期的2.3倍, 比“十二五”期间: a base of comparison, not the span.
-        let lead = s[..start].trim_end_matches(['“', '"']).chars().next_back();
-        if lead.is_some_and(|c| "是比较于为的".contains(c)) {
-            continue;
-        }
-        return Some((start, (first, first + 4), end_mark));
-    }
-    None
-}
-
-fn year_before(s: &str) -> Option<i32> {
-    // First "YYYY年" in s.
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i + 7 <= b.len() {
-        if b[i].is_ascii_digit() {
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            if j - i == 4 && s.get(j..j + 3) == Some("年") && (i == 0 || !b[i - 1].is_ascii_digit()) {
-                if let Some(y) = s.get(i..j).and_then(|t| t.parse::<i32>().ok()) {
-                    if (1900..=2100).contains(&y) {
-                        return Some(y);
-                    }
-                }
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 impl<'c, 'a> Extractor<'c, 'a> {
@@ -471,7 +277,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let mut end = text.len();
             let mut dlen = 0;
             let mut para_end = false;
-            if let Some((j, c)) = next_delim(text, pos, &SENT_BYTES, is_sentence_delim, chunk_has_sentence_delim) {
+            if let Some((j, c)) = next_sentence_end(text, pos) {
                 end = j;
                 dlen = c.len_utf8();
                 para_end = c == '\n' || c == '\r';
@@ -678,7 +484,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut cs = s;
         let mut depth = 0i32;
         let mut from = s;
-        while let Some((at, c)) = next_delim(&text[..e], from, &CLAUSE_BYTES, is_clause_delim, chunk_has_clause_delim) {
+        while let Some((at, c)) = next_clause_end(&text[..e], from) {
             from = at + c.len_utf8();
             // Thousands comma / ratio colon inside a number.
             if matches!(c, '，' | ',') && at > 0 && text.as_bytes()[at - 1].is_ascii_digit()
