@@ -118,6 +118,8 @@ static TAIL: &[(&str, T)] = &[
     ("人均", Adv),
     ("各", Adv),
     ("力争", Tgt),
+    // 拟安排 / 拟发行: "plans to" (虚拟 and 模拟 end names: see `read`)
+    ("拟", Tgt),
     ("确保", Tgt),
     ("争取", Tgt),
     ("预期", Tgt),
@@ -328,10 +330,17 @@ fn is_base(after: &str) -> bool {
     if digits > 0 && digits != 4 {
         return false;
     }
+    // 比上年年初预算 / 比预算 / 较年初预算数: a budget (of a year) is a base too
+    let budget = ["预算数", "预算", "决算数", "计划"].iter().find_map(|w| t.strip_suffix(w));
+    let t = match budget {
+        Some("") => return digits == 0,
+        Some(rest) => rest,
+        None => t,
+    };
     matches!(
         t,
         "年" | "年预计" | "年末" | "年底" | "年同期" | "上年" | "去年" | "前年" | "上年同期" | "同期"
-            | "上一年" | "上年末" | "上五年" | "年初"
+            | "上一年" | "上年末" | "上五年" | "年初" | "上年年初"
     )
 }
 
@@ -511,6 +520,9 @@ pub fn read(gap: &str) -> Gap {
             .get(&last)
             .and_then(|v| v.iter().filter(|(w, _)| r.ends_with(w)).max_by_key(|(w, _)| w.len()));
         let Some(&(w, t)) = best else { break };
+        if w == "拟" && r[..r.len() - w.len()].ends_with(['虚', '模']) {
+            break;
+        }
         // Do not eat the end of a name: 增加值, 增长率, 城镇化率 end differently,
         // so only guard words that end names: 的 before a noun is fine here.
         r = &r[..r.len() - w.len()];

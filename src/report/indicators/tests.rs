@@ -656,3 +656,32 @@ fn a_figure_before_its_noun() {
     let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, vec!["城镇新增就业", "就业困难人员实现就业"], "{v:#?}");
 }
+
+#[test]
+fn a_budget_is_a_base_of_comparison() {
+    let v = run("赤字规模4.06万亿元，比上年年初预算增加1800亿元。");
+    assert_eq!(v.len(), 2, "{:?}", brief(&v));
+    assert_eq!(v[1].name, "赤字规模");
+    assert_eq!((v[1].measure, v[1].value.clone(), v[1].unit.as_str(), v[1].direction), (Measure::Growth, n(1800.0), "亿元", Some(Direction::Up)));
+    let v = run("一般公共预算支出完成520亿元，比预算增长3.1%。");
+    assert_eq!(v[1].name, "一般公共预算支出");
+    assert_eq!(v[1].measure, Measure::Growth);
+}
+
+#[test]
+fn a_planned_amount_is_a_target() {
+    let v = run("中央预算内投资拟安排7000亿元。");
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].name, "中央预算内投资");
+    assert_eq!(v[0].status, Status::Target);
+    // 虚拟 and 模拟 end names; they are not the modal 拟
+    let v = run("虚拟现实产业营业收入增长20%。");
+    assert_eq!(v[0].name, "虚拟现实产业营业收入");
+}
+
+#[test]
+fn scaled_values_in_base_units_have_no_binary_noise() {
+    let v = run("赤字规模4.06万亿元。人均补助36.3万元。粮食产量1.3万亿斤。");
+    let b: Vec<_> = v.iter().map(|i| i.value_base).collect();
+    assert_eq!(b, [Some(40600.0), Some(0.00363), Some(1.3e12)]);
+}

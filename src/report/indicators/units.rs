@@ -38,15 +38,38 @@ impl Unit {
     /// The value expressed in the base unit (see the module docs).
     pub fn value_base(&self, v: f64) -> Option<f64> {
         match self.family {
-            Family::Money => Some(v * self.scale / 1e8),
-            Family::People | Family::Count | Family::Physical => Some(v * self.scale),
-            Family::Scale => Some(v * self.scale),
+            Family::Money => Some(tidy(v * self.scale / 1e8)),
+            Family::People | Family::Count | Family::Physical | Family::Scale => Some(tidy(v * self.scale)),
             _ => None,
         }
     }
     /// Is it a percentage-like unit?
     pub fn is_percent(&self) -> bool {
         matches!(self.family, Family::Percent | Family::Permille)
+    }
+}
+
+/// Powers of ten that are exact in an `f64` (10⁰ … 10²²).
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
+
+/// `x` rounded to 12 significant digits. Scaling a decimal written in a report by a power
+/// of ten leaves binary noise (4.06 × 10⁴ = 40599.99999999999); no report writes a figure
+/// with more than 12 digits, so rounding there gives back the decimal that was meant.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    // decimals to keep: 11 − the exponent of the leading digit
+    let keep = 11 - x.abs().log10().floor() as i32;
+    match usize::try_from(keep) {
+        Ok(k) if k < EXACT_POW10.len() => (x * EXACT_POW10[k]).round() / EXACT_POW10[k],
+        Ok(_) => x,
+        // 12 or more integer digits: whole units are precision enough
+        Err(_) if x.abs() < 9.0e15 => x.round(),
+        Err(_) => x,
     }
 }
 
@@ -164,6 +187,18 @@ pub fn scan_unit(s: &str) -> Option<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_removes_scaling_noise_only() {
+        assert_eq!(tidy(4.06 * 1e4), 40600.0);
+        assert_eq!(tidy(36.3 * 1e4 / 1e8), 0.00363);
+        assert_eq!(tidy(-0.1 * 3.0), -0.3);
+        assert_eq!(tidy(123456.789012), 123456.789012);
+        assert_eq!(tidy(1.3 * 1e12), 1.3e12);
+        assert_eq!(tidy(5e-12), 5e-12);
+        assert_eq!(tidy(0.0), 0.0);
+        assert!(tidy(f64::NAN).is_nan());
+    }
     #[test]
     fn units() {
         let u = scan_unit("亿元、增长").unwrap();
