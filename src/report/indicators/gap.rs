@@ -595,6 +595,16 @@ pub fn read(gap: &str) -> Gap {
                     continue;
                 }
             }
+            // 连续8年稳定在600亿斤以上 / 连续三年: how long, not what.
+            '连' => {
+                if let Some(t) = r.strip_prefix("连续") {
+                    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多".contains(c));
+                    if let (true, Some(after)) = (rest.len() < t.len(), rest.strip_prefix('年')) {
+                        r = after;
+                        continue;
+                    }
+                }
+            }
             // 到2020年国内生产总值…: the goal year, not part of the subject.
             '到' => {
                 if let Some((y, l)) = leading_year(&r['到'.len_utf8()..]) {

@@ -685,3 +685,12 @@ fn scaled_values_in_base_units_have_no_binary_noise() {
     let b: Vec<_> = v.iter().map(|i| i.value_base).collect();
     assert_eq!(b, [Some(40600.0), Some(0.00363), Some(1.3e12)]);
 }
+
+#[test]
+fn how_many_years_in_a_row_is_not_a_subject() {
+    let v = run("粮食总产量达到650亿斤，连续8年稳定在600亿斤以上。");
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[1].name.as_str(), v[1].qualifier.as_deref()), ("粮食总产量", Some("以上")));
+    let v = run("连续三年地区生产总值增长7%以上。");
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+}
