@@ -48,32 +48,32 @@ pub fn now() -> f64 {
     performance().map_or(0.0, |p| p.now())
 }
 
-/// After the next frame is painted, record `baogao:render` (bytes in → drawn) and,
-/// the first time, `baogao:first-render` (navigation start → drawn). While parts of the
-/// view are still held back ([`hold`]), it waits for the frame painted after them.
+/// Once the next frame is painted, record `baogao:render` (bytes in → drawn) and, the
+/// first time, `baogao:first-render` (navigation start → drawn). While parts of the view
+/// are still held back ([`hold`]), it waits for the frame painted after them.
+///
+/// "Painted": a task queued from an animation-frame callback runs once that frame's
+/// style, layout and paint are done (the event loop runs no task in between), so the
+/// measure ends when the picture is complete, not a whole frame later as a second
+/// animation frame would.
 pub fn measure_after_paint(first: bool) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else { return };
-    // Two nested frames: the first runs before paint, the second after it.
-    let cb = Closure::once_into_js(move || {
-        let inner = Closure::once_into_js(move || {
-            if PENDING.with(|p| p.get()) > 0 {
-                measure_after_paint(first);
-                return;
-            }
-            if let Some(p) = performance() {
-                let _ = p.measure_with_start_mark("baogao:render", "baogao:bytes-in");
-                if first {
-                    let _ = p.measure("baogao:first-render");
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || {
+                if PENDING.with(|p| p.get()) > 0 {
+                    measure_after_paint(first);
+                    return;
                 }
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(inner.unchecked_ref());
-        }
+                if let Some(p) = performance() {
+                    let _ = p.measure_with_start_mark("baogao:render", "baogao:bytes-in");
+                    if first {
+                        let _ = p.measure("baogao:first-render");
+                    }
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
-    let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
 /// Run `f` once the next frame has been painted (two animation frames, then a task), so
