@@ -387,7 +387,7 @@ pub mod table {
     /// None where the qualifier states no bound (力争, 突破 as "break through" is `>`).
     pub fn qualifier_symbol(q: &str) -> Option<&'static str> {
         Some(match q {
-            "以上" | "不低于" | "不少于" | "至少" | "达到" => "≥",
+            "以上" | "不低于" | "不少于" | "至少" | "达到" | "确保" => "≥",
             "突破" | "超过" | "高于" | "多于" => ">",
             "以内" | "以下" | "不超过" | "不高于" | "控制在" | "之内" => "≤",
             "低于" | "少于" => "<",

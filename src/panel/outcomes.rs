@@ -29,7 +29,7 @@ impl Met {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sense {
-    /// At least the value (以上, 不低于, 突破, 力争, 达到, a bare number, a range's low end).
+    /// At least the value (以上, 不低于, 突破, 力争, 确保, 达到, a bare number, a range's low end).
     Floor,
     /// About the value (左右, 约, 上下): met when the outcome is at least value − tolerance.
     About,
@@ -58,7 +58,7 @@ pub fn target_sense(t: &Indicator) -> Sense {
     // Conventional ceilings: price rises and unemployment are targets not to exceed.
     let ceiling_name =
         ["价格", "物价", "CPI", "失业率", "赤字"].iter().any(|w| t.name.contains(w) || clause.contains(w));
-    let floor_q = ["以上", "不低于", "超过", "突破", "力争", "至少", "达到", "高于"].iter().any(|w| q.contains(w));
+    let floor_q = ["以上", "不低于", "超过", "突破", "力争", "确保", "至少", "达到", "高于"].iter().any(|w| q.contains(w));
     let ceiling = ceiling_q || ((ceiling_clause || ceiling_name) && !floor_q);
     match (about, ceiling) {
         (true, true) => Sense::AboutCeiling,

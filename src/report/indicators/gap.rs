@@ -551,7 +551,8 @@ pub fn read(gap: &str) -> Gap {
             Est => g.est = true,
             Tgt => {
                 g.tgt = true;
-                if w == "力争" && g.qual.is_none() {
+                // 确保7.5%，力争8.5%: the floor and the stretch of a 保…争… pair
+                if matches!(w, "力争" | "确保") && g.qual.is_none() {
                     g.qual = Some(w);
                 }
             }

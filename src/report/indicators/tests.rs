@@ -694,3 +694,11 @@ fn how_many_years_in_a_row_is_not_a_subject() {
     let v = run("连续三年地区生产总值增长7%以上。");
     assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
 }
+
+#[test]
+fn a_floor_and_a_stretch() {
+    let v = run("地区生产总值增长8%左右，确保7.5%，力争8.5%。");
+    let q: Vec<_> = v.iter().map(|i| (i.value.clone(), i.qualifier.as_deref())).collect();
+    assert_eq!(q, [(n(8.0), Some("左右")), (n(7.5), Some("确保")), (n(8.5), Some("力争"))]);
+    assert!(v.iter().all(|i| i.indicator.as_deref() == Some("gdp")));
+}
