@@ -171,6 +171,8 @@ static TAIL: &[(&str, T)] = &[
     ("都", All),
     ("年均", Avg),
     ("年平均", Avg),
+    ("平均每年", Avg),
+    ("每年平均", Avg),
     ("平均", Adv),
     ("累计", Cum),
     ("预计", Est),
@@ -229,6 +231,8 @@ static HEAD: &[&str] = &[
     "过去五年", "过去一年", "近五年", "这五年", "五年来", "五年间", "五年", "三年来", "三年", "十年来", "十年", "两年来", "两年", "一年来",
     // a past year's goal quoted in a review (年初确定的地区生产总值增长8%的目标)
     "年初确定的", "年初提出的", "年初",
+    // a goal met (提前五年实现了原定到2000年…翻两番的目标): what was met, not a subject
+    "实现了", "完成了", "原定", "原计划",
     "“", "”", "‘", "’", "《", "》", "\"", " ", "\u{3000}", "，", "；", "：", ":", "—", "-",
 ];
 
@@ -596,9 +600,9 @@ pub fn read(gap: &str) -> Gap {
                     continue;
                 }
             }
-            // 连续8年稳定在600亿斤以上 / 连续三年: how long, not what.
-            '连' => {
-                if let Some(t) = r.strip_prefix("连续") {
+            // 连续8年稳定在600亿斤以上 / 连续三年 / 提前五年实现: how long, not what.
+            '连' | '提' => {
+                if let Some(t) = r.strip_prefix("连续").or_else(|| r.strip_prefix("提前")) {
                     let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多".contains(c));
                     if let (true, Some(after)) = (rest.len() < t.len(), rest.strip_prefix('年')) {
                         r = after;

@@ -841,8 +841,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     let period = if let Some((a, b)) = plan.filter(|_| explicit_year.is_none()) {
                         Some(format!("{a}-{b}"))
                     } else if g.avg || (g.cum && (g.years.is_some() || self.para_five)) {
+                        // ending in the figure's own year (1995年…平均每年增长12%), else the review year
                         let n = g.years.unwrap_or(5);
-                        ctx.review_year.map(|r| format!("{}-{}", r - n + 1, r))
+                        explicit_year.or(ctx.review_year).map(|r| format!("{}-{}", r - n + 1, r))
                     } else {
                         None
                     };

@@ -44,6 +44,8 @@ static RULES: &[Rule] = &[
     r("urban_unemployment_registered", &["登记失业率", "城镇失业率"], &[], &[]),
     r("urban_new_jobs", &["新增就业", "新增城镇就业", "城镇就业新增", "新增城镇就业人员"], &[], &["失业"]),
     r("cpi", &["居民消费价格", "CPI", "物价总水平", "消费物价", "物价涨幅"], &[], &[]),
+    // 全国零售物价总指数, 商品零售价格总水平 (the price target of 1980s–90s reports): not CPI.
+    r("retail_price_index", &["零售物价", "零售价格"], &[], &[]),
     r("rural_net_income", &["纯收入"], &[], &[]),
     r("urban_disposable_income", &["可支配收入"], &["城镇"], &["城乡"]),
     r("rural_disposable_income", &["可支配收入"], &["农村"], &["城乡"]),

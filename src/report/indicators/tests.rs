@@ -702,3 +702,14 @@ fn a_floor_and_a_stretch() {
     assert_eq!(q, [(n(8.0), Some("左右")), (n(7.5), Some("确保")), (n(8.5), Some("力争"))]);
     assert!(v.iter().all(|i| i.indicator.as_deref() == Some("gdp")));
 }
+
+#[test]
+fn older_wording_of_averages_goals_and_prices() {
+    let v = run("1995年国内生产总值达到57600亿元，比1990年增长76%，平均每年增长12%，提前五年实现了原定到2000年国内生产总值比1980年翻两番的目标。");
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
+    assert_eq!(b, [("国内生产总值", Measure::Level), ("国内生产总值", Measure::Growth), ("国内生产总值", Measure::Growth), ("国内生产总值", Measure::Multiple)]);
+    assert_eq!(v[2].period.as_deref(), Some("1991-1995"));
+    assert_eq!(v[3].year, Some(2000));
+    let v = run("全国商品零售价格总水平涨幅控制在10%以内，零售物价总指数上涨14.8%。");
+    assert!(v.iter().all(|i| i.indicator.as_deref() == Some("retail_price_index")), "{:?}", brief(&v));
+}
