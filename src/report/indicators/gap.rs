@@ -425,6 +425,14 @@ fn last_in(r0: &str, r: &str, last0: Option<usize>, c: char) -> Option<usize> {
 
 /// Read a gap (the text between the previous figure or clause start and this number).
 pub fn read(gap: &str) -> Gap {
+    let (mut g, subject) = read_borrowed(gap);
+    g.subject = subject.to_string();
+    g
+}
+
+/// [`read`] with the subject as a slice of `gap` (`Gap::subject` left empty): the
+/// extractor copies it only where it keeps it.
+pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
     let mut g = Gap::default();
     let r0 = gap.trim();
     let mut r = r0;
@@ -671,8 +679,7 @@ pub fn read(gap: &str) -> Gap {
         let start = r.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(0);
         r = &r[start..];
     }
-    g.subject = r.to_string();
-    g
+    (g, r)
 }
 
 /// The noun a classifier counts when it follows the figure: `建成4条高速公路`,

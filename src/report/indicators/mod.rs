@@ -143,8 +143,11 @@ struct Extractor<'c, 'a> {
     growth_pct: bool,
     /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
     para_five: bool,
-    pending: Option<String>,
+    /// The subject a short topic clause (农业，…) lends the next figure (a slice of the text).
+    pending: Option<&'a str>,
     items: Vec<Item>,
+    /// (figure, name) pairs of the run [`Extractor::emit_run`] writes (kept for its allocation).
+    pairs: Vec<(usize, String)>,
     /// Clause-level: offset of the first 已 in the clause being read (found once per clause).
     done_at: Option<usize>,
     /// Names seen and their canonical keys ([`Extractor::canonical`]); std's keyed
@@ -209,6 +212,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             para_five: false,
             pending: None,
             items: Vec::new(),
+            pairs: Vec::new(),
             done_at: None,
             canon: Default::default(),
         }
@@ -526,11 +530,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if !flags.paren && !(1..=12).contains(&chars) {
                 self.pending = None;
             } else if !flags.paren {
-                let g = gap::read(clause);
-                let n = if g.subject.is_empty() { 0 } else { chars };
-                let has_digit = g.subject.bytes().any(|b| b.is_ascii_digit());
+                let (g, subject) = gap::read_borrowed(clause);
+                let n = if subject.is_empty() { 0 } else { chars };
+                let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
                 self.pending = if (1..=12).contains(&n) && !has_digit && g.verb.is_none() {
-                    Some(g.subject)
+                    Some(subject)
                 } else {
                     None
                 };
@@ -562,8 +566,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 gs += 1;
             }
             let gap_text = clause.get(gs..items[k].start).unwrap_or("");
-            let mut g = gap::read(gap_text);
-            self.emit_run(clause, cs, sspan, &items[k..r_end], &mut g, flags);
+            let (mut g, subject) = gap::read_borrowed(gap_text);
+            self.emit_run(clause, cs, sspan, &items[k..r_end], &mut g, subject, flags);
             prev_after = items[r_end - 1].after;
             k = r_end;
         }
@@ -571,18 +575,22 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.items = items;
     }
 
-    fn emit_run(&mut self, clause: &str, cs: usize, sspan: Span, run: &[Item], g: &mut gap::Gap, flags: &SentFlags) {
+    /// Writes the indicators of `run`, figures of `clause` (at `cs` in the text) joined
+    /// by list connectors; `g` is the gap before them and `gap_subject` its subject.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_run(&mut self, clause: &'a str, cs: usize, sspan: Span, run: &[Item], g: &mut gap::Gap, gap_subject: &'a str, flags: &SentFlags) {
+        use std::borrow::Cow;
         let n = run.len();
-        // Subject (the gap's own string: the gap is not read again).
-        let own_subject = !g.subject.is_empty();
-        let mut subject = std::mem::take(&mut g.subject);
+        // Subject (a slice of the text, copied only where it is kept).
+        let own_subject = !gap_subject.is_empty();
+        let mut subject: Cow<'a, str> = Cow::Borrowed(gap_subject);
         let names: Vec<String>;
         if subject.is_empty() {
             if let Some(p) = self.pending.take() {
-                subject = p;
+                subject = Cow::Borrowed(p);
                 names = gap::split_subject(&subject, n, g.all);
             } else if !self.carry_names.is_empty() {
-                subject = self.carry_full.clone();
+                subject = Cow::Owned(self.carry_full.clone());
                 let said = self.said.len();
                 names = if g.each && n > 1 && self.carry_names.len() < n && said >= n {
                     // 城镇居民…28960元，农村居民…9860元，分别增长8.8%、10.1%: each value to
@@ -599,7 +607,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         } else {
             if ["总产值", "总产量", "总值", "总量", "总额"].iter().any(|w| subject.starts_with(w)) {
                 if let Some(p) = self.pending.take() {
-                    subject = format!("{p}{subject}");
+                    subject = Cow::Owned(format!("{p}{subject}"));
                 }
             }
             names = gap::split_subject(&subject, n, g.all);
@@ -616,26 +624,28 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.pending = None;
         if !subject.is_empty() {
             // (reusing the allocations of the previous carry)
-            self.carry_full.clone_from(&subject);
+            self.carry_full.clear();
+            self.carry_full.push_str(&subject);
             self.carry_names.clone_from(&names);
         }
         // Shared suffix qualifier: 分别增长8%和9%以上, 4%、8%、6%左右.
         let shared_suffix = run.last().and_then(|it| it.suffix).filter(|s| !matches!(*s, "多" | "余"));
         // Pairs (item, name); the names move into them (the last figure takes the
         // shared name itself, the others a copy).
-        let mut pairs: Vec<(usize, String)> = Vec::with_capacity(n.max(names.len()));
+        let mut pairs = std::mem::take(&mut self.pairs);
+        pairs.clear();
         if n > 1 && names.len() == n {
             pairs.extend(names.into_iter().enumerate());
         } else if n == 1 && names.len() > 1 && g.all {
             pairs.extend(names.into_iter().map(|nm| (0, nm)));
         } else {
-            let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject };
+            let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject.into_owned() };
             for i in 0..n {
                 pairs.push((i, if i + 1 == n { std::mem::take(&mut nm) } else { nm.clone() }));
             }
         }
         let ctx = self.ctx;
-        for (i, name) in pairs {
+        for (i, name) in pairs.drain(..) {
             let it = &run[i];
             // 建成4条高速公路: the classifier counts the noun after it.
             let name = match it.unit {
@@ -884,6 +894,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 sentence_span: quoted,
             });
         }
+        self.pairs = pairs;
     }
 }
 
