@@ -155,6 +155,9 @@ const UNNUMBERED_KEYS: [&str; 16] = [
     "工作回顾", "工作总结", "工作安排", "安排建议", "工作建议", "目标任务", "主要任务", "总体要求", "自身建设", "工作部署", "总体部署", "重点工作", "重点任务", "工作任务", "工作打算", "主要预期目标",
 ];
 
+/// The last chars of [`UNNUMBERED_KEYS`]: a char not among them ends no key phrase.
+const UNNUMBERED_KEY_ENDS: [char; 11] = ['顾', '结', '排', '议', '务', '求', '设', '署', '作', '算', '标'];
+
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
@@ -190,7 +193,7 @@ pub fn scan_unnumbered(s: &str, whole_line: bool) -> Option<usize> {
             return None;
         }
         let end = pos + c.len_utf8();
-        if UNNUMBERED_KEYS.iter().any(|key| s[..end].ends_with(key)) {
+        if UNNUMBERED_KEY_ENDS.contains(&c) && UNNUMBERED_KEYS.iter().any(|key| s[..end].ends_with(key)) {
             last_key_end = Some(end);
         }
     }
@@ -812,6 +815,13 @@ mod tests {
         let kids: Vec<_> = secs[0].children.iter().map(|s| (s.heading.as_str(), s.kind)).collect();
         assert_eq!(kids, vec![("一是经济稳步增长", SectionKind::Review), ("六是自身建设持续加强", SectionKind::Review)]);
         assert_eq!(scan_unnumbered("六是自身建设持续加强", true), None);
+    }
+
+    #[test]
+    fn every_unnumbered_key_ends_in_a_listed_char() {
+        for key in UNNUMBERED_KEYS {
+            assert!(key.chars().next_back().is_some_and(|c| UNNUMBERED_KEY_ENDS.contains(&c)), "{key}");
+        }
     }
 
     #[test]
