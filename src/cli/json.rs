@@ -38,21 +38,35 @@ pub fn write_report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
     field!("review_year", &r.review_year);
     field!("looks_like_report", &r.looks_like_report);
     w.write_all(b",\n  \"sections\": ")?;
-    sections(w, &r.sections, 1)?;
+    // The outline and the indicators (nearly all of the output, written in many small
+    // pieces) go through a buffer of our own: a `Vec`'s `write_all` inlines to a copy,
+    // where `w`'s may be a call per piece.
+    let mut buf: Vec<u8> = Vec::with_capacity(FLUSH_AT + (1 << 12));
+    sections(&mut buf, &r.sections, 1)?;
+    w.write_all(&buf)?;
+    buf.clear();
     w.write_all(b",\n  \"indicators\": ")?;
     if r.indicators.is_empty() {
         w.write_all(b"[]")?;
     } else {
         w.write_all(b"[")?;
         for (k, ind) in r.indicators.iter().enumerate() {
-            w.write_all(if k == 0 { b"\n    " } else { b",\n    " })?;
-            indicator(w, ind)?;
+            buf.extend_from_slice(if k == 0 { b"\n    " } else { b",\n    " });
+            indicator(&mut buf, ind)?;
+            if buf.len() >= FLUSH_AT {
+                w.write_all(&buf)?;
+                buf.clear();
+            }
         }
+        w.write_all(&buf)?;
         w.write_all(b"\n  ]")?;
     }
     field!("diagnostics", &r.diagnostics);
     w.write_all(b"\n}")
 }
+
+/// Bytes of indicators [`write_report`] gathers before passing them on.
+const FLUSH_AT: usize = 1 << 16;
 
 /// `"key": value` of the top-level object: the value is serde_json's pretty JSON,
 /// indented one level (every line after its first gets two more spaces; strings in
@@ -122,12 +136,27 @@ fn integer<W: Write, T: Serialize>(w: &mut W, v: T) -> io::Result<()> {
     serde_json::to_writer(w, &v).map_err(io::Error::from)
 }
 
+/// An offset in decimal, as serde_json writes a `usize` (no serializer set up for it).
+fn offset<W: Write>(w: &mut W, v: usize) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let (mut k, mut v) = (digits.len(), v);
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    w.write_all(&digits[k..])
+}
+
 /// `{ "start": …, "end": … }` at the indicator fields' depth.
 fn span<W: Write>(w: &mut W, s: Span) -> io::Result<()> {
     w.write_all(b"{\n        \"start\": ")?;
-    integer(w, s.start)?;
+    offset(w, s.start)?;
     w.write_all(b",\n        \"end\": ")?;
-    integer(w, s.end)?;
+    offset(w, s.end)?;
     w.write_all(b"\n      }")
 }
 
@@ -189,11 +218,11 @@ fn sections<W: Write>(w: &mut W, v: &[Section], depth: usize) -> io::Result<()> 
             w.write_all(b"{\n")?;
             indent(w, depth + 3)?;
             w.write_all(b"\"start\": ")?;
-            integer(w, sp.start)?;
+            offset(w, sp.start)?;
             w.write_all(b",\n")?;
             indent(w, depth + 3)?;
             w.write_all(b"\"end\": ")?;
-            integer(w, sp.end)?;
+            offset(w, sp.end)?;
             w.write_all(b"\n")?;
             indent(w, depth + 2)?;
             w.write_all(b"}")
