@@ -65,6 +65,43 @@ pub fn write_report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
     w.write_all(b"\n}")
 }
 
+/// Writes `reports` as serde_json's pretty JSON of the array of them (no trailing
+/// newline): each one as [`write_report`] writes it, indented one level.
+pub fn write_reports<W: Write>(w: &mut W, reports: &[&Report]) -> io::Result<()> {
+    if reports.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    for (k, r) in reports.iter().enumerate() {
+        w.write_all(if k == 0 { b"\n  " } else { b",\n  " })?;
+        write_report(&mut Indented(&mut *w), r)?;
+    }
+    w.write_all(b"\n]")
+}
+
+/// Passes everything on indented one level: two spaces after every `\n` (a JSON string
+/// holds no raw line break, so every `\n` is one of the pretty layout's).
+struct Indented<W>(W);
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let mut from = 0;
+        for k in memchr::memchr_iter(b'\n', buf) {
+            self.0.write_all(&buf[from..=k])?;
+            self.0.write_all(b"  ")?;
+            from = k + 1;
+        }
+        self.0.write_all(&buf[from..])
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Bytes of indicators [`write_report`] gathers before passing them on.
 const FLUSH_AT: usize = 1 << 16;
 
@@ -332,6 +369,17 @@ mod tests {
             n += 1;
         }
         assert!(n >= 5);
+    }
+
+    #[test]
+    fn an_array_of_reports_same_as_serde() {
+        let a = crate::report::parse_text("a.txt", "政府工作报告\n一、工作回顾\n地区生产总值增长6.5%，粮食产量1230万吨。\n", "UTF-8");
+        let b = crate::report::parse_text("b\n\"c.txt", "二、今年安排\n一般公共预算收入增长5%左右。\n", "GBK");
+        for v in [vec![], vec![&a], vec![&a, &b, &a]] {
+            let mut out = Vec::new();
+            write_reports(&mut out, &v).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&v).unwrap());
+        }
     }
 
     #[test]
