@@ -86,16 +86,17 @@ struct Cursor {
     stack: Vec<usize>,
 }
 
-/// Positions of marker words in the whole text, with forward-only cursors.
+/// Positions of marker words in the whole text, with forward-only cursors: kind 0 预计,
+/// 1 标, 2 到20, 3 五, 4 已.
 struct Marks {
-    pos: [Vec<usize>; 4],
-    cur: [usize; 4],
+    pos: [Vec<usize>; 5],
+    cur: [usize; 5],
 }
 
 impl Marks {
     fn new(text: &str) -> Self {
         let f = |w: &str| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).collect::<Vec<usize>>();
-        Marks { pos: [f("预计"), f("标"), f("到20"), f("五")], cur: [0; 4] }
+        Marks { pos: [f("预计"), f("标"), f("到20"), f("五"), f("已")], cur: [0; 5] }
     }
     /// First mark of kind `k` in `[s, e)` (calls must not go backwards).
     fn first(&mut self, k: usize, s: usize, e: usize) -> Option<usize> {
@@ -379,7 +380,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         // `“十三五”期间` / `到“十四五”末`: a named plan (every name ends in 五).
-        if sent.contains('五') {
+        if self.marks.any(3, s, e) {
             if let Some((p, (a, b), end_mark)) = plan_period(sent) {
                 if end_mark {
                     if flags.to_year.is_none() {
@@ -522,7 +523,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut items = std::mem::take(&mut self.items);
         items.clear();
         scan::scan(clause, &mut items);
-        self.done_at = if items.is_empty() { None } else { clause.find('已') };
+        // (clauses come in text order: the marks' cursor only moves forward)
+        self.done_at = if items.is_empty() { None } else { self.marks.first(4, cs, ce).map(|p| p - cs) };
         if items.is_empty() {
             // Only a short topic clause (农业，… / 工农业总产值，…) lends its subject: one of
             // 1..=12 chars (read only then).
