@@ -42,8 +42,15 @@ pub enum Scheme {
 
 /// Value of a Chinese numeral 一…九十九 at the start of `s`: (value, byte length).
 pub fn cn_numeral(s: &str) -> Option<(u32, usize)> {
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
-    let cs: Vec<(usize, char)> = s.char_indices().take(4).collect();
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|i| i as u32);
+    // the first four chars with their offsets (no allocation: this runs at every line)
+    let mut first4 = [(0usize, '\0'); 4];
+    let mut n = 0;
+    for (slot, ic) in first4.iter_mut().zip(s.char_indices()) {
+        *slot = ic;
+        n += 1;
+    }
+    let cs = &first4[..n];
     let mut i = 0;
     let mut val = 0u32;
     let mut seen = false;
