@@ -293,15 +293,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 list_started_here = false;
             }
             let was_list = self.list_mode;
-            if !text[pos..end].trim().is_empty() {
-                para_has_text = true;
-            }
+            let blank = text[pos..end].trim().is_empty();
             let before = self.out.len();
-            self.sentence(pos, end, para_start);
+            if !blank {
+                para_has_text = true;
+                self.sentence(pos, end, para_start);
+            }
             if self.list_mode && !was_list {
                 list_started_here = true;
                 dry_sentences = 0;
-            } else if self.list_mode && !text[pos..end].trim().is_empty() {
+            } else if self.list_mode && !blank {
                 // One-line texts have no paragraphs: three sentences without a figure end the list.
                 dry_sentences = if self.out.len() == before { dry_sentences + 1 } else { 0 };
                 if dry_sentences >= 3 {
@@ -326,12 +327,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
     }
 
+    /// Reads the sentence `s..e` (not blank: [`Extractor::run`] passes over those).
     fn sentence(&mut self, s: usize, e: usize, para_start: bool) {
         let text = self.ctx.text;
         let sent = &text[s..e];
-        if sent.trim().is_empty() {
-            return;
-        }
         self.carry_full.clear();
         self.carry_names.clear();
         self.said.clear();
@@ -474,14 +473,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
             flags.tgt_from = s;
             flags.tgt_year = self.list_year;
         }
+        let t = sent.trim_start();
         flags.lead_year = {
-            let t = sent.trim_start();
             t.get(..4)
                 .and_then(|y| y.parse::<i32>().ok())
                 .filter(|y| (1900..=2100).contains(y) && t.get(4..7) == Some("年"))
         };
         {
-            let t = sent.trim_start();
             flags.past = ["去年", "过去", "上年", "回顾", "一年来", "五年来"].iter().any(|w| t.starts_with(w))
                 || matches!((flags.lead_year, self.ctx.review_year), (Some(y), Some(r)) if y <= r);
         }
