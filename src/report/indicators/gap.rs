@@ -391,9 +391,16 @@ impl GapChars {
         let mut g = GapChars { yu: false, bi: None, jiao: None, you: None, cong: None };
         let b = s.as_bytes();
         let mut i = 0;
+        // The last bytes of the five chars (于 从 8E, 比 94, 较 83, 由 B1), one bit each:
+        // a char ending otherwise is none of them.
+        const LAST: u64 = (1 << (0x8E - 0x80)) | (1 << (0x94 - 0x80)) | (1 << (0x83 - 0x80)) | (1 << (0xB1 - 0x80));
         while i + 3 <= b.len() {
             let x = b[i];
             if (0xE0..0xF0).contains(&x) {
+                if (LAST >> (b[i + 2] & 0x3F)) & 1 == 0 {
+                    i += 3;
+                    continue;
+                }
                 match (u32::from(x) << 16) | (u32::from(b[i + 1]) << 8) | u32::from(b[i + 2]) {
                     YU => g.yu = true,
                     BI => g.bi = Some(i),
