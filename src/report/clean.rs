@@ -340,28 +340,32 @@ fn starts_invisible(x: u8, y: u8, z: u8) -> bool {
 }
 
 /// Offset of the first invisible char (see [`starts_invisible`]) at or after `from`,
-/// and its length in bytes; 16 bytes are tested a step.
+/// and its length in bytes. 16 bytes are tested a step into byte lanes (vectorized);
+/// the first set lane of a window is the answer (its byte k is 1 when an invisible
+/// char starts at its byte k, so the first is at `trailing_zeros / 8`).
 fn next_invisible(line: &[u8], from: usize) -> Option<(usize, usize)> {
     const W: usize = 16;
     let at = |k: usize| line.get(k).copied().unwrap_or(0);
-    let mut i = from;
-    while let Some(w) = line.get(i..i + W + 2).and_then(|w| <&[u8; W + 2]>::try_from(w).ok()) {
-        let mut hit = false;
-        for k in 0..W {
-            hit |= starts_invisible(w[k], w[k + 1], w[k + 2]);
-        }
-        if hit {
-            break;
-        }
-        i += W;
-    }
-    let k = (i..line.len()).find(|&k| starts_invisible(line[k], at(k + 1), at(k + 2)))?;
-    let len = match line[k] {
+    let len_at = |k: usize| match line[k] {
         x if x < 0x80 => 1,
         0xC2 => 2,
         _ => 3,
     };
-    Some((k, len))
+    let mut i = from;
+    while let Some(w) = line.get(i..i + W + 2).and_then(|w| <&[u8; W + 2]>::try_from(w).ok()) {
+        let mut lanes = [0u8; W];
+        for k in 0..W {
+            lanes[k] = u8::from(starts_invisible(w[k], w[k + 1], w[k + 2]));
+        }
+        let mask = u128::from_le_bytes(lanes);
+        if mask != 0 {
+            let k = i + (mask.trailing_zeros() / 8) as usize;
+            return Some((k, len_at(k)));
+        }
+        i += W;
+    }
+    let k = (i..line.len()).find(|&k| starts_invisible(line[k], at(k + 1), at(k + 2)))?;
+    Some((k, len_at(k)))
 }
 
 /// FxHash-style hash of a byte stream fed in pieces, 8 bytes (little-endian) to a
