@@ -173,17 +173,24 @@ fn integer<W: Write, T: Serialize>(w: &mut W, v: T) -> io::Result<()> {
     serde_json::to_writer(w, &v).map_err(io::Error::from)
 }
 
-/// An offset in decimal, as serde_json writes a `usize` (no serializer set up for it).
+/// An offset in decimal, as serde_json writes a `usize` (no serializer set up for it),
+/// two digits a step.
 fn offset<W: Write>(w: &mut W, v: usize) -> io::Result<()> {
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let (mut k, mut v) = (digits.len(), v);
-    loop {
+    while v >= 100 {
+        let d = 2 * (v % 100);
+        v /= 100;
+        k -= 2;
+        digits[k..k + 2].copy_from_slice(&PAIRS[d..d + 2]);
+    }
+    if v >= 10 {
+        k -= 2;
+        digits[k..k + 2].copy_from_slice(&PAIRS[2 * v..2 * v + 2]);
+    } else {
         k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+        digits[k] = b'0' + v as u8;
     }
     w.write_all(&digits[k..])
 }
