@@ -144,8 +144,10 @@ struct Extractor<'c, 'a> {
     growth_pct: bool,
     /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
     para_five: bool,
-    /// The subject a short topic clause (农业，…) lends the next figure (a slice of the text).
-    pending: Option<&'a str>,
+    /// A short topic clause (农业，…) that may lend its subject to the next figure, with
+    /// its count of chars: read only when a figure asks ([`Extractor::take_pending`]),
+    /// since most are followed by no figure that needs them.
+    pending: Option<(&'a str, usize)>,
     items: Vec<Item>,
     /// (figure, name) pairs of the run [`Extractor::emit_run`] writes (kept for its allocation).
     pairs: Vec<(usize, String)>,
@@ -530,14 +532,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if !flags.paren && !(1..=12).contains(&chars) {
                 self.pending = None;
             } else if !flags.paren {
-                let (g, subject) = gap::read_borrowed(clause);
-                let n = if subject.is_empty() { 0 } else { chars };
-                let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
-                self.pending = if (1..=12).contains(&n) && !has_digit && g.verb.is_none() {
-                    Some(subject)
-                } else {
-                    None
-                };
+                self.pending = Some((clause, chars));
             }
             self.items = items;
             return;
@@ -575,6 +570,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.items = items;
     }
 
+    /// The subject the pending topic clause lends (taking it): its gap's subject when
+    /// that is 1..=12 chars, has no digit and comes with no verb.
+    fn take_pending(&mut self) -> Option<&'a str> {
+        let (clause, chars) = self.pending.take()?;
+        let (g, subject) = gap::read_borrowed(clause);
+        let n = if subject.is_empty() { 0 } else { chars };
+        let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
+        ((1..=12).contains(&n) && !has_digit && g.verb.is_none()).then_some(subject)
+    }
+
     /// Writes the indicators of `run`, figures of `clause` (at `cs` in the text) joined
     /// by list connectors; `g` is the gap before them and `gap_subject` its subject.
     #[allow(clippy::too_many_arguments)]
@@ -586,7 +591,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut subject: Cow<'a, str> = Cow::Borrowed(gap_subject);
         let names: Vec<String>;
         if subject.is_empty() {
-            if let Some(p) = self.pending.take() {
+            if let Some(p) = self.take_pending() {
                 subject = Cow::Borrowed(p);
                 names = gap::split_subject(&subject, n, g.all);
             } else if !self.carry_names.is_empty() {
@@ -606,7 +611,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         } else {
             if ["总产值", "总产量", "总值", "总量", "总额"].iter().any(|w| subject.starts_with(w)) {
-                if let Some(p) = self.pending.take() {
+                if let Some(p) = self.take_pending() {
                     subject = Cow::Owned(format!("{p}{subject}"));
                 }
             }
