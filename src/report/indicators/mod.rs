@@ -695,8 +695,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             };
             // Measure.
             let ends = |w: &str| name.ends_with(w);
-            let growth_name = ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
-                || ((names::has(&name, "增长") || names::has(&name, "增速")) && !ends("率"));
+            // (a closure: only a figure in % asks, after the verb)
+            let growth_name = || {
+                ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
+                    || ((names::has(&name, "增长") || names::has(&name, "增速")) && !ends("率"))
+            };
             let growth_verb = match g.verb {
                 Some(gap::T::Up | gap::T::Down) => true,
                 Some(gap::T::Qual) => g.up || g.down,
@@ -729,7 +732,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 (_, Some(Family::Percent | Family::Permille)) => {
                     if relative_to.is_some() {
                         Measure::Relative
-                    } else if growth_verb || growth_name {
+                    } else if growth_verb || growth_name() {
                         Measure::Growth
                     } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") {
                         Measure::Share
