@@ -144,10 +144,10 @@ struct Extractor<'c, 'a> {
     growth_pct: bool,
     /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
     para_five: bool,
-    /// A short topic clause (农业，…) that may lend its subject to the next figure, with
-    /// its count of chars: read only when a figure asks ([`Extractor::take_pending`]),
-    /// since most are followed by no figure that needs them.
-    pending: Option<(&'a str, usize)>,
+    /// A short topic clause (农业，…) that may lend its subject to the next figure: read
+    /// only when a figure asks ([`Extractor::take_pending`]), since most are followed
+    /// by no figure that needs them.
+    pending: Option<&'a str>,
     items: Vec<Item>,
     /// (figure, name) pairs of the run [`Extractor::emit_run`] writes (kept for its allocation).
     pairs: Vec<(usize, String)>,
@@ -527,12 +527,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.done_at = if items.is_empty() { None } else { self.marks.first(4, cs, ce).map(|p| p - cs) };
         if items.is_empty() {
             // Only a short topic clause (农业，… / 工农业总产值，…) lends its subject: one of
-            // 1..=12 chars (read only then).
-            let chars = if flags.paren || clause.len() > 12 * 3 + 8 { 0 } else { clause.trim().chars().count() };
-            if !flags.paren && !(1..=12).contains(&chars) {
-                self.pending = None;
-            } else if !flags.paren {
-                self.pending = Some((clause, chars));
+            // 1..=12 chars (counted, and read, only when a figure asks: `take_pending`).
+            // A clause in brackets leaves the pending one as it is.
+            if !flags.paren {
+                self.pending = (clause.len() <= 12 * 3 + 8).then_some(clause);
             }
             self.items = items;
             return;
@@ -571,9 +569,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// The subject the pending topic clause lends (taking it): its gap's subject when
-    /// that is 1..=12 chars, has no digit and comes with no verb.
+    /// the clause is 1..=12 chars and the subject is not empty, has no digit and comes
+    /// with no verb.
     fn take_pending(&mut self) -> Option<&'a str> {
-        let (clause, chars) = self.pending.take()?;
+        let clause = self.pending.take()?;
+        let chars = clause.trim().chars().count();
+        if !(1..=12).contains(&chars) {
+            return None;
+        }
         let (g, subject) = gap::read_borrowed(clause);
         let n = if subject.is_empty() { 0 } else { chars };
         let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
