@@ -39,7 +39,7 @@ pub fn run(args: ExtractArgs) -> i32 {
                     None => return code,
                 }
             } else {
-                write_json(args.output.as_ref(), &ok)
+                write_reports_json(args.output.as_ref(), &ok)
             }
         }
         OutputFormat::Csv => write_output(args.output.as_ref(), &to_csv(&ok)),
@@ -55,8 +55,10 @@ pub fn run(args: ExtractArgs) -> i32 {
     code
 }
 
-/// Writes one report as [`write_json`] does ([`super::json::write_report`]: the same
-/// bytes, the indicators written without serde's formatter).
+/// Writes one report as pretty JSON and a newline (what `serde_json::to_vec_pretty`
+/// gives; [`super::json::write_report`]: the same bytes, the indicators written without
+/// serde's formatter) to `output` (a file) or stdout, streamed through a buffer: the
+/// JSON of a large report (about three times its size) is never held in memory whole.
 fn write_report_json(output: Option<&PathBuf>, r: &Report) -> Result<(), String> {
     fn write<W: Write>(w: W, r: &Report) -> std::io::Result<()> {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
@@ -70,18 +72,17 @@ fn write_report_json(output: Option<&PathBuf>, r: &Report) -> Result<(), String>
     }
 }
 
-/// Writes `value` as pretty JSON and a newline (what `serde_json::to_vec_pretty` gives)
-/// to `output` (a file) or stdout, streamed through a buffer: the JSON of a large report
-/// (about three times its size) is never held in memory whole.
-fn write_json<T: serde::Serialize>(output: Option<&PathBuf>, value: &T) -> Result<(), String> {
-    fn write<W: Write, T: serde::Serialize>(w: W, value: &T) -> std::io::Result<()> {
+/// Writes several reports as [`write_report_json`] does one: the pretty JSON of the
+/// array of them ([`super::json::write_reports`]).
+fn write_reports_json(output: Option<&PathBuf>, reports: &[&Report]) -> Result<(), String> {
+    fn write<W: Write>(w: W, reports: &[&Report]) -> std::io::Result<()> {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-        serde_json::to_writer_pretty(&mut w, value)?;
+        super::json::write_reports(&mut w, reports)?;
         w.write_all(b"\n")?;
         w.flush()
     }
     match output {
-        Some(p) => std::fs::File::create(p).and_then(|f| write(f, value)).map_err(|e| format!("{}: {e}", p.display())),
-        None => write(std::io::stdout().lock(), value).map_err(|e| format!("stdout: {e}")),
+        Some(p) => std::fs::File::create(p).and_then(|f| write(f, reports)).map_err(|e| format!("{}: {e}", p.display())),
+        None => write(std::io::stdout().lock(), reports).map_err(|e| format!("stdout: {e}")),
     }
 }

@@ -38,21 +38,72 @@ pub fn write_report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
     field!("review_year", &r.review_year);
     field!("looks_like_report", &r.looks_like_report);
     w.write_all(b",\n  \"sections\": ")?;
-    sections(w, &r.sections, 1)?;
+    // The outline and the indicators (nearly all of the output, written in many small
+    // pieces) go through a buffer of our own: a `Vec`'s `write_all` inlines to a copy,
+    // where `w`'s may be a call per piece.
+    let mut buf: Vec<u8> = Vec::with_capacity(FLUSH_AT + (1 << 12));
+    sections(&mut buf, &r.sections, 1)?;
+    w.write_all(&buf)?;
+    buf.clear();
     w.write_all(b",\n  \"indicators\": ")?;
     if r.indicators.is_empty() {
         w.write_all(b"[]")?;
     } else {
         w.write_all(b"[")?;
         for (k, ind) in r.indicators.iter().enumerate() {
-            w.write_all(if k == 0 { b"\n    " } else { b",\n    " })?;
-            indicator(w, ind)?;
+            buf.extend_from_slice(if k == 0 { b"\n    " } else { b",\n    " });
+            indicator(&mut buf, ind)?;
+            if buf.len() >= FLUSH_AT {
+                w.write_all(&buf)?;
+                buf.clear();
+            }
         }
+        w.write_all(&buf)?;
         w.write_all(b"\n  ]")?;
     }
     field!("diagnostics", &r.diagnostics);
     w.write_all(b"\n}")
 }
+
+/// Writes `reports` as serde_json's pretty JSON of the array of them (no trailing
+/// newline): each one as [`write_report`] writes it, indented one level.
+pub fn write_reports<W: Write>(w: &mut W, reports: &[&Report]) -> io::Result<()> {
+    if reports.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    for (k, r) in reports.iter().enumerate() {
+        w.write_all(if k == 0 { b"\n  " } else { b",\n  " })?;
+        write_report(&mut Indented(&mut *w), r)?;
+    }
+    w.write_all(b"\n]")
+}
+
+/// Passes everything on indented one level: two spaces after every `\n` (a JSON string
+/// holds no raw line break, so every `\n` is one of the pretty layout's).
+struct Indented<W>(W);
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let mut from = 0;
+        for k in memchr::memchr_iter(b'\n', buf) {
+            self.0.write_all(&buf[from..=k])?;
+            self.0.write_all(b"  ")?;
+            from = k + 1;
+        }
+        self.0.write_all(&buf[from..])
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Bytes of indicators [`write_report`] gathers before passing them on.
+const FLUSH_AT: usize = 1 << 16;
 
 /// `"key": value` of the top-level object: the value is serde_json's pretty JSON,
 /// indented one level (every line after its first gets two more spaces; strings in
@@ -122,12 +173,34 @@ fn integer<W: Write, T: Serialize>(w: &mut W, v: T) -> io::Result<()> {
     serde_json::to_writer(w, &v).map_err(io::Error::from)
 }
 
+/// An offset in decimal, as serde_json writes a `usize` (no serializer set up for it),
+/// two digits a step.
+fn offset<W: Write>(w: &mut W, v: usize) -> io::Result<()> {
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let mut digits = [0u8; 20];
+    let (mut k, mut v) = (digits.len(), v);
+    while v >= 100 {
+        let d = 2 * (v % 100);
+        v /= 100;
+        k -= 2;
+        digits[k..k + 2].copy_from_slice(&PAIRS[d..d + 2]);
+    }
+    if v >= 10 {
+        k -= 2;
+        digits[k..k + 2].copy_from_slice(&PAIRS[2 * v..2 * v + 2]);
+    } else {
+        k -= 1;
+        digits[k] = b'0' + v as u8;
+    }
+    w.write_all(&digits[k..])
+}
+
 /// `{ "start": …, "end": … }` at the indicator fields' depth.
 fn span<W: Write>(w: &mut W, s: Span) -> io::Result<()> {
     w.write_all(b"{\n        \"start\": ")?;
-    integer(w, s.start)?;
+    offset(w, s.start)?;
     w.write_all(b",\n        \"end\": ")?;
-    integer(w, s.end)?;
+    offset(w, s.end)?;
     w.write_all(b"\n      }")
 }
 
@@ -189,11 +262,11 @@ fn sections<W: Write>(w: &mut W, v: &[Section], depth: usize) -> io::Result<()> 
             w.write_all(b"{\n")?;
             indent(w, depth + 3)?;
             w.write_all(b"\"start\": ")?;
-            integer(w, sp.start)?;
+            offset(w, sp.start)?;
             w.write_all(b",\n")?;
             indent(w, depth + 3)?;
             w.write_all(b"\"end\": ")?;
-            integer(w, sp.end)?;
+            offset(w, sp.end)?;
             w.write_all(b"\n")?;
             indent(w, depth + 2)?;
             w.write_all(b"}")
@@ -303,6 +376,17 @@ mod tests {
             n += 1;
         }
         assert!(n >= 5);
+    }
+
+    #[test]
+    fn an_array_of_reports_same_as_serde() {
+        let a = crate::report::parse_text("a.txt", "政府工作报告\n一、工作回顾\n地区生产总值增长6.5%，粮食产量1230万吨。\n", "UTF-8");
+        let b = crate::report::parse_text("b\n\"c.txt", "二、今年安排\n一般公共预算收入增长5%左右。\n", "GBK");
+        for v in [vec![], vec![&a], vec![&a, &b, &a]] {
+            let mut out = Vec::new();
+            write_reports(&mut out, &v).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&v).unwrap());
+        }
     }
 
     #[test]

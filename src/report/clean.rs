@@ -307,12 +307,11 @@ fn is_visible(c: char) -> bool {
     }
 }
 
-/// Offsets of `【` (E3 80 90) in `s`, in order: memchr on its lead byte, not on its last
-/// byte (a continuation byte that most CJK chars share).
+/// Offsets of `【` (E3 80 90) in `s`, in order (a substring search: its lead byte E3
+/// also leads `、。《》`, so a search for that byte alone stops at nearly every clause).
 #[inline]
 fn lenticulars(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = s.as_bytes();
-    memchr::memchr_iter(0xE3, b).filter(move |&k| b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x90))
+    memchr::memmem::find_iter(s.as_bytes(), "【".as_bytes())
 }
 
 /// Byte offset of the first `【` in `s`.
@@ -341,28 +340,32 @@ fn starts_invisible(x: u8, y: u8, z: u8) -> bool {
 }
 
 /// Offset of the first invisible char (see [`starts_invisible`]) at or after `from`,
-/// and its length in bytes; 16 bytes are tested a step.
+/// and its length in bytes. 16 bytes are tested a step into byte lanes (vectorized);
+/// the first set lane of a window is the answer (its byte k is 1 when an invisible
+/// char starts at its byte k, so the first is at `trailing_zeros / 8`).
 fn next_invisible(line: &[u8], from: usize) -> Option<(usize, usize)> {
     const W: usize = 16;
     let at = |k: usize| line.get(k).copied().unwrap_or(0);
-    let mut i = from;
-    while let Some(w) = line.get(i..i + W + 2).and_then(|w| <&[u8; W + 2]>::try_from(w).ok()) {
-        let mut hit = false;
-        for k in 0..W {
-            hit |= starts_invisible(w[k], w[k + 1], w[k + 2]);
-        }
-        if hit {
-            break;
-        }
-        i += W;
-    }
-    let k = (i..line.len()).find(|&k| starts_invisible(line[k], at(k + 1), at(k + 2)))?;
-    let len = match line[k] {
+    let len_at = |k: usize| match line[k] {
         x if x < 0x80 => 1,
         0xC2 => 2,
         _ => 3,
     };
-    Some((k, len))
+    let mut i = from;
+    while let Some(w) = line.get(i..i + W + 2).and_then(|w| <&[u8; W + 2]>::try_from(w).ok()) {
+        let mut lanes = [0u8; W];
+        for k in 0..W {
+            lanes[k] = u8::from(starts_invisible(w[k], w[k + 1], w[k + 2]));
+        }
+        let mask = u128::from_le_bytes(lanes);
+        if mask != 0 {
+            let k = i + (mask.trailing_zeros() / 8) as usize;
+            return Some((k, len_at(k)));
+        }
+        i += W;
+    }
+    let k = (i..line.len()).find(|&k| starts_invisible(line[k], at(k + 1), at(k + 2)))?;
+    Some((k, len_at(k)))
 }
 
 /// FxHash-style hash of a byte stream fed in pieces, 8 bytes (little-endian) to a
@@ -441,6 +444,12 @@ fn line_key(line: &str) -> (u64, usize) {
     (hash.finish() | 1, n)
 }
 
+/// [`line_key`] of every line `ls` of `s`: the hash for [`find_copies`], and the count
+/// of visible chars that [`classify`] judges a line by.
+fn line_keys(s: &str, ls: &[(usize, usize)]) -> Vec<(u64, usize)> {
+    ls.iter().map(|&(a, b)| line_key(&s[a..b])).collect()
+}
+
 /// Keys are already hashes: the map uses them as they are.
 #[derive(Default, Clone, Copy)]
 struct KeyHasher(u64);
@@ -467,18 +476,19 @@ impl std::hash::BuildHasher for KeyHasher {
 }
 
 /// Finds whether the text is N copies of one report; returns (N, byte offset where copy 2 starts).
-fn find_copies(s: &str, ls: &[(usize, usize)]) -> Option<(usize, usize)> {
+///
+/// `keys` are the lines' [`line_keys`].
+fn find_copies(ls: &[(usize, usize)], keys: &[(u64, usize)]) -> Option<(usize, usize)> {
     const LONG: usize = 12;
-    let keys: Vec<(u64, usize)> = ls.iter().map(|&(a, b)| line_key(&s[a..b])).collect();
     let mut counts: HashMap<u64, u32, KeyHasher> = HashMap::default();
-    for &(k, n) in &keys {
+    for &(k, n) in keys {
         if n >= LONG {
             *counts.entry(k).or_default() += 1;
         }
     }
     let mut weight: super::fxhash::FxHashMap<u32, usize> = Default::default();
     let mut total = 0usize;
-    for &(k, n) in &keys {
+    for &(k, n) in keys {
         if n >= LONG {
             *weight.entry(counts[&k]).or_default() += n;
             total += n;
@@ -556,23 +566,24 @@ const FURNITURE_STARTS: [&str; 6] = ["当前位置", "来源：", "来源:", "�
 const HEAD_CHARS: usize = 5;
 
 /// What a line is; `lenticular`: whether it holds a `【` (found once for the whole text
-/// by [`stage_b`]).
-fn classify(line: &str, lenticular: bool) -> LineKind {
-    // Fast path for body text: more than 80 visible characters, no `【`, and not
-    // starting like a furniture line (当前位置, 来源, 责任编辑, （责任编辑): none of the
-    // rules below can apply (with no `【` there is no token to cut out, so the visible
-    // chars are what they judge).
+/// by [`stage_b`]); `nvis`: its count of visible chars (from its [`line_key`]).
+fn classify(line: &str, lenticular: bool, nvis: usize) -> LineKind {
+    if nvis == 0 {
+        return LineKind::Blank;
+    }
+    // Fast path for body text: no `【`, not starting like a furniture line (当前位置,
+    // 来源, 责任编辑, （责任编辑), and either more than 80 visible chars or no `源` at all
+    // (so no 来源 anywhere): none of the rules below can apply (with no `【` there is no
+    // token to cut out, so the visible chars are what they judge).
     if !lenticular {
         let mut head = ['\0'; HEAD_CHARS];
-        let mut count = 0usize;
-        for c in visible(line).take(81) {
-            if count < HEAD_CHARS {
-                head[count] = c;
-            }
-            count += 1;
+        for (slot, c) in head.iter_mut().zip(visible(line)) {
+            *slot = c;
         }
-        let starts = |p: &str| p.chars().count() <= count.min(HEAD_CHARS) && p.chars().zip(head).all(|(a, b)| a == b);
-        if count > 80 && !FURNITURE_STARTS.iter().any(|p| starts(p)) {
+        let starts = |p: &str| p.chars().count() <= nvis.min(HEAD_CHARS) && p.chars().zip(head).all(|(a, b)| a == b);
+        if !FURNITURE_STARTS.iter().any(|p| starts(p))
+            && (nvis > 80 || memchr::memmem::find(line.as_bytes(), "源".as_bytes()).is_none())
+        {
             return LineKind::Text;
         }
     }
@@ -708,9 +719,10 @@ impl Sink for SameCheck<'_> {
 /// Stage B: line-level fixes over the stage-A text.
 fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
     let ls = lines(s);
-    let (copies, cut) = find_copies(s, &ls).unwrap_or((1, s.len()));
+    let keys = line_keys(s, &ls);
+    let (copies, cut) = find_copies(&ls, &keys).unwrap_or((1, s.len()));
     let mut b = MapBuilder::with_capacity(cut);
-    stage_b_into(s, &ls, cut, &mut b, n);
+    stage_b_into(s, &ls, &keys, cut, &mut b, n);
     let (t, m) = b.finish(s.len());
     (t, m, copies)
 }
@@ -719,19 +731,21 @@ fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
 /// writing its output.
 fn stage_b_keeps(s: &str) -> bool {
     let ls = lines(s);
-    let cut = find_copies(s, &ls).map_or(s.len(), |(_, cut)| cut);
+    let keys = line_keys(s, &ls);
+    let cut = find_copies(&ls, &keys).map_or(s.len(), |(_, cut)| cut);
     let mut b = SameCheck { src: s, len: 0, same: true };
-    stage_b_into(s, &ls, cut, &mut b, &mut Counts::default());
+    stage_b_into(s, &ls, &keys, cut, &mut b, &mut Counts::default());
     b.same && b.len == s.len()
 }
 
-/// The line loop of stage B over `s` (lines `ls`, cut at `cut`), written to `b`.
-fn stage_b_into<B: Sink>(s: &str, ls: &[(usize, usize)], cut: usize, b: &mut B, n: &mut Counts) {
+/// The line loop of stage B over `s` (lines `ls` with their [`line_keys`], cut at
+/// `cut`), written to `b`.
+fn stage_b_into<B: Sink>(s: &str, ls: &[(usize, usize)], keys: &[(u64, usize)], cut: usize, b: &mut B, n: &mut Counts) {
     let mut pending_blank = false;
     let mut open_bracket = false;
     // Every `【` of the text, met in order (a line without one has no furniture token).
     let mut lenticulars = lenticulars(s).peekable();
-    for &(a, e) in ls {
+    for (&(a, e), &(_, nvis)) in ls.iter().zip(keys) {
         if a > cut || (a == cut && cut < s.len()) || b.done() {
             break;
         }
@@ -739,7 +753,7 @@ fn stage_b_into<B: Sink>(s: &str, ls: &[(usize, usize)], cut: usize, b: &mut B, 
         let line = &s[a..e];
         while lenticulars.next_if(|&k| k < a).is_some() {}
         let lenticular = lenticulars.peek().is_some_and(|&k| k + '【'.len_utf8() <= e);
-        let kind = classify(line, lenticular);
+        let kind = classify(line, lenticular, nvis);
         if open_bracket {
             open_bracket = false;
             let v: String = visible(line).collect();

@@ -243,6 +243,20 @@ struct Counts {
     notes: usize,
 }
 
+/// Whether the 3-byte char `x y z` is punctuation that [`normalize`] copies as it is
+/// wherever it stands: `、。《》` (E3 80 81 / 82 / 8A / 8B), `“”` (E2 80 9C / 9D),
+/// `（）；！？` (EF BC 88 / 89 / 9B / 81 / 9F). None is a space, a dash, a bracket that
+/// opens a note (`［〔`), a note mark or a char [`fold_char`] folds.
+#[inline]
+fn plain_punct(x: u8, y: u8, z: u8) -> bool {
+    match (x, y) {
+        (0xE3, 0x80) => matches!(z, 0x81 | 0x82 | 0x8A | 0x8B),
+        (0xE2, 0x80) => matches!(z, 0x9C | 0x9D),
+        (0xEF, 0xBC) => matches!(z, 0x88 | 0x89 | 0x9B | 0x81 | 0x9F),
+        _ => false,
+    }
+}
+
 pub fn normalize(display: &str) -> Normalized {
     let mut b = MapBuilder::with_capacity(display.len());
     let mut soft = Vec::new();
@@ -258,15 +272,16 @@ pub fn normalize(display: &str) -> Normalized {
     let mut next_wrap = 0usize;
     let mut wrap_pending = false;
     while i < bytes.len() {
-        // Fast path, most of the text: an ASCII letter or digit, or a CJK ideograph
-        // (U+4E00..U+9FFF, 3 bytes led by E4..E9), with no whitespace pending. None of
-        // the rules below applies to them: they are copied as they are.
+        // Fast path, most of the text: an ASCII letter, digit or other printable char
+        // but `-` and `[`, a CJK ideograph (U+4E00..U+9FFF, 3 bytes led by E4..E9), or
+        // punctuation of [`plain_punct`] (`，` unless after a digit), with no whitespace
+        // pending. None of the rules below applies to them: they are copied as they are.
         // A whole run of them is passed over at once; `last` is its last char.
         if ws.is_none() {
             let mut last_at = usize::MAX;
             while i < bytes.len() {
                 let b0 = bytes[i];
-                if b0.is_ascii_alphanumeric() {
+                if b0.is_ascii_graphic() && b0 != b'-' && b0 != b'[' {
                     last_at = i;
                     i += 1;
                     continue;
@@ -277,6 +292,15 @@ pub fn normalize(display: &str) -> Normalized {
                     last_at = i;
                     i += 3;
                     continue;
+                }
+                if let [x @ (0xE2 | 0xE3 | 0xEF), y, z, ..] = bytes[i..] {
+                    // `，` after a digit may be a thousands separator (the slow path decides)
+                    let after_digit = if last_at == usize::MAX { last.is_some_and(|p| p.is_ascii_digit()) } else { bytes[last_at].is_ascii_digit() };
+                    if plain_punct(x, y, z) || ((x, y, z) == (0xEF, 0xBC, 0x8C) && !after_digit) {
+                        last_at = i;
+                        i += 3;
+                        continue;
+                    }
                 }
                 break;
             }

@@ -42,8 +42,15 @@ pub enum Scheme {
 
 /// Value of a Chinese numeral 一…九十九 at the start of `s`: (value, byte length).
 pub fn cn_numeral(s: &str) -> Option<(u32, usize)> {
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
-    let cs: Vec<(usize, char)> = s.char_indices().take(4).collect();
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|i| i as u32);
+    // the first four chars with their offsets (no allocation: this runs at every line)
+    let mut first4 = [(0usize, '\0'); 4];
+    let mut n = 0;
+    for (slot, ic) in first4.iter_mut().zip(s.char_indices()) {
+        *slot = ic;
+        n += 1;
+    }
+    let cs = &first4[..n];
     let mut i = 0;
     let mut val = 0u32;
     let mut seen = false;
@@ -155,6 +162,9 @@ const UNNUMBERED_KEYS: [&str; 16] = [
     "工作回顾", "工作总结", "工作安排", "安排建议", "工作建议", "目标任务", "主要任务", "总体要求", "自身建设", "工作部署", "总体部署", "重点工作", "重点任务", "工作任务", "工作打算", "主要预期目标",
 ];
 
+/// The last chars of [`UNNUMBERED_KEYS`]: a char not among them ends no key phrase.
+const UNNUMBERED_KEY_ENDS: [char; 11] = ['顾', '结', '排', '议', '务', '求', '设', '署', '作', '算', '标'];
+
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
@@ -190,7 +200,7 @@ pub fn scan_unnumbered(s: &str, whole_line: bool) -> Option<usize> {
             return None;
         }
         let end = pos + c.len_utf8();
-        if UNNUMBERED_KEYS.iter().any(|key| s[..end].ends_with(key)) {
+        if UNNUMBERED_KEY_ENDS.contains(&c) && UNNUMBERED_KEYS.iter().any(|key| s[..end].ends_with(key)) {
             last_key_end = Some(end);
         }
     }
@@ -812,6 +822,13 @@ mod tests {
         let kids: Vec<_> = secs[0].children.iter().map(|s| (s.heading.as_str(), s.kind)).collect();
         assert_eq!(kids, vec![("一是经济稳步增长", SectionKind::Review), ("六是自身建设持续加强", SectionKind::Review)]);
         assert_eq!(scan_unnumbered("六是自身建设持续加强", true), None);
+    }
+
+    #[test]
+    fn every_unnumbered_key_ends_in_a_listed_char() {
+        for key in UNNUMBERED_KEYS {
+            assert!(key.chars().next_back().is_some_and(|c| UNNUMBERED_KEY_ENDS.contains(&c)), "{key}");
+        }
     }
 
     #[test]

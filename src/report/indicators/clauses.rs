@@ -33,68 +33,74 @@ static CLAUSE_BYTES: [bool; 256] = delim_table(b",;:()", &[0xE2, 0xEF]);
 /// Bytes of a chunk that [`next_delim`] tests at once (a window reads 2 bytes more).
 const CHUNK: usize = 16;
 
-/// Whether one of the chars of [`is_sentence_delim`] starts in `w[..CHUNK]`: exact
-/// byte compares (`。` E3 80 82, `！` EF BC 81, `？` EF BC 9F), branch-free so the test
-/// of a chunk vectorizes.
+/// Where one of the chars of [`is_sentence_delim`] starts in `w[..CHUNK]`: byte k of
+/// the (little-endian) value is 1 when one starts at `w[k]`, so the first is at
+/// `trailing_zeros / 8`. Exact byte compares (`。` E3 80 82, `！` EF BC 81, `？` EF BC
+/// 9F), branch-free into byte lanes, so the test of a chunk vectorizes (a bit mask
+/// built with shifts does not).
 #[inline(always)]
-fn chunk_has_sentence_delim(w: &[u8; CHUNK + 2]) -> bool {
-    let mut hit = false;
+fn sentence_delims(w: &[u8; CHUNK + 2]) -> u128 {
+    let mut lanes = [0u8; CHUNK];
     for k in 0..CHUNK {
         let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
-        hit |= (x == b'!') | (x == b'?') | (x == b'\n') | (x == b'\r')
+        let hit = (x == b'!') | (x == b'?') | (x == b'\n') | (x == b'\r')
             | ((x == 0xE3) & (y == 0x80) & (z == 0x82))
             | ((x == 0xEF) & (y == 0xBC) & ((z == 0x81) | (z == 0x9F)));
+        lanes[k] = u8::from(hit);
     }
-    hit
+    u128::from_le_bytes(lanes)
 }
 
-/// Whether one of the chars of [`is_clause_delim`] starts in `w[..CHUNK]` (`，；：（）`
-/// are EF BC 8C / 9B / 9A / 88 / 89, `∶` E2 88 B6).
+/// Where one of the chars of [`is_clause_delim`] starts in `w[..CHUNK]` (`，；：（）`
+/// are EF BC 8C / 9B / 9A / 88 / 89, `∶` E2 88 B6), as in [`sentence_delims`].
 #[inline(always)]
-fn chunk_has_clause_delim(w: &[u8; CHUNK + 2]) -> bool {
-    let mut hit = false;
+fn clause_delims(w: &[u8; CHUNK + 2]) -> u128 {
+    let mut lanes = [0u8; CHUNK];
     for k in 0..CHUNK {
         let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
-        hit |= (x == b',') | (x == b';') | (x == b':') | (x == b'(') | (x == b')')
+        let hit = (x == b',') | (x == b';') | (x == b':') | (x == b'(') | (x == b')')
             | ((x == 0xEF) & (y == 0xBC) & ((z == 0x8C) | (z == 0x9B) | (z == 0x9A) | (z == 0x88) | (z == 0x89)))
             | ((x == 0xE2) & (y == 0x88) & (z == 0xB6));
+        lanes[k] = u8::from(hit);
     }
-    hit
+    u128::from_le_bytes(lanes)
 }
 
-/// First char at or after byte `from` for which `is` holds, with its offset: only
-/// chars starting with a byte marked in `table` are decoded (every such byte is a char start).
+/// First char at or after byte `from` for which `is` holds, with its offset.
 ///
-/// Chunks of [`CHUNK`] bytes in which `chunk_has` (the same set of chars, as byte
-/// compares) finds none are skipped whole; the chunk that holds one is read byte by byte.
+/// Whole windows are tested with `delims` (the same set of chars, as exact byte
+/// compares: a lane can only be set at a char start, ASCII or a lead byte), and the
+/// first set lane is the answer; the last bytes, too few for a window, are read one at a
+/// time (only chars starting with a byte marked in `table` are decoded).
 #[inline]
 fn next_delim(
     text: &str,
     from: usize,
     table: &[bool; 256],
     is: fn(char) -> bool,
-    chunk_has: impl Fn(&[u8; CHUNK + 2]) -> bool,
+    delims: impl Fn(&[u8; CHUNK + 2]) -> u128,
 ) -> Option<(usize, char)> {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        while let Some(w) = b.get(i..i + CHUNK + 2).and_then(|w| <&[u8; CHUNK + 2]>::try_from(w).ok()) {
-            if chunk_has(w) {
-                break;
-            }
-            i += CHUNK;
+    while let Some(w) = b.get(i..i + CHUNK + 2).and_then(|w| <&[u8; CHUNK + 2]>::try_from(w).ok()) {
+        let mask = delims(w);
+        if mask != 0 {
+            let k = i + (mask.trailing_zeros() / 8) as usize;
+            let c = text.get(k..).and_then(|r| r.chars().next());
+            debug_assert!(c.is_some_and(is));
+            return c.map(|c| (k, c));
         }
-        let stop = (i + CHUNK).min(b.len());
-        while i < stop {
-            if table[b[i] as usize] {
-                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
-                    if is(c) {
-                        return Some((i, c));
-                    }
+        i += CHUNK;
+    }
+    while i < b.len() {
+        if table[b[i] as usize] {
+            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                if is(c) {
+                    return Some((i, c));
                 }
             }
-            i += 1;
         }
+        i += 1;
     }
     None
 }
@@ -136,11 +142,11 @@ pub(super) fn quoted_window(text: &str, s: Span, item: Span) -> Span {
 /// The next sentence end (`。！？`, a line end) at or after `from`: its offset and char.
 #[inline]
 pub(super) fn next_sentence_end(text: &str, from: usize) -> Option<(usize, char)> {
-    next_delim(text, from, &SENT_BYTES, is_sentence_delim, chunk_has_sentence_delim)
+    next_delim(text, from, &SENT_BYTES, is_sentence_delim, sentence_delims)
 }
 
 /// The next clause delimiter (`，；：（）` …) at or after `from`: its offset and char.
 #[inline]
 pub(super) fn next_clause_end(text: &str, from: usize) -> Option<(usize, char)> {
-    next_delim(text, from, &CLAUSE_BYTES, is_clause_delim, chunk_has_clause_delim)
+    next_delim(text, from, &CLAUSE_BYTES, is_clause_delim, clause_delims)
 }

@@ -404,9 +404,16 @@ impl GapChars {
         let mut g = GapChars { yu: false, bi: None, jiao: None, you: None, cong: None };
         let b = s.as_bytes();
         let mut i = 0;
+        // The last bytes of the five chars (于 从 8E, 比 94, 较 83, 由 B1), one bit each:
+        // a char ending otherwise is none of them.
+        const LAST: u64 = (1 << (0x8E - 0x80)) | (1 << (0x94 - 0x80)) | (1 << (0x83 - 0x80)) | (1 << (0xB1 - 0x80));
         while i + 3 <= b.len() {
             let x = b[i];
             if (0xE0..0xF0).contains(&x) {
+                if (LAST >> (b[i + 2] & 0x3F)) & 1 == 0 {
+                    i += 3;
+                    continue;
+                }
                 match (u32::from(x) << 16) | (u32::from(b[i + 1]) << 8) | u32::from(b[i + 2]) {
                     YU => g.yu = true,
                     BI => g.bi = Some(i),
@@ -438,6 +445,14 @@ fn last_in(r0: &str, r: &str, last0: Option<usize>, c: char) -> Option<usize> {
 
 /// Read a gap (the text between the previous figure or clause start and this number).
 pub fn read(gap: &str) -> Gap {
+    let (mut g, subject) = read_borrowed(gap);
+    g.subject = subject.to_string();
+    g
+}
+
+/// [`read`] with the subject as a slice of `gap` (`Gap::subject` left empty): the
+/// extractor copies it only where it keeps it.
+pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
     let mut g = Gap::default();
     let r0 = gap.trim();
     let mut r = r0;
@@ -698,8 +713,7 @@ pub fn read(gap: &str) -> Gap {
         let start = r.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(0);
         r = &r[start..];
     }
-    g.subject = r.to_string();
-    g
+    (g, r)
 }
 
 /// The noun a classifier counts when it follows the figure: `建成4条高速公路`,

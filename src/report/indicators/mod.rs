@@ -86,16 +86,17 @@ struct Cursor {
     stack: Vec<usize>,
 }
 
-/// Positions of marker words in the whole text, with forward-only cursors.
+/// Positions of marker words in the whole text, with forward-only cursors: kind 0 预计,
+/// 1 标, 2 到20, 3 五, 4 已.
 struct Marks {
-    pos: [Vec<usize>; 4],
-    cur: [usize; 4],
+    pos: [Vec<usize>; 5],
+    cur: [usize; 5],
 }
 
 impl Marks {
     fn new(text: &str) -> Self {
         let f = |w: &str| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).collect::<Vec<usize>>();
-        Marks { pos: [f("预计"), f("标"), f("到20"), f("五")], cur: [0; 4] }
+        Marks { pos: [f("预计"), f("标"), f("到20"), f("五"), f("已")], cur: [0; 5] }
     }
     /// First mark of kind `k` in `[s, e)` (calls must not go backwards).
     fn first(&mut self, k: usize, s: usize, e: usize) -> Option<usize> {
@@ -143,8 +144,13 @@ struct Extractor<'c, 'a> {
     growth_pct: bool,
     /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
     para_five: bool,
-    pending: Option<String>,
+    /// A short topic clause (农业，…) that may lend its subject to the next figure: read
+    /// only when a figure asks ([`Extractor::take_pending`]), since most are followed
+    /// by no figure that needs them.
+    pending: Option<&'a str>,
     items: Vec<Item>,
+    /// (figure, name) pairs of the run [`Extractor::emit_run`] writes (kept for its allocation).
+    pairs: Vec<(usize, String)>,
     /// Clause-level: offset of the first 已 in the clause being read (found once per clause).
     done_at: Option<usize>,
     /// Names seen and their canonical keys ([`Extractor::canonical`]); std's keyed
@@ -209,6 +215,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             para_five: false,
             pending: None,
             items: Vec::new(),
+            pairs: Vec::new(),
             done_at: None,
             canon: Default::default(),
         }
@@ -288,15 +295,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 list_started_here = false;
             }
             let was_list = self.list_mode;
-            if !text[pos..end].trim().is_empty() {
-                para_has_text = true;
-            }
+            let blank = text[pos..end].trim().is_empty();
             let before = self.out.len();
-            self.sentence(pos, end, para_start);
+            if !blank {
+                para_has_text = true;
+                self.sentence(pos, end, para_start);
+            }
             if self.list_mode && !was_list {
                 list_started_here = true;
                 dry_sentences = 0;
-            } else if self.list_mode && !text[pos..end].trim().is_empty() {
+            } else if self.list_mode && !blank {
                 // One-line texts have no paragraphs: three sentences without a figure end the list.
                 dry_sentences = if self.out.len() == before { dry_sentences + 1 } else { 0 };
                 if dry_sentences >= 3 {
@@ -321,12 +329,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
     }
 
+    /// Reads the sentence `s..e` (not blank: [`Extractor::run`] passes over those).
     fn sentence(&mut self, s: usize, e: usize, para_start: bool) {
         let text = self.ctx.text;
         let sent = &text[s..e];
-        if sent.trim().is_empty() {
-            return;
-        }
         self.carry_full.clear();
         self.carry_names.clear();
         self.said.clear();
@@ -375,7 +381,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         // `“十三五”期间` / `到“十四五”末`: a named plan (every name ends in 五).
-        if sent.contains('五') {
+        if self.marks.any(3, s, e) {
             if let Some((p, (a, b), end_mark)) = plan_period(sent) {
                 if end_mark {
                     if flags.to_year.is_none() {
@@ -469,14 +475,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
             flags.tgt_from = s;
             flags.tgt_year = self.list_year;
         }
+        let t = sent.trim_start();
         flags.lead_year = {
-            let t = sent.trim_start();
             t.get(..4)
                 .and_then(|y| y.parse::<i32>().ok())
                 .filter(|y| (1900..=2100).contains(y) && t.get(4..7) == Some("年"))
         };
         {
-            let t = sent.trim_start();
             flags.past = ["去年", "过去", "上年", "回顾", "一年来", "五年来"].iter().any(|w| t.starts_with(w))
                 || matches!((flags.lead_year, self.ctx.review_year), (Some(y), Some(r)) if y <= r);
         }
@@ -518,22 +523,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut items = std::mem::take(&mut self.items);
         items.clear();
         scan::scan(clause, &mut items);
-        self.done_at = if items.is_empty() { None } else { clause.find('已') };
+        // (clauses come in text order: the marks' cursor only moves forward)
+        self.done_at = if items.is_empty() { None } else { self.marks.first(4, cs, ce).map(|p| p - cs) };
         if items.is_empty() {
             // Only a short topic clause (农业，… / 工农业总产值，…) lends its subject: one of
-            // 1..=12 chars (read only then).
-            let chars = if flags.paren || clause.len() > 12 * 3 + 8 { 0 } else { clause.trim().chars().count() };
-            if !flags.paren && !(1..=12).contains(&chars) {
-                self.pending = None;
-            } else if !flags.paren {
-                let g = gap::read(clause);
-                let n = if g.subject.is_empty() { 0 } else { chars };
-                let has_digit = g.subject.bytes().any(|b| b.is_ascii_digit());
-                self.pending = if (1..=12).contains(&n) && !has_digit && g.verb.is_none() {
-                    Some(g.subject)
-                } else {
-                    None
-                };
+            // 1..=12 chars (counted, and read, only when a figure asks: `take_pending`).
+            // A clause in brackets leaves the pending one as it is.
+            if !flags.paren {
+                self.pending = (clause.len() <= 12 * 3 + 8).then_some(clause);
             }
             self.items = items;
             return;
@@ -562,8 +559,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 gs += 1;
             }
             let gap_text = clause.get(gs..items[k].start).unwrap_or("");
-            let mut g = gap::read(gap_text);
-            self.emit_run(clause, cs, sspan, &items[k..r_end], &mut g, flags);
+            let (mut g, subject) = gap::read_borrowed(gap_text);
+            self.emit_run(clause, cs, sspan, &items[k..r_end], &mut g, subject, flags);
             prev_after = items[r_end - 1].after;
             k = r_end;
         }
@@ -571,18 +568,37 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.items = items;
     }
 
-    fn emit_run(&mut self, clause: &str, cs: usize, sspan: Span, run: &[Item], g: &mut gap::Gap, flags: &SentFlags) {
+    /// The subject the pending topic clause lends (taking it): its gap's subject when
+    /// the clause is 1..=12 chars and the subject is not empty, has no digit and comes
+    /// with no verb.
+    fn take_pending(&mut self) -> Option<&'a str> {
+        let clause = self.pending.take()?;
+        let chars = clause.trim().chars().count();
+        if !(1..=12).contains(&chars) {
+            return None;
+        }
+        let (g, subject) = gap::read_borrowed(clause);
+        let n = if subject.is_empty() { 0 } else { chars };
+        let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
+        ((1..=12).contains(&n) && !has_digit && g.verb.is_none()).then_some(subject)
+    }
+
+    /// Writes the indicators of `run`, figures of `clause` (at `cs` in the text) joined
+    /// by list connectors; `g` is the gap before them and `gap_subject` its subject.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_run(&mut self, clause: &'a str, cs: usize, sspan: Span, run: &[Item], g: &mut gap::Gap, gap_subject: &'a str, flags: &SentFlags) {
+        use std::borrow::Cow;
         let n = run.len();
-        // Subject (the gap's own string: the gap is not read again).
-        let own_subject = !g.subject.is_empty();
-        let mut subject = std::mem::take(&mut g.subject);
+        // Subject (a slice of the text, copied only where it is kept).
+        let own_subject = !gap_subject.is_empty();
+        let mut subject: Cow<'a, str> = Cow::Borrowed(gap_subject);
         let names: Vec<String>;
         if subject.is_empty() {
-            if let Some(p) = self.pending.take() {
-                subject = p;
+            if let Some(p) = self.take_pending() {
+                subject = Cow::Borrowed(p);
                 names = gap::split_subject(&subject, n, g.all);
             } else if !self.carry_names.is_empty() {
-                subject = self.carry_full.clone();
+                subject = Cow::Owned(self.carry_full.clone());
                 let said = self.said.len();
                 names = if g.each && n > 1 && self.carry_names.len() < n && said >= n {
                     // 城镇居民…28960元，农村居民…9860元，分别增长8.8%、10.1%: each value to
@@ -598,8 +614,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         } else {
             if ["总产值", "总产量", "总值", "总量", "总额"].iter().any(|w| subject.starts_with(w)) {
-                if let Some(p) = self.pending.take() {
-                    subject = format!("{p}{subject}");
+                if let Some(p) = self.take_pending() {
+                    subject = Cow::Owned(format!("{p}{subject}"));
                 }
             }
             names = gap::split_subject(&subject, n, g.all);
@@ -616,26 +632,28 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.pending = None;
         if !subject.is_empty() {
             // (reusing the allocations of the previous carry)
-            self.carry_full.clone_from(&subject);
+            self.carry_full.clear();
+            self.carry_full.push_str(&subject);
             self.carry_names.clone_from(&names);
         }
         // Shared suffix qualifier: 分别增长8%和9%以上, 4%、8%、6%左右.
         let shared_suffix = run.last().and_then(|it| it.suffix).filter(|s| !matches!(*s, "多" | "余"));
         // Pairs (item, name); the names move into them (the last figure takes the
         // shared name itself, the others a copy).
-        let mut pairs: Vec<(usize, String)> = Vec::with_capacity(n.max(names.len()));
+        let mut pairs = std::mem::take(&mut self.pairs);
+        pairs.clear();
         if n > 1 && names.len() == n {
             pairs.extend(names.into_iter().enumerate());
         } else if n == 1 && names.len() > 1 && g.all {
             pairs.extend(names.into_iter().map(|nm| (0, nm)));
         } else {
-            let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject };
+            let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject.into_owned() };
             for i in 0..n {
                 pairs.push((i, if i + 1 == n { std::mem::take(&mut nm) } else { nm.clone() }));
             }
         }
         let ctx = self.ctx;
-        for (i, name) in pairs {
+        for (i, name) in pairs.drain(..) {
             let it = &run[i];
             // 建成4条高速公路: the classifier counts the noun after it.
             let name = match it.unit {
@@ -680,8 +698,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             };
             // Measure.
             let ends = |w: &str| name.ends_with(w);
-            let growth_name = ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
-                || ((names::has(&name, "增长") || names::has(&name, "增速")) && !ends("率"));
+            // (a closure: only a figure in % asks, after the verb)
+            let growth_name = || {
+                ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
+                    || ((names::has(&name, "增长") || names::has(&name, "增速")) && !ends("率"))
+            };
             let growth_verb = match g.verb {
                 Some(gap::T::Up | gap::T::Down) => true,
                 Some(gap::T::Qual) => g.up || g.down,
@@ -714,7 +735,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 (_, Some(Family::Percent | Family::Permille)) => {
                     if relative_to.is_some() {
                         Measure::Relative
-                    } else if growth_verb || growth_name {
+                    } else if growth_verb || growth_name() {
                         Measure::Growth
                     } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") {
                         Measure::Share
@@ -885,6 +906,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 sentence_span: quoted,
             });
         }
+        self.pairs = pairs;
     }
 }
 

@@ -156,7 +156,7 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     }
     // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.
     for verb in ["完成增加值", "实现增加值"] {
-        if let Some(p) = name.find(verb) {
+        if let Some(p) = find(name, verb) {
             let mut plain = String::with_capacity(name.len());
             plain.push_str(&name[..p]);
             plain.push_str(&name[p + "完成".len()..]);
@@ -199,14 +199,21 @@ fn canonical_of(name: &str) -> Option<&'static str> {
 /// Substring test for short names (no searcher set-up cost).
 #[inline]
 pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `hay.find(needle)` for short names (no searcher set-up cost). A match of UTF-8 in
+/// UTF-8 starts on a char boundary (a needle's first byte is no continuation byte).
+#[inline]
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&first, _)) = n.split_first() else { return true };
+    let Some((&first, _)) = n.split_first() else { return Some(0) };
     if n.len() > h.len() {
-        return false;
+        return None;
     }
     let last = n.len() - 1;
     let lb = n[last];
-    (0..=h.len() - n.len()).any(|i| h[i] == first && h[i + last] == lb && &h[i..i + n.len()] == n)
+    (0..=h.len() - n.len()).find(|&i| h[i] == first && h[i + last] == lb && &h[i..i + n.len()] == n)
 }
 
 /// Headline keys in display order (the headline table and charts use this order).

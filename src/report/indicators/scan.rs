@@ -128,9 +128,11 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
     let b = clause.as_bytes();
     let mut i = 0usize;
     while i < b.len() {
-        // Fast path: CJK ideographs (3 bytes led by E4..E9) that cannot start a figure.
-        while let [x @ 0xE4..=0xE9, y, z, ..] = b[i..] {
-            if stops_at(x, y, z) {
+        // Fast path: CJK ideographs (3 bytes led by E4..E9) that cannot start a figure
+        // (read three bytes at a time: no bounds test per byte).
+        for w in b[i..].chunks_exact(3) {
+            let &[x, y, z] = w else { break };
+            if !(0xE4..=0xE9).contains(&x) || stops_at(x, y, z) {
                 break;
             }
             i += 3;
