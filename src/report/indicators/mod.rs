@@ -164,6 +164,8 @@ struct SentFlags {
     tgt_from: usize,
     tgt_year: Option<i32>,
     lead_year: Option<i32>,
+    /// The leading year is where a span starts (`2012年以来`), not the figures' year.
+    lead_since: bool,
     /// `到2021年`: the goal year, for figures after `to_year_from`.
     to_year: Option<i32>,
     to_year_from: usize,
@@ -362,6 +364,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             tgt_from: usize::MAX,
             tgt_year: None,
             lead_year: None,
+            lead_since: false,
             to_year: None,
             to_year_from: usize::MAX,
             plan: None,
@@ -481,6 +484,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 .and_then(|y| y.parse::<i32>().ok())
                 .filter(|y| (1900..=2100).contains(y) && t.get(4..7) == Some("年"))
         };
+        flags.lead_since = flags.lead_year.is_some() && t.get(7..).is_some_and(|r| r.starts_with("以来") || r.starts_with("来，"));
         {
             flags.past = ["去年", "过去", "上年", "回顾", "一年来", "五年来"].iter().any(|w| t.starts_with(w))
                 || matches!((flags.lead_year, self.ctx.review_year), (Some(y), Some(r)) if y <= r);
@@ -777,7 +781,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 .or_else(|| g.qual.map(|q| q.to_string()))
                 .or_else(|| if measure == Measure::Relative { relative_to.as_ref().and(rel_up.map(|u| if u { "高于".to_string() } else { "低于".to_string() })) } else { None });
             // Status.
-            let explicit_year = g.year.or(flags.lead_year);
+            let explicit_year = g.year.or(flags.lead_year.filter(|_| !flags.lead_since));
             // The government's own work for the coming year (政府自身建设) is commitments too.
             let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild) {
                 Status::Target

@@ -713,3 +713,9 @@ fn older_wording_of_averages_goals_and_prices() {
     let v = run("全国商品零售价格总水平涨幅控制在10%以内，零售物价总指数上涨14.8%。");
     assert!(v.iter().all(|i| i.indicator.as_deref() == Some("retail_price_index")), "{:?}", brief(&v));
 }
+
+#[test]
+fn a_year_since_which_is_not_the_figures_year() {
+    let v = run_with("2019年以来，地区生产总值年均增长6.5%。", Some(SectionKind::Review));
+    assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2019-2023")));
+}
