@@ -118,7 +118,7 @@ static TAIL: &[(&str, T)] = &[
     ("人均", Adv),
     ("各", Adv),
     ("力争", Tgt),
-    // 拟安排 / 拟发行: "plans to" (虚拟 and 模拟 end names: see `read`)
+    // 拟安排 / 拟发行: "plans to" (虚拟 and 模拟 end names: `NAME_ENDS`)
     ("拟", Tgt),
     ("确保", Tgt),
     ("争取", Tgt),
@@ -220,6 +220,9 @@ fn tail_index() -> &'static crate::report::fxhash::FxHashMap<char, Vec<(&'static
         m
     })
 }
+
+/// Words that end a name although they end in a [`TAIL`] word: the tail word stays.
+static NAME_ENDS: &[&str] = &["虚拟", "模拟"];
 
 /// Head words: scope and time phrases dropped from the start of a subject.
 static HEAD: &[&str] = &[
@@ -539,7 +542,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             .get(&last)
             .and_then(|v| v.iter().filter(|(w, _)| r.ends_with(w)).max_by_key(|(w, _)| w.len()));
         let Some(&(w, t)) = best else { break };
-        if w == "拟" && r[..r.len() - w.len()].ends_with(['虚', '模']) {
+        if NAME_ENDS.iter().any(|e| e.ends_with(w) && r.ends_with(e)) {
             break;
         }
         // Do not eat the end of a name: 增加值, 增长率, 城镇化率 end differently,
