@@ -232,15 +232,16 @@ impl Stage {
     }
 }
 
-/// Parse `bytes` reporting progress as `(stage, fraction of the whole job)`.
+/// Parse `bytes` reporting progress as `(stage, fraction of the whole job)`; the bytes
+/// are let go once decoded ([`crate::report::parse_owned`]).
 pub fn parse_staged(
     file: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Report, OpenError> {
     progress(Stage::Received, 0.02);
     progress(Stage::Parsing, 0.05);
-    let report = crate::report::parse(file, bytes)?;
+    let report = crate::report::parse_owned(file, bytes)?;
     progress(Stage::Packing, 0.85);
     Ok(report)
 }
@@ -404,12 +405,12 @@ mod tests {
     fn staged_parse_reports_rising_progress() {
         let bytes = "政府工作报告\n一、2016年工作回顾\n地区生产总值实现1230亿元。\n".as_bytes();
         let mut seen = Vec::new();
-        let r = parse_staged("a.txt", bytes, &mut |s, f| seen.push((s, f))).unwrap();
+        let r = parse_staged("a.txt", bytes.to_vec(), &mut |s, f| seen.push((s, f))).unwrap();
         assert!(r.text.contains("1230"));
         assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "{seen:?}");
         assert_eq!(seen.last().map(|s| s.0), Some(Stage::Packing));
         assert_eq!(
-            parse_staged("e.txt", b"", &mut |_, _| {}),
+            parse_staged("e.txt", Vec::new(), &mut |_, _| {}),
             Err(OpenError::Empty)
         );
     }

@@ -68,8 +68,7 @@ mod web {
             Ok(b) if b.is_instance_of::<ArrayBuffer>() => Uint8Array::new(&b).to_vec(),
             _ => Vec::new(),
         };
-        let result = wire::parse_staged(&name, &bytes, &mut |stage, f| post_progress(stage, f));
-        drop(bytes);
+        let result = wire::parse_staged(&name, bytes, &mut |stage, f| post_progress(stage, f));
         let msg = Object::new();
         match result.map(|r| wire::split(r, wire::CHUNK)) {
             Ok(Ok(parts)) => {

@@ -447,7 +447,17 @@ fn line_key(line: &str) -> (u64, usize) {
 /// [`line_key`] of every line `ls` of `s`: the hash for [`find_copies`], and the count
 /// of visible chars that [`classify`] judges a line by.
 fn line_keys(s: &str, ls: &[(usize, usize)]) -> Vec<(u64, usize)> {
-    ls.iter().map(|&(a, b)| line_key(&s[a..b])).collect()
+    let pieces = super::par::pieces_for(s.len());
+    if pieces <= 1 {
+        return ls.iter().map(|&(a, b)| line_key(&s[a..b])).collect();
+    }
+    let mut keys = vec![(0, 0); ls.len()];
+    super::par::for_parts(&mut keys, pieces, &|start, part| {
+        for (key, &(a, b)) in part.iter_mut().zip(&ls[start..]) {
+            *key = line_key(&s[a..b]);
+        }
+    });
+    keys
 }
 
 /// Keys are already hashes: the map uses them as they are.

@@ -17,8 +17,11 @@ pub mod indicators;
 pub mod model;
 pub mod normalize;
 pub mod outline;
+mod par;
 pub mod span;
 pub mod title;
+
+use std::borrow::Cow;
 
 pub use model::*;
 pub use outline::{flatten, section_at, section_kinds};
@@ -164,7 +167,18 @@ pub fn decode_input(bytes: &[u8]) -> Result<DecodedInput, OpenError> {
 /// Opens a file's bytes as a report: [`decode_input`], then [`parse_text`].
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
     let d = decode_input(bytes)?;
-    let mut r = parse_text(file, &d.text, &d.encoding);
+    let mut r = parse_decoded(file, Cow::Owned(d.text), &d.encoding);
+    r.diagnostics.extend(d.diagnostics);
+    Ok(r)
+}
+
+/// [`parse`] of bytes the caller is done with: the bytes, then the decoded text, are
+/// let go as soon as the next stage has read them (less memory at the peak for a
+/// big file; the same report).
+pub fn parse_owned(file: &str, bytes: Vec<u8>) -> Result<Report, OpenError> {
+    let d = decode_input(&bytes)?;
+    drop(bytes);
+    let mut r = parse_decoded(file, Cow::Owned(d.text), &d.encoding);
     r.diagnostics.extend(d.diagnostics);
     Ok(r)
 }
@@ -173,7 +187,13 @@ const REPORT_WORDS: [&str; 10] = ["各位代表", "政府工作", "人民代表�
 
 /// Parses text that is already decoded (pasted text, a decoded file). Never fails.
 pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
-    let cleaned = clean::clean(text);
+    parse_decoded(file, Cow::Borrowed(text), encoding)
+}
+
+/// [`parse_text`], letting go of an owned text once it is cleaned.
+fn parse_decoded(file: &str, text: Cow<'_, str>, encoding: &str) -> Report {
+    let cleaned = clean::clean(&text);
+    drop(text);
     let norm = normalize::normalize(&cleaned.text);
     let tb = title::parse_title_block(&cleaned.text, &norm.text);
     let opts = outline::OutlineOptions { soft_breaks: &norm.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
@@ -186,17 +206,19 @@ pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
     let ctx = indicators::Context { text: &norm.text, sections: &infos, report_year: tb.report_year, review_year: tb.review_year };
     let mut inds = indicators::extract(&ctx);
     let display = &cleaned.text;
-    // (indicators are in text order: each lookup starts where the one before ended)
-    let (mut near_span, mut near_sentence) = (0, 0);
-    for ind in &mut inds {
-        ind.span = norm.map.map_span_near(ind.span, &mut near_span);
-        ind.sentence_span = norm.map.map_span_near(ind.sentence_span, &mut near_sentence);
-        if let Some(s) = display.get(ind.sentence_span.start..ind.sentence_span.end) {
-            // reuse the allocation of the analysis-text sentence
-            ind.sentence.clear();
-            ind.sentence.push_str(s);
+    par::for_parts(&mut inds, par::pieces_for(display.len()), &|_, part| {
+        // (indicators are in text order: each lookup starts where the one before ended)
+        let (mut near_span, mut near_sentence) = (0, 0);
+        for ind in part {
+            ind.span = norm.map.map_span_near(ind.span, &mut near_span);
+            ind.sentence_span = norm.map.map_span_near(ind.sentence_span, &mut near_sentence);
+            if let Some(s) = display.get(ind.sentence_span.start..ind.sentence_span.end) {
+                // reuse the allocation of the analysis-text sentence
+                ind.sentence.clear();
+                ind.sentence.push_str(s);
+            }
         }
-    }
+    });
     outline::map_spans(&mut sections, &|s| norm.map.map_span(s));
 
     let vocab = REPORT_WORDS.iter().filter(|w| memchr::memmem::find(norm.text.as_bytes(), w.as_bytes()).is_some()).count();
@@ -248,6 +270,58 @@ mod tests {
         assert!(matches!(parse("a", b"%PDF-1.4"), Err(OpenError::Binary { .. })));
         let noise: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
         assert!(matches!(parse("a", &noise), Err(OpenError::Binary { .. })));
+    }
+
+    /// The analysis text and flat outline [`parse_text`] gives the extractor.
+    fn extractor_input(text: &str) -> (String, Vec<indicators::SectionInfo>, Option<i32>, Option<i32>) {
+        let cleaned = clean::clean(text);
+        let norm = normalize::normalize(&cleaned.text);
+        let tb = title::parse_title_block(&cleaned.text, &norm.text);
+        let opts = outline::OutlineOptions { soft_breaks: &norm.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
+        let sections = outline::build(&norm.text, &opts);
+        let infos = flatten(&sections)
+            .into_iter()
+            .map(|s| indicators::SectionInfo { id: s.id.clone(), level: s.level, kind: s.kind, heading: s.heading.clone(), span: s.span })
+            .collect();
+        (norm.text, infos, tb.report_year, tb.review_year)
+    }
+
+    #[test]
+    fn extraction_in_pieces_is_extraction_in_one_pass() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut files: Vec<_> = ["", "synthetic"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(dir.join(d)).into_iter().flatten().flatten().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 10, "{files:?}");
+        let (mut tried, mut joined) = (0, 0);
+        for f in &files {
+            let Ok(bytes) = std::fs::read(f) else { continue };
+            let Ok(d) = decode_input(&bytes) else { continue };
+            let (text, sections, report_year, review_year) = extractor_input(&d.text);
+            let ctx = indicators::Context { text: &text, sections: &sections, report_year, review_year };
+            let one = indicators::extract_in_chunks(&ctx, 1);
+            for pieces in [2, 3, 7, 40] {
+                let (split, n) = indicators::extract_pieces(&ctx, pieces);
+                tried += pieces - 1;
+                joined += n;
+                assert_eq!(split.len(), one.len(), "{} in {pieces}", f.display());
+                for (a, b) in split.iter().zip(&one) {
+                    assert_eq!(a, b, "{} in {pieces}", f.display());
+                }
+            }
+        }
+        // Many pieces (even of these small texts cut in 40) are joined where they start
+        // or soon after; the rest are read again: both paths are taken.
+        assert!(joined * 10 >= tried * 4 && joined < tried, "{joined} of {tried}");
+    }
+
+    #[test]
+    fn owned_and_borrowed_parses_agree() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/zigong-2017-x8.txt")).unwrap();
+        assert_eq!(parse_owned("z", bytes.clone()), parse("z", &bytes));
     }
 
     #[test]

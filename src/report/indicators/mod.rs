@@ -54,9 +54,111 @@ pub struct Context<'a> {
 /// Extract all indicators. Spans (`span`, `sentence_span`) are byte ranges into
 /// `ctx.text`; the pipeline maps them to the display text and re-fills `sentence`.
 pub fn extract(ctx: &Context<'_>) -> Vec<Indicator> {
-    let mut ex = Extractor::new(ctx);
-    ex.run();
-    ex.out
+    extract_in_chunks(ctx, super::par::pieces_for(ctx.text.len()))
+}
+
+/// Sentence starts a piece records for the ones before it to meet (see [`extract_in_chunks`]).
+const SYNC_MAX: usize = 4096;
+
+/// What one piece of the text gave when read from a fresh state.
+struct Piece {
+    out: Vec<Indicator>,
+    /// (sentence start, carried state there, `out.len()` there), the first [`SYNC_MAX`].
+    syncs: Vec<(usize, Carry, usize)>,
+    /// Where it stopped (the first sentence start at or after the next piece's start) and its state there.
+    end: usize,
+    end_carry: Carry,
+}
+
+/// [`extract`] with the text read in `chunks` pieces at once (threads where the
+/// platform has them); the result is exactly the one-pass result for any `chunks`.
+///
+/// Each piece after the first starts at a line start with a fresh state. The pass
+/// is a function of (position, [`Carry`]) — every other field is a cache or a cursor
+/// set by the position — so once the reading of the text before a piece reaches one
+/// of the piece's sentence starts in the same state the piece had there, the rest of
+/// the piece is what a single pass would give. Until then the earlier reading goes
+/// on by itself (at worst over the whole piece, which is the one-pass result).
+pub fn extract_in_chunks(ctx: &Context<'_>, chunks: usize) -> Vec<Indicator> {
+    extract_pieces(ctx, chunks).0
+}
+
+/// [`extract_in_chunks`], and how many pieces were joined (not read again).
+pub(crate) fn extract_pieces(ctx: &Context<'_>, chunks: usize) -> (Vec<Indicator>, usize) {
+    let text = ctx.text;
+    let mut starts = vec![0usize];
+    for i in 1..chunks.max(1) {
+        // where a paragraph most likely starts: after `。` and a line end, else after a
+        // line end, else (a text with no lines) after a `。`
+        let want = text.len() / chunks * i;
+        let rest = &text.as_bytes()[want.min(text.len())..];
+        let near = &rest[..rest.len().min(1 << 20)];
+        let para = memchr::memmem::find(near, "。\n".as_bytes()).map(|k| k + "。\n".len());
+        let Some(after) = para
+            .or_else(|| memchr::memchr(b'\n', near).map(|k| k + 1))
+            .or_else(|| memchr::memmem::find(rest, "。".as_bytes()).map(|k| k + "。".len()))
+        else {
+            break;
+        };
+        let at = want + after;
+        if at < text.len() && at > *starts.last().unwrap_or(&0) {
+            starts.push(at);
+        }
+    }
+    starts.push(text.len());
+    let mut first = Extractor::new(ctx);
+    if starts.len() <= 2 {
+        first.run(|_| false);
+        return (first.out, 0);
+    }
+    let read_piece = |i: usize| {
+        let (from, to) = (starts[i], starts[i + 1]);
+        let mut ex = Extractor::new(ctx);
+        ex.pos = from;
+        ex.marks = Marks::new(text, from);
+        let mut syncs = Vec::new();
+        ex.run(|e| {
+            if syncs.len() < SYNC_MAX {
+                syncs.push((e.pos, e.carry(), e.out.len()));
+            }
+            e.pos >= to
+        });
+        Piece { end: ex.pos, end_carry: ex.carry(), out: ex.out, syncs }
+    };
+    let pieces: Vec<Piece> = super::par::run(starts.len() - 2, &|k| read_piece(k + 1), || {
+        let to = starts[1];
+        first.run(|e| e.pos >= to);
+    });
+    let mut joined = 0;
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let to = starts[k + 2];
+        let mut j = 0;
+        let mut met = None;
+        first.run(|e| {
+            while j < piece.syncs.len() && piece.syncs[j].0 < e.pos {
+                j += 1;
+            }
+            if let Some(&(p, c, n)) = piece.syncs.get(j) {
+                if p == e.pos && c == e.carry() {
+                    met = Some(n);
+                    return true;
+                }
+            }
+            e.pos >= to
+        });
+        if let Some(n) = met {
+            joined += 1;
+            first.out.reserve(piece.out.len() - n);
+            for mut ind in piece.out.into_iter().skip(n) {
+                set_indicator_id(&mut ind.id, first.out.len() + 1);
+                first.out.push(ind);
+            }
+            first.pos = piece.end;
+            first.set_carry(piece.end_carry);
+        }
+    }
+    first.run(|_| false);
+    (first.out, joined)
 }
 
 /// Longest gap (bytes) read before a figure: keeps the pass linear on text with no punctuation.
@@ -86,20 +188,52 @@ struct Cursor {
     stack: Vec<usize>,
 }
 
-/// Positions of marker words in the whole text, with forward-only cursors: kind 0 预计,
-/// 1 标, 2 到20, 3 五, 4 已.
-struct Marks {
+/// Positions of marker words, found ahead of the reading in blocks (SIMD memmem), with
+/// forward-only cursors: kind 0 预计, 1 标, 2 到20, 3 五, 4 已.
+struct Marks<'a> {
+    text: &'a str,
+    finders: [memchr::memmem::Finder<'static>; 5],
     pos: [Vec<usize>; 5],
     cur: [usize; 5],
+    /// Every mark starting before this offset is in `pos`.
+    found_to: usize,
 }
 
-impl Marks {
-    fn new(text: &str) -> Self {
-        let f = |w: &str| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).collect::<Vec<usize>>();
-        Marks { pos: [f("预计"), f("标"), f("到20"), f("五"), f("已")], cur: [0; 5] }
+/// Bytes of text searched for marks at a time.
+const MARK_BLOCK: usize = 1 << 16;
+
+impl<'a> Marks<'a> {
+    /// Marks of `text` from `from` on (no query may start before `from`).
+    fn new(text: &'a str, from: usize) -> Self {
+        let f = |w: &'static str| memchr::memmem::Finder::new(w.as_bytes());
+        Marks {
+            text,
+            finders: [f("预计"), f("标"), f("到20"), f("五"), f("已")],
+            pos: Default::default(),
+            cur: [0; 5],
+            found_to: from,
+        }
+    }
+    /// Finds the marks starting before `e` (and those of the rest of its block).
+    fn reach(&mut self, e: usize) {
+        if e <= self.found_to {
+            return;
+        }
+        let b = self.text.as_bytes();
+        let to = e.max(self.found_to + MARK_BLOCK).min(b.len());
+        for (k, f) in self.finders.iter().enumerate() {
+            let window = &b[self.found_to..(to + f.needle().len() - 1).min(b.len())];
+            // drop the marks already passed: the vectors hold about one block
+            let v = &mut self.pos[k];
+            v.drain(..self.cur[k]);
+            self.cur[k] = 0;
+            v.extend(f.find_iter(window).map(|p| p + self.found_to));
+        }
+        self.found_to = to;
     }
     /// First mark of kind `k` in `[s, e)` (calls must not go backwards).
     fn first(&mut self, k: usize, s: usize, e: usize) -> Option<usize> {
+        self.reach(e);
         let v = &self.pos[k];
         let c = &mut self.cur[k];
         while *c < v.len() && v[*c] < s {
@@ -120,7 +254,7 @@ impl Marks {
 
 struct Extractor<'c, 'a> {
     ctx: &'c Context<'a>,
-    marks: Marks,
+    marks: Marks<'a>,
     out: Vec<Indicator>,
     cursor: Cursor,
     // Document-level state.
@@ -134,6 +268,14 @@ struct Extractor<'c, 'a> {
     follow: u8,
     follow_year: Option<i32>,
     para_items: usize,
+    /// Where [`Extractor::run`] reads next (a sentence start).
+    pos: usize,
+    /// Paragraph-level state of [`Extractor::run`].
+    para_start: bool,
+    para_has_text: bool,
+    list_started_here: bool,
+    /// Sentences without a figure since the last one, in a list (`…如下`).
+    dry_sentences: u32,
     // Sentence-level state.
     carry_full: String,
     carry_names: Vec<String>,
@@ -158,6 +300,24 @@ struct Extractor<'c, 'a> {
     canon: std::collections::HashMap<String, Option<&'static str>>,
 }
 
+/// Everything [`Extractor::run`] carries from one sentence to the next (the rest of
+/// the extractor is scratch, a cache, or a cursor set by the position).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Carry {
+    est_mode: bool,
+    est_mode_top: Option<usize>,
+    list_mode: bool,
+    list_year: Option<i32>,
+    follow: u8,
+    follow_year: Option<i32>,
+    para_items: usize,
+    para_five: bool,
+    para_start: bool,
+    para_has_text: bool,
+    list_started_here: bool,
+    dry_sentences: u32,
+}
+
 #[derive(Clone, Copy)]
 struct SentFlags {
     est_from: usize,
@@ -180,6 +340,13 @@ struct SentFlags {
 
 /// `i{n}` (what `format!("i{n}")` gives, without the formatting machinery).
 fn indicator_id(n: usize) -> String {
+    let mut id = String::with_capacity(8);
+    set_indicator_id(&mut id, n);
+    id
+}
+
+/// Makes `id` say `i{n}`, in its own allocation.
+fn set_indicator_id(id: &mut String, n: usize) {
     let mut digits = [0u8; 20];
     let (mut k, mut v) = (digits.len(), n);
     loop {
@@ -190,17 +357,16 @@ fn indicator_id(n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.clear();
     id.push('i');
     id.extend(digits[k..].iter().map(|&d| char::from(d)));
-    id
 }
 
 impl<'c, 'a> Extractor<'c, 'a> {
     fn new(ctx: &'c Context<'a>) -> Self {
         Extractor {
             ctx,
-            marks: Marks::new(ctx.text),
+            marks: Marks::new(ctx.text, 0),
             out: Vec::new(),
             cursor: Cursor { next: 0, stack: Vec::new() },
             est_mode: false,
@@ -210,6 +376,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             follow: 0,
             follow_year: None,
             para_items: 0,
+            pos: 0,
+            para_start: true,
+            para_has_text: false,
+            list_started_here: false,
+            dry_sentences: 0,
             carry_full: String::new(),
             carry_names: Vec::new(),
             said: Vec::new(),
@@ -274,14 +445,52 @@ impl<'c, 'a> Extractor<'c, 'a> {
         SectionKind::Other
     }
 
-    fn run(&mut self) {
+    /// The state carried to the next sentence, with the fields no later step reads set
+    /// to their resting values: `est_mode_top` is read only in 下同 mode; `list_year`,
+    /// `dry_sentences`, `list_started_here` and `para_items` only in a list (which sets
+    /// them when it starts); `follow_year` only while `follow > 0`.
+    fn carry(&self) -> Carry {
+        let list = self.list_mode;
+        Carry {
+            est_mode: self.est_mode,
+            est_mode_top: self.est_mode_top.filter(|_| self.est_mode),
+            list_mode: list,
+            list_year: self.list_year.filter(|_| list),
+            follow: self.follow,
+            follow_year: self.follow_year.filter(|_| self.follow > 0),
+            para_items: if list { self.para_items } else { 0 },
+            para_five: self.para_five,
+            para_start: self.para_start,
+            para_has_text: self.para_has_text,
+            list_started_here: list && self.list_started_here,
+            dry_sentences: if list { self.dry_sentences } else { 0 },
+        }
+    }
+
+    fn set_carry(&mut self, c: Carry) {
+        self.est_mode = c.est_mode;
+        self.est_mode_top = c.est_mode_top;
+        self.list_mode = c.list_mode;
+        self.list_year = c.list_year;
+        self.follow = c.follow;
+        self.follow_year = c.follow_year;
+        self.para_items = c.para_items;
+        self.para_five = c.para_five;
+        self.para_start = c.para_start;
+        self.para_has_text = c.para_has_text;
+        self.list_started_here = c.list_started_here;
+        self.dry_sentences = c.dry_sentences;
+    }
+
+    /// Reads sentence after sentence from `self.pos` to the end of the text, or until
+    /// `stop` (asked at every sentence start) says so.
+    fn run(&mut self, mut stop: impl FnMut(&Self) -> bool) {
         let text = self.ctx.text;
-        let mut pos = 0usize;
-        let mut para_start = true;
-        let mut para_has_text = false;
-        let mut list_started_here = false;
-        let mut dry_sentences = 0u32;
-        while pos < text.len() {
+        while self.pos < text.len() {
+            if stop(self) {
+                return;
+            }
+            let pos = self.pos;
             // Find the sentence end.
             let mut end = text.len();
             let mut dlen = 0;
@@ -291,42 +500,42 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 dlen = c.len_utf8();
                 para_end = c == '\n' || c == '\r';
             }
-            if para_start {
+            if self.para_start {
                 self.para_items = 0;
-                para_has_text = false;
-                list_started_here = false;
+                self.para_has_text = false;
+                self.list_started_here = false;
             }
             let was_list = self.list_mode;
             let blank = text[pos..end].trim().is_empty();
             let before = self.out.len();
             if !blank {
-                para_has_text = true;
-                self.sentence(pos, end, para_start);
+                self.para_has_text = true;
+                self.sentence(pos, end, self.para_start);
             }
             if self.list_mode && !was_list {
-                list_started_here = true;
-                dry_sentences = 0;
+                self.list_started_here = true;
+                self.dry_sentences = 0;
             } else if self.list_mode && !blank {
                 // One-line texts have no paragraphs: three sentences without a figure end the list.
-                dry_sentences = if self.out.len() == before { dry_sentences + 1 } else { 0 };
-                if dry_sentences >= 3 {
+                self.dry_sentences = if self.out.len() == before { self.dry_sentences + 1 } else { 0 };
+                if self.dry_sentences >= 3 {
                     self.list_mode = false;
                 }
             }
             if para_end || end >= text.len() {
-                if self.list_mode && para_has_text && self.para_items == 0 && !list_started_here {
+                if self.list_mode && self.para_has_text && self.para_items == 0 && !self.list_started_here {
                     self.list_mode = false;
                 }
-                if para_has_text {
+                if self.para_has_text {
                     self.follow = 0;
                 }
-                para_start = true;
+                self.para_start = true;
             } else {
-                para_start = false;
+                self.para_start = false;
             }
-            pos = end + dlen;
+            self.pos = end + dlen;
             if dlen == 0 {
-                break;
+                self.pos = text.len();
             }
         }
     }
