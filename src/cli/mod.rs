@@ -112,7 +112,7 @@ pub fn readable(results: &[(PathBuf, Result<Report, String>)]) -> (Vec<&Report>,
 pub fn load(path: &Path) -> Result<Report, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let name = path.to_string_lossy().to_string();
-    match std::panic::catch_unwind(|| report::parse(&name, &bytes)) {
+    match std::panic::catch_unwind(move || report::parse_owned(&name, bytes)) {
         Ok(Ok(r)) => Ok(r),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("internal error while parsing (please report this file)".into()),
