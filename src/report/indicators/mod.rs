@@ -155,6 +155,8 @@ pub(crate) fn extract_pieces(ctx: &Context<'_>, chunks: usize) -> (Vec<Indicator
             }
             first.pos = piece.end;
             first.set_carry(piece.end_carry);
+            // (no mark before the new position is asked for: none is searched for)
+            first.marks = Marks::new(text, piece.end);
         }
     }
     first.run(|_| false);
