@@ -487,58 +487,64 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// Reads sentence after sentence from `self.pos` to the end of the text, or until
     /// `stop` (asked at every sentence start) says so.
     fn run(&mut self, mut stop: impl FnMut(&Self) -> bool) {
-        let text = self.ctx.text;
-        while self.pos < text.len() {
+        while self.pos < self.ctx.text.len() {
             if stop(self) {
                 return;
             }
-            let pos = self.pos;
-            // Find the sentence end.
-            let mut end = text.len();
-            let mut dlen = 0;
-            let mut para_end = false;
-            if let Some((j, c)) = next_sentence_end(text, pos) {
-                end = j;
-                dlen = c.len_utf8();
-                para_end = c == '\n' || c == '\r';
+            self.step();
+        }
+    }
+
+    /// Reads the sentence at `self.pos` and moves past it (one function for every
+    /// `stop` of [`Extractor::run`]).
+    fn step(&mut self) {
+        let text = self.ctx.text;
+        let pos = self.pos;
+        // Find the sentence end.
+        let mut end = text.len();
+        let mut dlen = 0;
+        let mut para_end = false;
+        if let Some((j, c)) = next_sentence_end(text, pos) {
+            end = j;
+            dlen = c.len_utf8();
+            para_end = c == '\n' || c == '\r';
+        }
+        if self.para_start {
+            self.para_items = 0;
+            self.para_has_text = false;
+            self.list_started_here = false;
+        }
+        let was_list = self.list_mode;
+        let blank = text[pos..end].trim().is_empty();
+        let before = self.out.len();
+        if !blank {
+            self.para_has_text = true;
+            self.sentence(pos, end, self.para_start);
+        }
+        if self.list_mode && !was_list {
+            self.list_started_here = true;
+            self.dry_sentences = 0;
+        } else if self.list_mode && !blank {
+            // One-line texts have no paragraphs: three sentences without a figure end the list.
+            self.dry_sentences = if self.out.len() == before { self.dry_sentences + 1 } else { 0 };
+            if self.dry_sentences >= 3 {
+                self.list_mode = false;
             }
-            if self.para_start {
-                self.para_items = 0;
-                self.para_has_text = false;
-                self.list_started_here = false;
+        }
+        if para_end || end >= text.len() {
+            if self.list_mode && self.para_has_text && self.para_items == 0 && !self.list_started_here {
+                self.list_mode = false;
             }
-            let was_list = self.list_mode;
-            let blank = text[pos..end].trim().is_empty();
-            let before = self.out.len();
-            if !blank {
-                self.para_has_text = true;
-                self.sentence(pos, end, self.para_start);
+            if self.para_has_text {
+                self.follow = 0;
             }
-            if self.list_mode && !was_list {
-                self.list_started_here = true;
-                self.dry_sentences = 0;
-            } else if self.list_mode && !blank {
-                // One-line texts have no paragraphs: three sentences without a figure end the list.
-                self.dry_sentences = if self.out.len() == before { self.dry_sentences + 1 } else { 0 };
-                if self.dry_sentences >= 3 {
-                    self.list_mode = false;
-                }
-            }
-            if para_end || end >= text.len() {
-                if self.list_mode && self.para_has_text && self.para_items == 0 && !self.list_started_here {
-                    self.list_mode = false;
-                }
-                if self.para_has_text {
-                    self.follow = 0;
-                }
-                self.para_start = true;
-            } else {
-                self.para_start = false;
-            }
-            self.pos = end + dlen;
-            if dlen == 0 {
-                self.pos = text.len();
-            }
+            self.para_start = true;
+        } else {
+            self.para_start = false;
+        }
+        self.pos = end + dlen;
+        if dlen == 0 {
+            self.pos = text.len();
         }
     }
 
