@@ -163,6 +163,19 @@ pub(crate) fn extract_pieces(ctx: &Context<'_>, chunks: usize) -> (Vec<Indicator
     (first.out, joined)
 }
 
+/// The subjects of `国内生产总值和城乡居民人均收入比2010年翻一番`: one figure said of
+/// whole subjects joined by 和/与/及 (or 、), each of four chars or more and one of them a
+/// known indicator, is said of each. Modifiers sharing a noun stay one subject
+/// (`教育和科技支出`, `一般公共预算收入和支出`: a part of two chars).
+fn joint_subjects(subject: &str) -> Option<Vec<String>> {
+    if !subject.contains(['和', '与', '及']) {
+        return None;
+    }
+    let parts = gap::split_subject(subject, 1, true);
+    let whole = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 4);
+    (whole && parts.iter().any(|p| names::canonical(p).is_some())).then_some(parts)
+}
+
 /// Longest gap (bytes) read before a figure: keeps the pass linear on text with no punctuation.
 const MAX_GAP: usize = 150;
 
@@ -813,7 +826,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // Subject (a slice of the text, copied only where it is kept).
         let own_subject = !gap_subject.is_empty();
         let mut subject: Cow<'a, str> = Cow::Borrowed(gap_subject);
-        let names: Vec<String>;
+        let mut names: Vec<String>;
+        // one figure said of each of several whole subjects (see [`joint_subjects`])
+        let mut joint = false;
         if subject.is_empty() {
             if let Some(p) = self.take_pending() {
                 subject = Cow::Borrowed(p);
@@ -840,6 +855,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
             names = gap::split_subject(&subject, n, g.all);
+            if n == 1 && names.len() == 1 && !g.all {
+                if let Some(parts) = joint_subjects(&subject) {
+                    names = parts;
+                    joint = true;
+                }
+            }
             for nm in &names {
                 if self.said.last() != Some(nm) {
                     if self.said.len() == 8 {
@@ -865,7 +886,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         pairs.clear();
         if n > 1 && names.len() == n {
             pairs.extend(names.into_iter().enumerate());
-        } else if n == 1 && names.len() > 1 && g.all {
+        } else if n == 1 && names.len() > 1 && (g.all || joint) {
             pairs.extend(names.into_iter().map(|nm| (0, nm)));
         } else {
             let mut nm = if names.len() == 1 { names.into_iter().next().unwrap_or_default() } else { subject.into_owned() };

@@ -719,3 +719,20 @@ fn a_year_since_which_is_not_the_figures_year() {
     let v = run_with("2019年以来，地区生产总值年均增长6.5%。", Some(SectionKind::Review));
     assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2019-2023")));
 }
+
+#[test]
+fn one_figure_for_joined_whole_subjects() {
+    // 和 joins two whole subjects: the doubling is said of each
+    let v = run("到2020年，国内生产总值和城乡居民人均收入比2010年翻一番。");
+    let names: Vec<&str> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["国内生产总值", "城乡居民人均收入"], "{v:?}");
+    assert!(v.iter().all(|i| i.value == Value::Number(2.0) && i.span == v[0].span));
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+    let v = run("工业总产值和利税总额分别增长15%和12%。");
+    assert_eq!(v.len(), 2);
+    // modifiers of one noun, or a part too short to be a subject: one record
+    for t in ["教育和科技支出增长10%。", "一般公共预算收入和支出增长5%。", "粮食和重要农产品产量增长2%。"] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+    }
+}
