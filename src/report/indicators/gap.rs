@@ -738,6 +738,27 @@ pub fn classifier_noun(after: &str) -> Option<&str> {
     }
 }
 
+/// Words a sum of money names when they end the words right after it.
+const FUND_HEADS: &[&str] = &["资金", "基金", "债券", "专项债", "贷款", "补助", "补贴", "奖补", "资本金", "转移支付", "投资"];
+
+/// The fund a sum of money is (`安排1000亿元专项奖补资金`, `用好1800亿元引导基金`,
+/// `发行600亿元地方政府债券`): the words right after the figure, up to and including
+/// the last fund word among them (three chars or more: a bare `资金` says nothing).
+pub fn fund_noun(after: &str) -> Option<&str> {
+    const STOP: &str = "，。；、：:（）()“”\"的和及与为是将在用于等";
+    let mut end = 0;
+    for (i, c) in after.char_indices() {
+        let han = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        if !han || STOP.contains(c) || i >= 14 * 3 {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let words = &after[..end];
+    let cut = FUND_HEADS.iter().filter_map(|w| words.rfind(w).map(|k| k + w.len())).max()?;
+    (words[..cut].chars().count() >= 3).then_some(&words[..cut])
+}
+
 /// Short list items that take the head noun of the last item
 /// (`城镇、农村常住居民…`, `一、二、三产增加值`).
 const COMPLETABLE: &[&str] = &[

@@ -904,6 +904,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     .and_then(gap::classifier_noun)
                     .map(str::to_string)
                     .unwrap_or(name),
+                // 安排1000亿元专项奖补资金: the sum is the fund named after it.
+                Some(u) if u.family == Family::Money && it.suffix.is_none() && it.kind == Kind::Normal => {
+                    clause.get(it.after..).and_then(gap::fund_noun).map(str::to_string).unwrap_or(name)
+                }
                 _ => name,
             };
             // 5.2万人实现就业, 12.6万贫困人口脱贫: no subject before the figure in its

@@ -736,3 +736,21 @@ fn one_figure_for_joined_whole_subjects() {
         assert_eq!(v.len(), 1, "{t}: {v:?}");
     }
 }
+
+#[test]
+fn a_sum_named_by_the_fund_after_it() {
+    for (t, want) in [
+        ("中央财政安排1000亿元专项奖补资金。", "专项奖补资金"),
+        ("用好1800亿元引导基金。", "引导基金"),
+        ("国家已设立400亿元新兴产业创业投资引导基金。", "新兴产业创业投资引导基金"),
+        ("发行600亿元地方政府债券，用于重点项目。", "地方政府债券"),
+        // no fund word after it: the subject before stays
+        ("中央预算内投资安排5000亿元。", "中央预算内投资"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+    // a bare fund word names nothing
+    assert_ne!(run("省财政投入30亿元资金。")[0].name, "资金");
+}
