@@ -176,6 +176,17 @@ fn joint_subjects(subject: &str) -> Option<Vec<String>> {
     (whole && parts.iter().any(|p| names::canonical(p).is_some())).then_some(parts)
 }
 
+/// What a sown area or output is of (`粮食播种面积` → 粮食), for a 总产量 after it.
+fn crop_of(name: &str) -> Option<&str> {
+    let k = ["播种面积", "种植面积", "面积", "单产", "产量"].iter().filter_map(|w| name.find(w)).min()?;
+    (name[..k].chars().count() >= 2).then_some(&name[..k])
+}
+
+/// `民生支出占一般公共预算支出` (…的80.2%): a part named against its whole, a share.
+fn part_of_whole(name: &str) -> bool {
+    name.find('占').is_some_and(|k| k >= 2 * 3 && name.len() - k >= 3 * 3 && !name[k..].starts_with("占地"))
+}
+
 /// Longest gap (bytes) read before a figure: keeps the pass linear on text with no punctuation.
 const MAX_GAP: usize = 150;
 
@@ -852,6 +863,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if ["总产值", "总产量", "总值", "总量", "总额"].iter().any(|w| subject.starts_with(w)) {
                 if let Some(p) = self.take_pending() {
                     subject = Cow::Owned(format!("{p}{subject}"));
+                } else if let Some(topic) = self.said.last().and_then(|s| crop_of(s)) {
+                    // 粮食播种面积稳定在120万亩，总产量达到52.3万吨: the crop said before.
+                    subject = Cow::Owned(format!("{topic}{subject}"));
                 }
             }
             names = gap::split_subject(&subject, n, g.all);
@@ -983,7 +997,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         Measure::Relative
                     } else if growth_verb || growth_name() {
                         Measure::Growth
-                    } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") {
+                    } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") || part_of_whole(&name) {
                         Measure::Share
                     } else if !own_subject && self.growth_pct && matches!(g.verb, None | Some(gap::T::Level | gap::T::Qual)) {
                         // 增长8%，力争9% / 增长8%的目标，实际完成7.6%: the same subject's growth.

@@ -754,3 +754,18 @@ fn a_sum_named_by_the_fund_after_it() {
     // a bare fund word names nothing
     assert_ne!(run("省财政投入30亿元资金。")[0].name, "资金");
 }
+
+#[test]
+fn a_part_against_its_whole_is_a_share() {
+    let v = run("全年民生支出占一般公共预算支出的80.2%。");
+    assert_eq!(v[0].measure, Measure::Share, "{v:?}");
+    let v = run("城镇调查失业率5.5%左右。");
+    assert_eq!(v[0].measure, Measure::Rate);
+}
+
+#[test]
+fn a_total_output_after_its_sown_area() {
+    let v = run("粮食播种面积稳定在120万亩，总产量达到52.3万吨。");
+    assert_eq!(v[1].name, "粮食总产量", "{v:?}");
+    assert_eq!(v[1].indicator.as_deref(), Some("grain_output"));
+}
