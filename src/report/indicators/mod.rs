@@ -119,11 +119,11 @@ pub(crate) fn extract_pieces(ctx: &Context<'_>, chunks: usize) -> (Vec<Indicator
         let mut syncs = Vec::new();
         ex.run(|e| {
             if syncs.len() < SYNC_MAX {
-                syncs.push((e.pos, e.carry(), e.out.len()));
+                syncs.push((e.pos, e.carried(), e.out.len()));
             }
             e.pos >= to
         });
-        Piece { end: ex.pos, end_carry: ex.carry(), out: ex.out, syncs }
+        Piece { end: ex.pos, end_carry: ex.carried(), out: ex.out, syncs }
     };
     let pieces: Vec<Piece> = super::par::run(starts.len() - 2, &|k| read_piece(k + 1), || {
         let to = starts[1];
@@ -139,7 +139,7 @@ pub(crate) fn extract_pieces(ctx: &Context<'_>, chunks: usize) -> (Vec<Indicator
                 j += 1;
             }
             if let Some(&(p, c, n)) = piece.syncs.get(j) {
-                if p == e.pos && c == e.carry() {
+                if p == e.pos && c == e.carried() {
                     met = Some(n);
                     return true;
                 }
@@ -154,7 +154,7 @@ pub(crate) fn extract_pieces(ctx: &Context<'_>, chunks: usize) -> (Vec<Indicator
                 first.out.push(ind);
             }
             first.pos = piece.end;
-            first.set_carry(piece.end_carry);
+            first.carry = piece.end_carry;
             // (no mark before the new position is asked for: none is searched for)
             first.marks = Marks::new(text, piece.end);
         }
@@ -283,25 +283,10 @@ struct Extractor<'c, 'a> {
     marks: Marks<'a>,
     out: Vec<Indicator>,
     cursor: Cursor,
-    // Document-level state.
-    /// `（预计、下同）` seen: estimates until the section kind changes.
-    est_mode: bool,
-    est_mode_top: Option<usize>,
-    /// `…安排如下` list: targets until a paragraph with no figure.
-    list_mode: bool,
-    list_year: Option<i32>,
-    /// Sentences left in the same paragraph that continue a targets passage.
-    follow: u8,
-    follow_year: Option<i32>,
-    para_items: usize,
+    /// What is carried from sentence to sentence (document-, paragraph- and list-level state).
+    carry: Carry,
     /// Where [`Extractor::run`] reads next (a sentence start).
     pos: usize,
-    /// Paragraph-level state of [`Extractor::run`].
-    para_start: bool,
-    para_has_text: bool,
-    list_started_here: bool,
-    /// Sentences without a figure since the last one, in a list (`…如下`).
-    dry_sentences: u32,
     // Sentence-level state.
     carry_full: String,
     carry_names: Vec<String>,
@@ -310,8 +295,6 @@ struct Extractor<'c, 'a> {
     said: Vec<String>,
     /// The sentence's last figure was a growth in %.
     growth_pct: bool,
-    /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
-    para_five: bool,
     /// A short topic clause (农业，…) that may lend its subject to the next figure: read
     /// only when a figure asks ([`Extractor::take_pending`]), since most are followed
     /// by no figure that needs them.
@@ -330,17 +313,23 @@ struct Extractor<'c, 'a> {
 /// the extractor is scratch, a cache, or a cursor set by the position).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Carry {
+    /// `（预计、下同）` seen: estimates until the section kind changes.
     est_mode: bool,
     est_mode_top: Option<usize>,
+    /// `…安排如下` list: targets until a paragraph with no figure.
     list_mode: bool,
     list_year: Option<i32>,
+    /// Sentences left in the same paragraph that continue a targets passage.
     follow: u8,
     follow_year: Option<i32>,
+    /// Figures written in the paragraph so far.
     para_items: usize,
+    /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
     para_five: bool,
     para_start: bool,
     para_has_text: bool,
     list_started_here: bool,
+    /// Sentences without a figure since the last one, in a list (`…如下`).
     dry_sentences: u32,
 }
 
@@ -395,23 +384,25 @@ impl<'c, 'a> Extractor<'c, 'a> {
             marks: Marks::new(ctx.text, 0),
             out: Vec::new(),
             cursor: Cursor { next: 0, stack: Vec::new() },
-            est_mode: false,
-            est_mode_top: None,
-            list_mode: false,
-            list_year: None,
-            follow: 0,
-            follow_year: None,
-            para_items: 0,
+            carry: Carry {
+                est_mode: false,
+                est_mode_top: None,
+                list_mode: false,
+                list_year: None,
+                follow: 0,
+                follow_year: None,
+                para_items: 0,
+                para_five: false,
+                para_start: true,
+                para_has_text: false,
+                list_started_here: false,
+                dry_sentences: 0,
+            },
             pos: 0,
-            para_start: true,
-            para_has_text: false,
-            list_started_here: false,
-            dry_sentences: 0,
             carry_full: String::new(),
             carry_names: Vec::new(),
             said: Vec::new(),
             growth_pct: false,
-            para_five: false,
             pending: None,
             items: Vec::new(),
             pairs: Vec::new(),
@@ -475,37 +466,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// to their resting values: `est_mode_top` is read only in 下同 mode; `list_year`,
     /// `dry_sentences`, `list_started_here` and `para_items` only in a list (which sets
     /// them when it starts); `follow_year` only while `follow > 0`.
-    fn carry(&self) -> Carry {
-        let list = self.list_mode;
+    fn carried(&self) -> Carry {
+        let c = self.carry;
+        let list = c.list_mode;
         Carry {
-            est_mode: self.est_mode,
-            est_mode_top: self.est_mode_top.filter(|_| self.est_mode),
-            list_mode: list,
-            list_year: self.list_year.filter(|_| list),
-            follow: self.follow,
-            follow_year: self.follow_year.filter(|_| self.follow > 0),
-            para_items: if list { self.para_items } else { 0 },
-            para_five: self.para_five,
-            para_start: self.para_start,
-            para_has_text: self.para_has_text,
-            list_started_here: list && self.list_started_here,
-            dry_sentences: if list { self.dry_sentences } else { 0 },
+            est_mode_top: c.est_mode_top.filter(|_| c.est_mode),
+            list_year: c.list_year.filter(|_| list),
+            follow_year: c.follow_year.filter(|_| c.follow > 0),
+            para_items: if list { c.para_items } else { 0 },
+            list_started_here: list && c.list_started_here,
+            dry_sentences: if list { c.dry_sentences } else { 0 },
+            ..c
         }
-    }
-
-    fn set_carry(&mut self, c: Carry) {
-        self.est_mode = c.est_mode;
-        self.est_mode_top = c.est_mode_top;
-        self.list_mode = c.list_mode;
-        self.list_year = c.list_year;
-        self.follow = c.follow;
-        self.follow_year = c.follow_year;
-        self.para_items = c.para_items;
-        self.para_five = c.para_five;
-        self.para_start = c.para_start;
-        self.para_has_text = c.para_has_text;
-        self.list_started_here = c.list_started_here;
-        self.dry_sentences = c.dry_sentences;
     }
 
     /// Reads sentence after sentence from `self.pos` to the end of the text, or until
@@ -533,38 +505,38 @@ impl<'c, 'a> Extractor<'c, 'a> {
             dlen = c.len_utf8();
             para_end = c == '\n' || c == '\r';
         }
-        if self.para_start {
-            self.para_items = 0;
-            self.para_has_text = false;
-            self.list_started_here = false;
+        if self.carry.para_start {
+            self.carry.para_items = 0;
+            self.carry.para_has_text = false;
+            self.carry.list_started_here = false;
         }
-        let was_list = self.list_mode;
+        let was_list = self.carry.list_mode;
         let blank = text[pos..end].trim().is_empty();
         let before = self.out.len();
         if !blank {
-            self.para_has_text = true;
-            self.sentence(pos, end, self.para_start);
+            self.carry.para_has_text = true;
+            self.sentence(pos, end, self.carry.para_start);
         }
-        if self.list_mode && !was_list {
-            self.list_started_here = true;
-            self.dry_sentences = 0;
-        } else if self.list_mode && !blank {
+        if self.carry.list_mode && !was_list {
+            self.carry.list_started_here = true;
+            self.carry.dry_sentences = 0;
+        } else if self.carry.list_mode && !blank {
             // One-line texts have no paragraphs: three sentences without a figure end the list.
-            self.dry_sentences = if self.out.len() == before { self.dry_sentences + 1 } else { 0 };
-            if self.dry_sentences >= 3 {
-                self.list_mode = false;
+            self.carry.dry_sentences = if self.out.len() == before { self.carry.dry_sentences + 1 } else { 0 };
+            if self.carry.dry_sentences >= 3 {
+                self.carry.list_mode = false;
             }
         }
         if para_end || end >= text.len() {
-            if self.list_mode && self.para_has_text && self.para_items == 0 && !self.list_started_here {
-                self.list_mode = false;
+            if self.carry.list_mode && self.carry.para_has_text && self.carry.para_items == 0 && !self.carry.list_started_here {
+                self.carry.list_mode = false;
             }
-            if self.para_has_text {
-                self.follow = 0;
+            if self.carry.para_has_text {
+                self.carry.follow = 0;
             }
-            self.para_start = true;
+            self.carry.para_start = true;
         } else {
-            self.para_start = false;
+            self.carry.para_start = false;
         }
         self.pos = end + dlen;
         if dlen == 0 {
@@ -585,17 +557,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let kind = self.kind_now();
         if para_start {
             let top = self.cursor.stack.first().and_then(|&t| self.ctx.sections.get(t));
-            self.para_five = top.is_some_and(|t| five_words(&t.heading, t.heading.match_indices('五').map(|(k, _)| k)));
+            self.carry.para_five = top.is_some_and(|t| five_words(&t.heading, t.heading.match_indices('五').map(|(k, _)| k)));
         }
         if five_words(sent, self.marks.all(3, s, e).iter().map(|&p| p - s)) {
-            self.para_five = true;
+            self.carry.para_five = true;
         }
-        if self.est_mode {
+        if self.carry.est_mode {
             let top = self.cursor.stack.first().copied();
             if matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild)
-                || (self.est_mode_top.is_some() && top != self.est_mode_top)
+                || (self.carry.est_mode_top.is_some() && top != self.carry.est_mode_top)
             {
-                self.est_mode = false;
+                self.carry.est_mode = false;
             }
         }
         let _ = sec;
@@ -644,14 +616,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         // The five-year review after a year's review: 下同 no longer applies.
-        if para_start && self.est_mode && (sent.contains("五年") || sent.contains("5年")) {
-            self.est_mode = false;
+        if para_start && self.carry.est_mode && (sent.contains("五年") || sent.contains("5年")) {
+            self.carry.est_mode = false;
         }
         let has_yuji = c_yu;
         // `（预计、下同）`, `以下数据均为预计数`, `文中2018年数据为预计数`: estimates from here on.
         if has_yuji && ["下同", "以下数", "以下各", "以下指标", "均为预计", "均系预计", "文中", "本报告中"].iter().any(|w| sent.contains(w)) {
-            self.est_mode = true;
-            self.est_mode_top = self.cursor.stack.first().copied();
+            self.carry.est_mode = true;
+            self.carry.est_mode_top = self.cursor.stack.first().copied();
             flags.est_from = s;
         }
         let mut search = 0;
@@ -696,28 +668,28 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if let Some((k, w)) = trigger {
             flags.tgt_from = s + k;
             flags.tgt_year = year_before(&sent[..k]);
-            self.est_mode = false;
+            self.carry.est_mode = false;
             let trimmed = sent.trim_end();
             let tail = trimmed.trim_end_matches([':', '：']);
             // `…安排如下。` or a passage whose items follow on their own lines (`…目标是：⏎`).
             if tail.ends_with("如下") || (tail.len() < trimmed.len() && !sent[k..].contains(['，', ','])) {
-                self.list_mode = true;
-                self.list_year = flags.tgt_year;
+                self.carry.list_mode = true;
+                self.carry.list_year = flags.tgt_year;
             } else {
-                self.follow = 1;
-                self.follow_year = flags.tgt_year;
+                self.carry.follow = 1;
+                self.carry.follow_year = flags.tgt_year;
             }
             let _ = w;
-        } else if self.follow > 0 && !para_start {
-            self.follow -= 1;
+        } else if self.carry.follow > 0 && !para_start {
+            self.carry.follow -= 1;
             if !(sent.contains("去年") || sent.contains("过去") || sent.contains("上年")) {
                 flags.tgt_from = s;
-                flags.tgt_year = self.follow_year;
+                flags.tgt_year = self.carry.follow_year;
             }
         }
-        if self.list_mode && flags.tgt_from == usize::MAX {
+        if self.carry.list_mode && flags.tgt_from == usize::MAX {
             flags.tgt_from = s;
-            flags.tgt_year = self.list_year;
+            flags.tgt_year = self.carry.list_year;
         }
         let t = sent.trim_start();
         flags.lead_year = {
@@ -1041,7 +1013,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // The government's own work for the coming year (政府自身建设) is commitments too.
             let mut status = if abs >= flags.tgt_from || matches!(kind, SectionKind::Plan | SectionKind::FiveYear | SectionKind::SelfBuild) {
                 Status::Target
-            } else if self.est_mode || abs >= flags.est_from || g.est {
+            } else if self.carry.est_mode || abs >= flags.est_from || g.est {
                 Status::Estimate
             } else if g.tgt && kind != SectionKind::Review {
                 Status::Target
@@ -1049,12 +1021,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 Status::Actual
             };
             if status == Status::Target && flags.past && abs < flags.tgt_from {
-                status = if self.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
+                status = if self.carry.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
             }
             // The years of a named plan that is over (“十三五”期间 in a later report): done.
             let plan = flags.plan.filter(|_| abs >= flags.plan_from);
             if status == Status::Target && abs < flags.tgt_from && plan.is_some_and(|(_, b)| ctx.review_year.is_some_and(|r| b <= r)) {
-                status = if self.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
+                status = if self.carry.est_mode || abs >= flags.est_from || g.est { Status::Estimate } else { Status::Actual };
             }
             let plan = plan.filter(|_| g.avg || g.cum);
             // 由/从 + a figure that a verb then moves (提高到 …): where things stand now.
@@ -1114,14 +1086,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     let start = (g.from && moved_on && kind == SectionKind::Review && explicit_year.is_none())
                         .then_some(())
                         .and(ctx.review_year)
-                        .map(|r| r - if self.para_five { 5 } else { 1 });
+                        .map(|r| r - if self.carry.para_five { 5 } else { 1 });
                     let prior = prior.or(start);
                     let y = explicit_year.or(prior).or(plan.map(|(_, b)| b)).or(ctx.review_year);
                     // 年均: a period figure; 累计: one only over a stated span or in a
                     // five-year review (累计达到3.2万个 in a year's review is a stock).
                     let period = if let Some((a, b)) = plan.filter(|_| explicit_year.is_none()) {
                         Some(format!("{a}-{b}"))
-                    } else if g.avg || (g.cum && (g.years.is_some() || self.para_five)) {
+                    } else if g.avg || (g.cum && (g.years.is_some() || self.carry.para_five)) {
                         // ending in the figure's own year (1995年…平均每年增长12%), else the review year
                         let n = g.years.unwrap_or(5);
                         explicit_year.or(ctx.review_year).map(|r| format!("{}-{}", r - n + 1, r))
@@ -1142,7 +1114,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let indicator = self.canonical(&name).map(|s| s.to_string());
             let span = Span::new(abs, cs + it.end);
             let quoted = quoted_window(ctx.text, sspan, span);
-            self.para_items += 1;
+            self.carry.para_items += 1;
             self.growth_pct = measure == Measure::Growth && unit_text == "%";
             let id = indicator_id(self.out.len() + 1);
             self.out.push(Indicator {
