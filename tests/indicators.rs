@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use baogao::report::indicators::{extract, Context};
-use baogao::report::{self, headline, Indicator, Report, Status, Value};
+use baogao::report::indicators::{extract, extract_in_chunks, Context, SectionInfo};
+use baogao::report::{self, headline, Indicator, Report, SectionKind, Span, Status, Value};
 use proptest::prelude::*;
 
 const FIXTURES: &[&str] = &[
@@ -213,6 +213,30 @@ proptest! {
     fn never_panics(s in "\\PC{0,300}") {
         let v = ctx_extract(&s);
         check_spans(&s, &v)?;
+    }
+
+    /// Read in pieces, a text gives what one pass gives, whatever its state-changing
+    /// phrases (下同, target passages, lists, five-year words) and wherever they fall.
+    #[test]
+    fn pieces_read_like_one_pass(
+        parts in prop::collection::vec(prop::sample::select(vec![
+            "（预计、下同）", "主要预期目标是：", "安排如下：", "过去五年，", "今年", "去年", "2025年", "“十四五”期间",
+            "地区生产总值增长5.5%左右", "分别增长8%和9%以上", "城乡居民人均可支配收入", "一般公共预算收入1230亿元",
+            "，", "。", "；", "、", "\n", "\n\n", "一是", "1.", "粮食播种面积120万亩", "总产量", "均增长6%",
+        ]), 0..120),
+        cut in 0usize..1000,
+        pieces in 2usize..9,
+    ) {
+        let text = parts.concat();
+        // a plan section over the text from `cut` on, a review section before it
+        let at = (0..=cut.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        let sections = vec![
+            SectionInfo { id: "s1".into(), level: 1, kind: SectionKind::Review, heading: "工作回顾".into(), span: Span::new(0, at) },
+            SectionInfo { id: "s2".into(), level: 1, kind: SectionKind::Plan, heading: "今年安排".into(), span: Span::new(at, text.len()) },
+        ];
+        let ctx = Context { text: &text, sections: &sections, report_year: Some(2024), review_year: Some(2023) };
+        let one = extract_in_chunks(&ctx, 1);
+        prop_assert_eq!(extract_in_chunks(&ctx, pieces), one);
     }
 
     #[test]
