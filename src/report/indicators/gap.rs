@@ -723,22 +723,8 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
 /// `推进5万个行政村通光纤` → 高速公路, 行政村.
 pub fn classifier_noun(after: &str) -> Option<&str> {
     const STOP: &str = "，。；、：:（）()“”\"获建成实完达通入开投上列被纳落签竣累共在与和及居是为占的等位增降提下将已均分各并到超突覆惠带";
-    let words = han_words(after, STOP, 8);
+    let words = super::scan::han_words(after, STOP, 8);
     (words.chars().count() >= 2).then_some(words)
-}
-
-/// The CJK ideographs at the start of `after`, up to the first char of `stop` or the
-/// `max`-th char.
-fn han_words<'s>(after: &'s str, stop: &str, max: usize) -> &'s str {
-    let mut end = 0;
-    for (i, c) in after.char_indices() {
-        let han = ('\u{4E00}'..='\u{9FFF}').contains(&c);
-        if !han || stop.contains(c) || i >= max * 3 {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    &after[..end]
 }
 
 /// Words a sum of money names when they end the words right after it.
@@ -748,7 +734,7 @@ const FUND_HEADS: &[&str] = &["资金", "基金", "债券", "专项债", "贷款
 /// `发行600亿元地方政府债券`): the words right after the figure, up to and including
 /// the last fund word among them (three chars or more: a bare `资金` says nothing).
 pub fn fund_noun(after: &str) -> Option<&str> {
-    let words = han_words(after, "的和及与为是将在用于等", 14);
+    let words = super::scan::han_words(after, "的和及与为是将在用于等", 14);
     let cut = FUND_HEADS.iter().filter_map(|w| words.rfind(w).map(|k| k + w.len())).max()?;
     (words[..cut].chars().count() >= 3).then_some(&words[..cut])
 }

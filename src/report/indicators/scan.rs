@@ -93,6 +93,17 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
+/// The ideographs at the start of `after`: up to the first char that is not one, is in
+/// `stop`, or would be the `max + 1`-th.
+pub(super) fn han_words<'s>(after: &'s str, stop: &str, max: usize) -> &'s str {
+    for (k, (i, c)) in after.char_indices().enumerate() {
+        if k == max || !is_han(c) || stop.contains(c) {
+            return &after[..i];
+        }
+    }
+    after
+}
+
 /// Three-byte chars led by E4..E9 (U+4000..U+9FFF) that the scanner must stop at,
 /// indexed by lead and second byte, one bit per third byte: the ideographs that may
 /// start a figure (Chinese digits, 十, 百 of 百分之, 保 of 保8争9, 翻 of 翻一番, 千/万 of
@@ -331,20 +342,12 @@ pub fn people_noun_at(s: &str) -> Option<&'static str> {
 /// comparison or a change of the figure itself (`比上年增长`).
 pub fn following_phrase(after: &str) -> Option<&str> {
     // The run of ideographs up to a list or clause mark (not 的: 13亿多人口的发展中大国).
-    let mut end = 0;
-    let mut n = 0;
-    for c in after.chars() {
-        if !is_han(c) || c == '的' || n > 10 {
-            break;
-        }
-        end += c.len_utf8();
-        n += 1;
-    }
-    let stop = after[end..].chars().next();
+    let t = han_words(after, "的", 11);
+    let n = t.chars().count();
+    let stop = after[t.len()..].chars().next();
     if !(2..=10).contains(&n) || stop.is_some_and(|c| !"、，。；：,;: \u{3000}".contains(c)) {
         return None;
     }
-    let t = &after[..end];
     const NOT: &[&str] = &["比", "较", "同比", "增", "减", "降", "下降", "提高", "占", "是", "为", "以", "左右", "多", "余"];
     if NOT.iter().any(|w| t.starts_with(w)) || scan_unit(t).is_some() {
         return None;
