@@ -39,17 +39,25 @@ pub(crate) fn run<T: Send>(n: usize, piece: &(dyn Fn(usize) -> T + Sync), first:
 }
 
 /// Calls `f(start, part)` on `pieces` consecutive parts of `items` (`start`: the
-/// index of the part's first item), the first part on this thread.
+/// index of the part's first item), each part but the first on a thread of its own.
 pub(crate) fn for_parts<T: Send>(items: &mut [T], pieces: usize, f: &(dyn Fn(usize, &mut [T]) + Sync)) {
     let size = items.len().div_ceil(pieces.max(1)).max(1);
-    let mut parts = items.chunks_mut(size);
-    let Some(head) = parts.next() else { return };
-    let rest: Vec<std::sync::Mutex<&mut [T]>> = parts.map(std::sync::Mutex::new).collect();
-    run(rest.len(), &|k| {
-        if let Ok(mut part) = rest[k].lock() {
-            f((k + 1) * size, &mut part);
+    let mut parts = items.chunks_mut(size).enumerate();
+    let Some((_, head)) = parts.next() else { return };
+    #[cfg(not(target_arch = "wasm32"))]
+    std::thread::scope(|sc| {
+        for (k, part) in parts {
+            sc.spawn(move || f(k * size, part));
         }
-    }, || f(0, head));
+        f(0, head);
+    });
+    #[cfg(target_arch = "wasm32")]
+    {
+        f(0, head);
+        for (k, part) in parts {
+            f(k * size, part);
+        }
+    }
 }
 
 #[cfg(test)]
