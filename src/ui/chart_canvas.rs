@@ -226,13 +226,16 @@ pub fn canvas_area(
     Ok(backend.into_drawing_area().shrink((0, 0), (css_w, css_h)))
 }
 
-/// Keep `width` at the width of the element behind `wrap` (CSS pixels): read once it is in
-/// the page, then on every resize (a ResizeObserver, disconnected with the owner).
+/// Keep `width` at the width of the element behind `wrap` (CSS pixels), from a
+/// ResizeObserver (disconnected with the owner). Its first report comes in the frame the
+/// element is first laid out, after that frame's layout and before its paint, so the
+/// chart is drawn in the same frame without forcing a layout of the page in between
+/// (reading `clientWidth` as soon as the element is mounted would lay out the whole new
+/// page, report text included, once more than the frame itself does).
 pub fn follow_width(wrap: NodeRef<leptos::html::Div>, width: RwSignal<u32>) {
     let observer = StoredValue::new_local(None::<ResizeGuard>);
     Effect::new(move |_| {
         let Some(el) = wrap.get() else { return };
-        width.set(el.client_width().max(0) as u32);
         if observer.with_value(|o| o.is_none()) {
             observer.set_value(ResizeGuard::observe(&el, width));
         }
@@ -269,9 +272,18 @@ struct ResizeGuard {
 
 impl ResizeGuard {
     fn observe(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) -> Option<ResizeGuard> {
-        let target = el.clone();
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-            let w = target.client_width().max(0) as u32;
+        // The width the observer reports (the wrap has no padding or border, so its content
+        // box is its client width), not `clientWidth`: reading layout here could force a
+        // layout when another chart, drawn in a callback before this one, changed the page.
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+                .last()
+            else {
+                return;
+            };
+            let w = entry.content_rect().width().round().max(0.0) as u32;
             if width.try_get_untracked().is_some_and(|old| old != w) {
                 width.set(w);
             }

@@ -5,8 +5,9 @@
 //!
 //! Big reports are virtualised: blocks are grouped in chunks of [`PER_CHUNK`]; a
 //! chunk is rendered when its placeholder nears the viewport (IntersectionObserver)
-//! and dropped again — keeping its measured height — when it is far away. Scrolling
-//! to a section, indicator or find hit renders its chunk first.
+//! and dropped again — keeping its measured height — when it is far away. A rendered
+//! chunk off screen is not laid out (`content-visibility: auto`). Scrolling to a
+//! section, indicator or find hit renders its chunk first.
 //!
 //! Scrolling also tells the outline where the reader is (`state.section`), without
 //! asking for a programmatic scroll.
@@ -355,7 +356,7 @@ pub fn ReportText() -> impl IntoView {
         let r = doc.report;
         pop.set(None);
         if r.text.len() > super::perf::DEFER_BYTES && released.get() != Some(doc.key) {
-            model.set_value(None);
+            retire(model, None);
             super::perf::defer(move || {
                 let _ = released.try_set(Some(doc.key));
             });
@@ -369,7 +370,7 @@ pub fn ReportText() -> impl IntoView {
             );
         }
         let m = Arc::new(Model::new(r.clone()));
-        model.set_value(Some(m.clone()));
+        retire(model, Some(m.clone()));
         marked.set_value(None);
         let chunks = (0..m.chunks.len())
             .map(|k| chunk_view(state, m.clone(), k))
@@ -442,6 +443,13 @@ pub fn ReportText() -> impl IntoView {
     }
 }
 
+/// Put `next` in `model`; the model it replaces is freed once the new report is painted.
+fn retire(model: StoredValue<Option<Arc<Model>>>, next: Option<Arc<Model>>) {
+    if let Some(old) = model.try_update_value(|v| std::mem::replace(v, next)).flatten() {
+        super::perf::after_paint(move || drop(old));
+    }
+}
+
 /// One chunk: its placeholder `div` (observed) and, when shown, its blocks.
 fn chunk_view(state: AppState, m: Arc<Model>, k: usize) -> impl IntoView {
     let shown = m.shown[k];
@@ -455,9 +463,11 @@ fn chunk_view(state: AppState, m: Arc<Model>, k: usize) -> impl IntoView {
             (a, h[a..b.max(a)].to_vec())
         })
     });
+    // A shown chunk off screen is not laid out or painted (`content-visibility: auto` in
+    // view.css) and counts as its placeholder height until it comes near the viewport.
     let style = move || {
         if shown.get() {
-            String::new()
+            format!("contain-intrinsic-size:auto {:.0}px", height.get())
         } else {
             format!("height:{:.0}px", height.get())
         }

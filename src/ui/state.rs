@@ -187,7 +187,10 @@ impl AppState {
         let doc = Doc { key, report: Arc::new(report), source, bytes: Arc::new(bytes) };
         self.docs.update(|d| {
             if replace {
-                d.clear();
+                // Freeing a report is not free (its text, indicators, sections): the old
+                // ones go once the new one is painted, not while the reader waits for it.
+                let old = std::mem::take(d);
+                super::perf::after_paint(move || drop(old));
             }
             d.push(doc);
         });
