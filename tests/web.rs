@@ -110,3 +110,58 @@ async fn gbk_report_opens_and_bad_input_keeps_it() {
     assert_eq!(state.docs.get_untracked().len(), 1);
     drop(handle);
 }
+
+/// The page's byte scans in wasm SIMD (`report::lanes`) give the scalar answers.
+#[wasm_bindgen_test]
+fn byte_lanes_in_wasm_simd_match_the_scalar_tests() {
+    use baogao::report::lanes::*;
+    // Bytes that matter to some test, and filler.
+    const ALPHABET: &[u8] = &[
+        0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1F, 0x20, b'<', b'?', b'a', 0x7F,
+        0x80, 0x81, 0x8D, 0x8E, 0x9A, 0x9F, 0xA0, 0xAF, 0xBB, 0xBF, 0xC2, 0xE1, 0xE2,
+        0xE3, 0xE5, 0xEF, 0xFF,
+    ];
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..400 {
+        let len = (next() % 300) as usize;
+        // Mostly filler, with more or fewer bytes of interest per round.
+        let density = 1 + round % 40;
+        let b: Vec<u8> = (0..len)
+            .map(|_| {
+                let r = next();
+                if (r % 40) < density as u64 {
+                    ALPHABET[(r >> 8) as usize % ALPHABET.len()]
+                } else {
+                    b'x'
+                }
+            })
+            .collect();
+        assert_eq!(chars_and_controls(&b), chars_and_controls_scalar(&b), "{b:?}");
+        assert_eq!(count_chars(&b), chars_and_controls_scalar(&b).0, "{b:?}");
+        for from in 0..=len {
+            assert_eq!(next_invisible_start(&b, from), next_invisible_start_scalar(&b, from), "{b:?} from {from}");
+            let limit = (next() as usize) % (len + 40);
+            assert_eq!(plain_until(&b, from, limit), plain_until_scalar(&b, from, limit), "{b:?} {from}..{limit}");
+        }
+    }
+    // Every lead byte against the continuation bytes of the invisible chars, at every
+    // lane of a window.
+    let tails = [0x00u8, 0x80, 0x81, 0x8D, 0x8E, 0x9A, 0x9F, 0xA0, 0xAF, 0xBB, 0xBF, 0xC0];
+    for x in 0..=255u8 {
+        for &y in &tails {
+            for &z in &tails {
+                let at = (x as usize + y as usize) % 20;
+                let mut b = vec![b'x'; 40];
+                b[at..at + 3].copy_from_slice(&[x, y, z]);
+                assert_eq!(next_invisible_start(&b, 0), next_invisible_start_scalar(&b, 0), "{x:x} {y:x} {z:x}");
+                assert_eq!(plain_until(&b, 0, 40), plain_until_scalar(&b, 0, 40));
+            }
+        }
+    }
+}

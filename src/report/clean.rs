@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 
+use super::lanes::{self, plain_until, special_ascii, CHUNK};
 use super::model::CleanStep;
 use super::span::{MapBuilder, OffsetMap};
 
@@ -85,36 +86,6 @@ static SPECIAL: [bool; 256] = {
     }
     t
 };
-
-/// [`SPECIAL`] without 0xEF (stage A acts on an EF byte only when it starts a BOM,
-/// U+FEFF, which [`plain_until`] stops at): branch-free, so a test of a whole chunk
-/// compiles to a few SIMD compares.
-#[inline(always)]
-fn special_ascii(x: u8) -> bool {
-    // controls 0..=8 and 0x0D..=0x1F (\r among them), `<`, `?`, DEL
-    ((x < 0x20) & !(0x09..=0x0C).contains(&x)) | (x == b'<') | (x == b'?') | (x == 0x7F)
-}
-
-/// Bytes of a chunk tested at once by [`plain_until`].
-const CHUNK: usize = 32;
-
-/// Skips whole chunks of `bytes[i..limit]` in which stage A has nothing to do (no byte
-/// of [`special_ascii`]; `limit` is at most the next BOM); returns the first offset not
-/// skipped. Every byte skipped is one stage A's loop would have passed over one at a time.
-#[inline]
-fn plain_until(bytes: &[u8], mut i: usize, limit: usize) -> usize {
-    while i + CHUNK <= limit {
-        let mut hit = false;
-        for &x in &bytes[i..i + CHUNK] {
-            hit |= special_ascii(x);
-        }
-        if hit {
-            break;
-        }
-        i += CHUNK;
-    }
-    i
-}
 
 /// Whether stage A would leave `s` exactly as it is: it acts only at the bytes of
 /// [`SPECIAL`], and at an EF byte only when it starts U+FEFF; with none of those every
@@ -320,52 +291,16 @@ fn find_lenticular(s: &str) -> Option<usize> {
     lenticulars(s).next()
 }
 
-/// Whether the bytes `x y z` start an invisible char (not [`is_visible`]): ASCII
-/// space, tab, VT, FF; U+00A0 (C2 A0), U+1680 (E1 9A 80), U+2000..U+200D (E2 80 80..8D),
-/// U+202F (E2 80 AF), U+205F / U+2060 (E2 81 9F / A0), U+3000 (E3 80 80), U+FEFF
-/// (EF BB BF). No continuation byte matches `x`, so only char starts can. Branch-free:
-/// a test over a window of bytes vectorizes.
-#[inline(always)]
-fn starts_invisible(x: u8, y: u8, z: u8) -> bool {
-    (x == b' ')
-        | (x == b'\t')
-        | (x == 0x0B)
-        | (x == 0x0C)
-        | ((x == 0xC2) & (y == 0xA0))
-        | ((x == 0xE1) & (y == 0x9A) & (z == 0x80))
-        | ((x == 0xE2) & (y == 0x80) & ((z <= 0x8D) | (z == 0xAF)))
-        | ((x == 0xE2) & (y == 0x81) & ((z == 0x9F) | (z == 0xA0)))
-        | ((x == 0xE3) & (y == 0x80) & (z == 0x80))
-        | ((x == 0xEF) & (y == 0xBB) & (z == 0xBF))
-}
-
-/// Offset of the first invisible char (see [`starts_invisible`]) at or after `from`,
-/// and its length in bytes. 16 bytes are tested a step into byte lanes (vectorized);
-/// the first set lane of a window is the answer (its byte k is 1 when an invisible
-/// char starts at its byte k, so the first is at `trailing_zeros / 8`).
+/// Offset of the first invisible char (see [`lanes::starts_invisible`]) at or after
+/// `from`, and its length in bytes.
 fn next_invisible(line: &[u8], from: usize) -> Option<(usize, usize)> {
-    const W: usize = 16;
-    let at = |k: usize| line.get(k).copied().unwrap_or(0);
-    let len_at = |k: usize| match line[k] {
+    let k = lanes::next_invisible_start(line, from)?;
+    let len = match line[k] {
         x if x < 0x80 => 1,
         0xC2 => 2,
         _ => 3,
     };
-    let mut i = from;
-    while let Some(w) = line.get(i..i + W + 2).and_then(|w| <&[u8; W + 2]>::try_from(w).ok()) {
-        let mut lanes = [0u8; W];
-        for k in 0..W {
-            lanes[k] = u8::from(starts_invisible(w[k], w[k + 1], w[k + 2]));
-        }
-        let mask = u128::from_le_bytes(lanes);
-        if mask != 0 {
-            let k = i + (mask.trailing_zeros() / 8) as usize;
-            return Some((k, len_at(k)));
-        }
-        i += W;
-    }
-    let k = (i..line.len()).find(|&k| starts_invisible(line[k], at(k + 1), at(k + 2)))?;
-    Some((k, len_at(k)))
+    Some((k, len))
 }
 
 /// FxHash-style hash of a byte stream fed in pieces, 8 bytes (little-endian) to a
@@ -430,7 +365,7 @@ fn line_key(line: &str) -> (u64, usize) {
     let b = line.as_bytes();
     let mut hash = StreamHash::default();
     // chars: bytes that are not UTF-8 continuation bytes, less the invisible ones
-    let mut n = bytecount::num_chars(b);
+    let mut n = lanes::count_chars(b);
     let mut from = 0;
     while let Some((k, len)) = next_invisible(b, from) {
         hash.feed(&b[from..k]);

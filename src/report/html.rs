@@ -25,7 +25,7 @@ pub fn looks_like_html(text: &str) -> bool {
         let mut n = 0usize;
         let mut k = 0usize;
         while k + 4096 <= b.len() {
-            let c = b[k..k + 4096].iter().map(|&x| u32::from((x & 0xC0) != 0x80)).sum::<u32>() as usize;
+            let c = super::lanes::count_chars(&b[k..k + 4096]);
             if n + c > 200_000 {
                 break;
             }

@@ -14,6 +14,7 @@ pub(crate) mod fxhash;
 pub mod headline;
 pub mod html;
 pub mod indicators;
+pub mod lanes;
 pub mod model;
 pub mod normalize;
 pub mod outline;
@@ -77,27 +78,7 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 /// U+FFFD is `EF BF BD`.
 fn looks_binary(text: &str) -> bool {
     let b = text.as_bytes();
-    let start = |x: u8| u8::from((x & 0xC0) != 0x80);
-    let control = |x: u8| u8::from(((x < 0x20) & (x != b'\n') & (x != b'\r') & (x != b'\t') & (x != 0x0C)) | (x == 0x7F));
-    // two branch-free counts the compiler vectorizes, then the rare multi-byte ones;
-    // counted in byte lanes over chunks of a fixed size < 256 (16 bytes a step, not 4)
-    const LANES: usize = 192;
-    let (mut total, mut bad) = (0usize, 0usize);
-    let mut chunks = b.chunks_exact(LANES);
-    for chunk in &mut chunks {
-        let chunk: &[u8; LANES] = chunk.try_into().unwrap_or(&[b' '; LANES]);
-        let (mut t, mut c) = (0u8, 0u8);
-        for &x in chunk {
-            t += start(x);
-            c += control(x);
-        }
-        total += usize::from(t);
-        bad += usize::from(c);
-    }
-    for &x in chunks.remainder() {
-        total += usize::from(start(x));
-        bad += usize::from(control(x));
-    }
+    let (total, mut bad) = lanes::chars_and_controls(b);
     bad += memchr::memchr_iter(0xC2, b).filter(|&k| matches!(b.get(k + 1), Some(0x80..=0x9F))).count();
     bad += memchr::memmem::find_iter(b, "\u{FFFD}".as_bytes()).count();
     total > 0 && bad * 10 > total
