@@ -5,9 +5,8 @@
 //!
 //! Big reports are virtualised: blocks are grouped in chunks of [`PER_CHUNK`]; a
 //! chunk is rendered when its placeholder nears the viewport (IntersectionObserver)
-//! and dropped again — keeping its measured height — when it is far away. A rendered
-//! chunk off screen is not laid out (`content-visibility: auto`). Scrolling to a
-//! section, indicator or find hit renders its chunk first.
+//! and dropped again — keeping its measured height — when it is far away. Scrolling
+//! to a section, indicator or find hit renders its chunk first.
 //!
 //! Scrolling also tells the outline where the reader is (`state.section`), without
 //! asking for a programmatic scroll.
@@ -463,11 +462,9 @@ fn chunk_view(state: AppState, m: Arc<Model>, k: usize) -> impl IntoView {
             (a, h[a..b.max(a)].to_vec())
         })
     });
-    // A shown chunk off screen is not laid out or painted (`content-visibility: auto` in
-    // view.css) and counts as its placeholder height until it comes near the viewport.
     let style = move || {
         if shown.get() {
-            format!("contain-intrinsic-size:auto {:.0}px", height.get())
+            String::new()
         } else {
             format!("height:{:.0}px", height.get())
         }
