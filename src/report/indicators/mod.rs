@@ -741,9 +741,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let people = if fam == Some(Family::Scale) { scan::people_noun_at(after_text) } else { None };
             let before_noun = if it.kind != Kind::Normal {
                 None
-            } else if people.is_some() {
-                scan::following_phrase(after_text).or(people).map(str::to_string)
-            } else if !own_subject && fam == Some(Family::People) {
+            } else if let Some(noun) = people {
+                match scan::following_phrase(after_text).filter(|p| *p != noun) {
+                    Some(p) => Some(p.to_string()),
+                    // 覆盖农村5亿人口: nothing but the group after the figure; it names
+                    // whom the clause's own subject counts (a subject carried from an
+                    // earlier clause is not this figure's).
+                    None if own_subject && !name.is_empty() && !name.ends_with(noun) => Some(format!("{name}{noun}")),
+                    None => Some(noun.to_string()),
+                }
+            } else if (!own_subject || scan::people_verb_only(gap_subject)) && fam == Some(Family::People) {
                 scan::following_phrase(after_text).map(str::to_string)
             } else {
                 None

@@ -325,16 +325,33 @@ fn people_noun(s: &str) -> bool {
     people_noun_at(s).is_some()
 }
 
-/// The longest group of [`PEOPLE_NOUNS`] at the start of `s` (see [`people_noun`]).
-pub fn people_noun_at(s: &str) -> Option<&'static str> {
-    PEOPLE_NOUNS
-        .iter()
-        .filter(|w| {
-            s.strip_prefix(**w)
-                .is_some_and(|r| !["城市", "大县", "大市", "规模", "级", "以上", "以下"].iter().any(|x| r.starts_with(x)))
-        })
-        .max_by_key(|w| w.len())
-        .copied()
+/// Words that narrow a group of people before its noun: `农村人口`, `城镇困难群众`,
+/// `农村留守儿童`.
+const PEOPLE_MODIFIERS: &[&str] = &["农村", "城镇", "城市", "城乡", "山区", "低收入", "失业", "残疾", "留守", "困难", "贫困"];
+
+/// The group of people at the start of `s` (see [`people_noun`]): the longest of
+/// [`PEOPLE_NOUNS`], after at most two [`PEOPLE_MODIFIERS`].
+pub fn people_noun_at(s: &str) -> Option<&str> {
+    let noun_at = |t: &str| {
+        PEOPLE_NOUNS
+            .iter()
+            .filter(|w| {
+                t.strip_prefix(**w)
+                    .is_some_and(|r| !["城市", "大县", "大市", "规模", "级", "以上", "以下"].iter().any(|x| r.starts_with(x)))
+            })
+            .map(|w| w.len())
+            .max()
+    };
+    let mut best = noun_at(s);
+    let mut from = 0;
+    for _ in 0..2 {
+        let Some(m) = PEOPLE_MODIFIERS.iter().find(|m| s[from..].starts_with(**m)) else { break };
+        from += m.len();
+        if let Some(len) = noun_at(&s[from..]) {
+            best = best.max(Some(from + len));
+        }
+    }
+    best.map(|len| &s[..len])
 }
 
 /// The predicate after a figure with no subject before it (`5.2万人实现就业`,
@@ -353,6 +370,19 @@ pub fn following_phrase(after: &str) -> Option<&str> {
         return None;
     }
     Some(t)
+}
+
+/// Verbs that hand the people a figure counts to the predicate after it: in
+/// `引导约1亿人在城镇落户` or `支持300万人就地就业` the figure counts who settles or finds
+/// work, and the verb before it is no name.
+const PEOPLE_VERBS: &[&str] = &["引导", "帮助", "支持", "推动", "促进", "带动", "吸引", "扶持", "鼓励", "动员", "组织", "使", "让"];
+
+/// Whether a figure's subject `gap` is only one of [`PEOPLE_VERBS`], after at most two
+/// chars (`再带动`, `累计帮助`).
+pub fn people_verb_only(gap: &str) -> bool {
+    PEOPLE_VERBS
+        .iter()
+        .any(|v| gap.strip_suffix(v).is_some_and(|head| head.chars().count() <= 2))
 }
 
 /// Verbs of passing a milestone.

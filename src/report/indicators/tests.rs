@@ -769,3 +769,45 @@ fn a_total_output_after_its_sown_area() {
     assert_eq!(v[1].name, "粮食总产量", "{v:?}");
     assert_eq!(v[1].indicator.as_deref(), Some("grain_output"));
 }
+
+#[test]
+fn a_group_of_people_narrowed_by_a_place_or_condition_is_counted() {
+    for (t, want) in [
+        // a bare 万/亿 before 农村人口 counts them (it was dropped, or named by the verb)
+        ("再解决500万农村人口饮水问题。", "农村人口饮水问题"),
+        ("解决3亿多农村人口饮水安全问题。", "农村人口饮水安全问题"),
+        ("帮助2万城镇困难群众住上新房。", "城镇困难群众住上新房"),
+        ("帮助20万城镇困难群众解决住房问题。", "帮助城镇困难群众"),
+        ("关爱8万农村留守儿童。", "关爱农村留守儿童"),
+        // nothing after the group: the clause's own subject says what counts it
+        ("农村电网改造覆盖农村5亿人口。", "农村电网改造覆盖农村人口"),
+        ("我国有13亿人口。", "我国人口"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+        assert_eq!(v[0].measure, Measure::Count, "{t}");
+    }
+    // a subject carried from the clause before is not this figure's
+    let v = run("农村贫困人口减少1232万人；6600多万农村人口饮水安全问题得到解决。");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].name, "农村人口");
+    assert_eq!(v[1].indicator, None);
+    // places counted by their people are still no people (百万人口城市)
+    assert!(run("建成3个100万农村人口大县。").iter().all(|x| !x.name.contains("农村人口大县")));
+}
+
+#[test]
+fn a_verb_that_hands_its_people_on_names_nothing() {
+    for (t, want) in [
+        ("引导约1亿人在城镇落户。", "在城镇落户"),
+        ("支持约300万人就地就业。", "就地就业"),
+        ("累计带动20万人实现就业。", "实现就业"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+    // a subject that is more than the verb keeps the name
+    assert_eq!(run("全市职业技能培训帮助20万人。")[0].name, "职业技能培训帮助");
+}
