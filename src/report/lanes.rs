@@ -66,6 +66,7 @@ pub fn plain_until(bytes: &[u8], i: usize, limit: usize) -> usize {
 }
 
 /// [`plain_until`] one byte at a time (what LLVM vectorizes natively).
+#[inline]
 pub fn plain_until_scalar(bytes: &[u8], mut i: usize, limit: usize) -> usize {
     let limit = limit.min(bytes.len());
     while i + CHUNK <= limit {
@@ -97,6 +98,7 @@ pub fn next_invisible_start(line: &[u8], from: usize) -> Option<usize> {
 
 /// [`next_invisible_start`] in byte lanes, 16 a step (what LLVM vectorizes natively): the
 /// first set lane of a window is the answer.
+#[inline]
 pub fn next_invisible_start_scalar(line: &[u8], from: usize) -> Option<usize> {
     const W: usize = 16;
     let at = |k: usize| line.get(k).copied().unwrap_or(0);
@@ -131,6 +133,7 @@ pub fn chars_and_controls(b: &[u8]) -> (usize, usize) {
 
 /// [`chars_and_controls`]: two branch-free counts in byte lanes over blocks of a fixed
 /// size below 256 (what LLVM vectorizes natively).
+#[inline]
 pub fn chars_and_controls_scalar(b: &[u8]) -> (usize, usize) {
     const LANES: usize = 192;
     let (mut chars, mut controls) = (0usize, 0usize);
