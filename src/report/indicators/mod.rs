@@ -750,7 +750,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     None if own_subject && !name.is_empty() && !name.ends_with(noun) => Some(format!("{name}{noun}")),
                     None => Some(noun.to_string()),
                 }
-            } else if (!own_subject || scan::people_verb_only(gap_subject)) && fam == Some(Family::People) {
+            } else if fam == Some(Family::People) && (!own_subject || scan::people_verb_only(gap_subject)) {
                 scan::following_phrase(after_text).map(str::to_string)
             } else {
                 None
