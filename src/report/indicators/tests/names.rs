@@ -1,0 +1,260 @@
+//! Names: whose figure it is — subjects carried, split, joined, or named by what follows.
+
+use super::*;
+
+#[test]
+fn subject_carried_across_clause() {
+    let v = run("全市地区生产总值实现1230亿元、增长7.6%（预计、下同），地方一般公共预算收入实现48.7亿元、增长8.6%。");
+    assert_eq!(v.len(), 4);
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+    assert_eq!((v[0].measure, v[0].value.clone(), v[0].unit.as_str()), (Measure::Level, n(1230.0), "亿元"));
+    assert_eq!((v[1].measure, v[1].value.clone(), v[1].unit.as_str()), (Measure::Growth, n(7.6), "%"));
+    assert_eq!(v[1].indicator.as_deref(), Some("gdp"));
+    assert_eq!(v[0].status, Status::Estimate);
+    assert_eq!(v[3].status, Status::Estimate);
+    assert_eq!(v[3].indicator.as_deref(), Some("general_budget_revenue"));
+    assert_eq!(v[0].value_base, Some(1230.0));
+    assert_eq!(v[0].year, Some(2023));
+    let v = run("国内生产总值达到63.6万亿元，比上年增长7.4%。");
+    assert_eq!(v[1].indicator.as_deref(), Some("gdp"));
+    assert_eq!(v[0].value_base, Some(636000.0));
+}
+
+#[test]
+fn paired_subjects() {
+    let v = run("主要预期目标是：城乡居民可支配收入增长10%和11%。");
+    assert_eq!(brief(&v)[0].1.as_deref(), Some("urban_disposable_income"));
+    assert_eq!(brief(&v)[1].1.as_deref(), Some("rural_disposable_income"));
+    assert_eq!(v[0].value, n(10.0));
+    assert_eq!(v[1].value, n(11.0));
+    assert!(v.iter().all(|i| i.status == Status::Target));
+    let v = run("城乡居民人均可支配收入分别达到28578元和13248元、年均增长10.6%和11.4%。");
+    assert_eq!(v.len(), 4);
+    assert_eq!(v[0].indicator.as_deref(), Some("urban_disposable_income"));
+    assert_eq!(v[1].indicator.as_deref(), Some("rural_disposable_income"));
+    assert_eq!(v[2].indicator.as_deref(), Some("urban_disposable_income"));
+    assert_eq!((v[3].indicator.as_deref(), v[3].value.clone()), (Some("rural_disposable_income"), n(11.4)));
+    assert_eq!(v[2].period.as_deref(), Some("2019-2023"));
+    assert_eq!(v[0].measure, Measure::Level);
+    let v = run("城镇、农村常住居民人均可支配收入分别增长6%、8.5%。");
+    assert_eq!(v[0].name, "城镇常住居民人均可支配收入");
+    assert_eq!(v[1].name, "农村常住居民人均可支配收入");
+    let v = run("规模以上工业增加值、社会消费品零售总额、进出口总额均增长8%以上。");
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[2].indicator.as_deref(), Some("trade"));
+}
+
+#[test]
+fn rd_to_gdp_ratios_are_rd_intensity_not_gdp() {
+    for s in ["研究与试验发展经费支出与国内生产总值之比超过2%。", "全社会研发支出占国内生产总值比重达到2.5%。"] {
+        let v = run(s);
+        assert_eq!(v.len(), 1, "{s}");
+        assert_eq!(v[0].indicator.as_deref(), Some("rd_intensity"), "{s}");
+    }
+}
+
+#[test]
+fn leading_connectives_and_plan_verbs_are_not_names() {
+    let v = run_with("但赤字率稳定在2.1%，今年拟安排财政赤字13500亿元。", Some(SectionKind::Plan));
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["赤字率", "财政赤字"]);
+}
+
+#[test]
+fn turning_from_one_figure_to_another_keeps_the_subject() {
+    // 由上年下降X转为增长Y: both figures are the subject's; the second is where it stands.
+    let v = run("工业企业利润由上年下降2.3%转为增长8.5%。");
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), i.direction)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("工业企业利润", Value::Number(2.3), Some(Direction::Down)),
+            ("工业企业利润", Value::Number(8.5), Some(Direction::Up)),
+        ],
+        "{v:#?}"
+    );
+    let v = run_with("力争外贸进出口由下降1.5%转为增长3%左右。", Some(SectionKind::Plan));
+    let st: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.status)).collect();
+    assert_eq!(st, vec![("外贸进出口", Status::Actual), ("外贸进出口", Status::Target)], "{v:#?}");
+}
+
+#[test]
+fn a_span_of_time_is_not_a_subject() {
+    // 五年来 … ，五年年均增长5.2%: the subject carries over; 五年 is when, not what.
+    let v = run("五年来，国内生产总值增加到121万亿元，五年年均增长5.2%。");
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.measure)).collect();
+    assert_eq!(
+        got,
+        vec![("国内生产总值", Some("gdp"), Measure::Level), ("国内生产总值", Some("gdp"), Measure::Growth)],
+        "{v:#?}"
+    );
+    assert!(v[1].period.is_some(), "年均 is a period figure: {v:#?}");
+}
+
+#[test]
+fn fenbie_after_subjects_in_their_own_clauses() {
+    // Each value goes to the subject of its clause, in turn (not all to the last one).
+    let v = run("城镇常住居民人均可支配收入28960元，农村常住居民人均可支配收入9860元，分别增长8.8%、10.1%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(g, vec![(Some("urban_disposable_income"), n(8.8)), (Some("rural_disposable_income"), n(10.1))], "{v:#?}");
+    let v = run_with("规模以上工业增加值增长8%，固定资产投资增长10%，分别高于全省1.2和2.5个百分点。", Some(SectionKind::Plan));
+    let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(r, vec![(Some("industrial_value_added"), n(1.2)), (Some("fixed_asset_investment"), n(2.5))], "{v:#?}");
+    // Subjects listed together before 分别 still split as before.
+    let v = run("城乡居民人均可支配收入分别增长8%和9%。");
+    let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
+    assert_eq!(k, vec![Some("urban_disposable_income"), Some("rural_disposable_income")]);
+}
+
+#[test]
+fn synonyms_of_headline_subjects() {
+    let v = run_with(
+        "公共财政预算收入增长11%；全年经济增长7%左右；第一、二、三产业增加值分别增长3.5%、7.8%和8.1%；规模以上工业完成增加值增长11%；实际到位外资5.6亿美元。",
+        Some(SectionKind::Plan),
+    );
+    let keys: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref())).collect();
+    assert_eq!(
+        keys,
+        vec![
+            ("公共财政预算收入", Some("general_budget_revenue")),
+            ("经济", Some("gdp")),
+            ("第一产业增加值", Some("primary_industry_value_added")),
+            ("第二产业增加值", Some("secondary_industry_value_added")),
+            ("第三产业增加值", Some("services_value_added")),
+            ("规模以上工业完成增加值", Some("industrial_value_added")),
+            ("实际到位外资", Some("foreign_investment")),
+        ],
+        "{v:#?}"
+    );
+    // 增产 is a growth verb; a sub-total of retail sales is not retail sales.
+    let v = run("粮食总产量比上年增产3.5%，限额以上消费品零售额增长12%。");
+    assert_eq!(got(&v)[0], ("粮食总产量", Some("grain_output"), Measure::Growth, n(3.5)), "{v:#?}");
+    assert_eq!(v[1].indicator, None, "{v:#?}");
+}
+
+#[test]
+fn price_basis_phrases_are_not_subjects() {
+    let v = run("国内生产总值完成36.5亿元，按可比价计算增长10.2%。财政收入完成5.2亿元，按同口径计算比上年增长16.2%。农民人均纯收入2350元，扣除价格因素实际增长4.1%。工业增加值负增长3.2%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.name.as_str(), i.direction)).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("国内生产总值", Some(Direction::Up)),
+            ("财政收入", Some(Direction::Up)),
+            ("农民人均纯收入", Some(Direction::Up)),
+            ("工业增加值", Some(Direction::Down)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn older_aggregates_keep_their_own_keys() {
+    let v = run("国民生产总值1286亿元，国内生产总值1302亿元，外贸出口总额12亿美元，进出口总额30亿美元。");
+    let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();
+    assert_eq!(k, vec![Some("gnp"), Some("gdp"), Some("exports"), Some("trade")], "{v:#?}");
+}
+
+#[test]
+fn a_budget_is_a_base_of_comparison() {
+    let v = run("赤字规模4.06万亿元，比上年年初预算增加1800亿元。");
+    assert_eq!(v.len(), 2, "{:?}", brief(&v));
+    assert_eq!(v[1].name, "赤字规模");
+    assert_eq!((v[1].measure, v[1].value.clone(), v[1].unit.as_str(), v[1].direction), (Measure::Growth, n(1800.0), "亿元", Some(Direction::Up)));
+    let v = run("一般公共预算支出完成520亿元，比预算增长3.1%。");
+    assert_eq!(v[1].name, "一般公共预算支出");
+    assert_eq!(v[1].measure, Measure::Growth);
+}
+
+#[test]
+fn how_many_years_in_a_row_is_not_a_subject() {
+    let v = run("粮食总产量达到650亿斤，连续8年稳定在600亿斤以上。");
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[1].name.as_str(), v[1].qualifier.as_deref()), ("粮食总产量", Some("以上")));
+    let v = run("连续三年地区生产总值增长7%以上。");
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+}
+
+#[test]
+fn one_figure_for_joined_whole_subjects() {
+    // 和 joins two whole subjects: the doubling is said of each
+    let v = run("到2020年，国内生产总值和城乡居民人均收入比2010年翻一番。");
+    let names: Vec<&str> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["国内生产总值", "城乡居民人均收入"], "{v:?}");
+    assert!(v.iter().all(|i| i.value == Value::Number(2.0) && i.span == v[0].span));
+    assert_eq!(v[0].indicator.as_deref(), Some("gdp"));
+    let v = run("工业总产值和利税总额分别增长15%和12%。");
+    assert_eq!(v.len(), 2);
+    // modifiers of one noun, or a part too short to be a subject: one record
+    for t in ["教育和科技支出增长10%。", "一般公共预算收入和支出增长5%。", "粮食和重要农产品产量增长2%。"] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+    }
+}
+
+#[test]
+fn a_sum_named_by_the_fund_after_it() {
+    for (t, want) in [
+        ("中央财政安排1000亿元专项奖补资金。", "专项奖补资金"),
+        ("用好1800亿元引导基金。", "引导基金"),
+        ("国家已设立400亿元新兴产业创业投资引导基金。", "新兴产业创业投资引导基金"),
+        ("发行600亿元地方政府债券，用于重点项目。", "地方政府债券"),
+        // no fund word after it: the subject before stays
+        ("中央预算内投资安排5000亿元。", "中央预算内投资"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+    // a bare fund word names nothing
+    assert_ne!(run("省财政投入30亿元资金。")[0].name, "资金");
+}
+
+#[test]
+fn a_total_output_after_its_sown_area() {
+    let v = run("粮食播种面积稳定在120万亩，总产量达到52.3万吨。");
+    assert_eq!(v[1].name, "粮食总产量", "{v:?}");
+    assert_eq!(v[1].indicator.as_deref(), Some("grain_output"));
+}
+
+#[test]
+fn a_group_of_people_narrowed_by_a_place_or_condition_is_counted() {
+    for (t, want) in [
+        // a bare 万/亿 before 农村人口 counts them (it was dropped, or named by the verb)
+        ("再解决500万农村人口饮水问题。", "农村人口饮水问题"),
+        ("解决3亿多农村人口饮水安全问题。", "农村人口饮水安全问题"),
+        ("帮助2万城镇困难群众住上新房。", "城镇困难群众住上新房"),
+        ("帮助20万城镇困难群众解决住房问题。", "帮助城镇困难群众"),
+        ("关爱8万农村留守儿童。", "关爱农村留守儿童"),
+        // nothing after the group: the clause's own subject says what counts it
+        ("农村电网改造覆盖农村5亿人口。", "农村电网改造覆盖农村人口"),
+        ("我国有13亿人口。", "我国人口"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+        assert_eq!(v[0].measure, Measure::Count, "{t}");
+    }
+    // a subject carried from the clause before is not this figure's
+    let v = run("农村贫困人口减少1232万人；6600多万农村人口饮水安全问题得到解决。");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].name, "农村人口");
+    assert_eq!(v[1].indicator, None);
+    // places counted by their people are still no people (百万人口城市)
+    assert!(run("建成3个100万农村人口大县。").iter().all(|x| !x.name.contains("农村人口大县")));
+}
+
+#[test]
+fn a_verb_that_hands_its_people_on_names_nothing() {
+    for (t, want) in [
+        ("引导约1亿人在城镇落户。", "在城镇落户"),
+        ("支持约300万人就地就业。", "就地就业"),
+        ("累计带动20万人实现就业。", "实现就业"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+    // a subject that is more than the verb keeps the name
+    assert_eq!(run("全市职业技能培训帮助20万人。")[0].name, "职业技能培训帮助");
+}

@@ -1,0 +1,70 @@
+//! Years and periods: averages, spans, plan periods, dated figures.
+
+use super::*;
+
+#[test]
+fn from_a_dated_figure_to_another() {
+    // 由2013年的A增加到2018年的B: A is 2013's level, B 2018's level (not a growth).
+    let v = run_with("全省生产总值由2013年的1.28万亿元增加到2018年的2.35万亿元，年均增长11.6%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.measure, i.value.clone(), i.year, i.status)).collect();
+    assert_eq!(got[0], (Measure::Level, n(1.28), Some(2013), Status::Actual), "{v:#?}");
+    assert_eq!(got[1], (Measure::Level, n(2.35), Some(2018), Status::Actual), "{v:#?}");
+    assert_eq!(got[2].0, Measure::Growth);
+    // 由上年的 in a review: the year before the review year.
+    let v = run_with("贫困发生率由上年的9.8%下降到5.3%。", Some(SectionKind::Review));
+    let years: Vec<_> = v.iter().map(|i| i.year).collect();
+    assert_eq!(years, vec![Some(2022), Some(2023)], "{v:#?}");
+}
+
+#[test]
+fn a_two_year_average_spans_two_years() {
+    let v = run_with("全市地区生产总值两年平均增长5.1%。", Some(SectionKind::Review));
+    assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("地区生产总值", Some("2022-2023")), "{v:#?}");
+}
+
+#[test]
+fn cumulative_figures_need_a_span() {
+    let v = run_with("五年累计完成全社会固定资产投资6.8万亿元。", Some(SectionKind::Review));
+    assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+    let v = run_with("新建5G基站5200个，累计达到3.2万个。", Some(SectionKind::Review));
+    assert!(v.iter().all(|i| i.period.is_none()), "a stock, not a five-year sum: {v:#?}");
+}
+
+#[test]
+fn named_plan_periods() {
+    // “十三五”期间 = 2016-2020 whatever year the report is of; “八五” = 1991-1995.
+    let v = run_with("“十三五”期间，地区生产总值年均增长7.5%，累计完成固定资产投资2.1万亿元。", Some(SectionKind::Review));
+    let p: Vec<_> = v.iter().map(|i| (i.period.as_deref(), i.year, i.status)).collect();
+    assert_eq!(p, vec![(Some("2016-2020"), Some(2020), Status::Actual), (Some("2016-2020"), Some(2020), Status::Actual)], "{v:#?}");
+    let v = run("“八五”期间，国民生产总值年均增长8%。“十五”时期，财政收入年均增长12%。");
+    let p: Vec<_> = v.iter().map(|i| i.period.as_deref()).collect();
+    assert_eq!(p, vec![Some("1991-1995"), Some("2001-2005")], "{v:#?}");
+    // Goals for a plan still to come: its years, and 到“十四五”末 is its last year.
+    let v = run_with("“十五五”时期地区生产总值年均增长5%左右。", Some(SectionKind::FiveYear));
+    assert_eq!(v[0].name, "地区生产总值", "{v:#?}");
+    assert_eq!((v[0].status, v[0].period.as_deref(), v[0].year), (Status::Target, Some("2026-2030"), Some(2030)), "{v:#?}");
+    let v = run("奋斗目标是：到“十四五”末，地区生产总值突破2000亿元。");
+    assert_eq!((v[0].status, v[0].year, v[0].qualifier.as_deref()), (Status::Target, Some(2025), Some("突破")), "{v:#?}");
+    // A plan named as a base (是“十一五”时期的2.3倍) or as a time, not a span (十五年) changes nothing.
+    let v = run_with("投资是“十一五”时期的2.3倍；累计实际利用外资186亿美元，年均增长9%。", Some(SectionKind::Review));
+    assert!(v.iter().all(|i| i.period.as_deref() != Some("2006-2010")), "{v:#?}");
+    let v = run_with("十五年来，地区生产总值年均增长9%。", Some(SectionKind::Review));
+    assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+}
+
+#[test]
+fn older_wording_of_averages_goals_and_prices() {
+    let v = run("1995年国内生产总值达到57600亿元，比1990年增长76%，平均每年增长12%，提前五年实现了原定到2000年国内生产总值比1980年翻两番的目标。");
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
+    assert_eq!(b, [("国内生产总值", Measure::Level), ("国内生产总值", Measure::Growth), ("国内生产总值", Measure::Growth), ("国内生产总值", Measure::Multiple)]);
+    assert_eq!(v[2].period.as_deref(), Some("1991-1995"));
+    assert_eq!(v[3].year, Some(2000));
+    let v = run("全国商品零售价格总水平涨幅控制在10%以内，零售物价总指数上涨14.8%。");
+    assert!(v.iter().all(|i| i.indicator.as_deref() == Some("retail_price_index")), "{:?}", brief(&v));
+}
+
+#[test]
+fn a_year_since_which_is_not_the_figures_year() {
+    let v = run_with("2019年以来，地区生产总值年均增长6.5%。", Some(SectionKind::Review));
+    assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2019-2023")));
+}
