@@ -19,6 +19,7 @@ pub mod names;
 pub mod numbers;
 pub mod scan;
 pub mod units;
+mod after;
 mod clauses;
 mod marks;
 mod pieces;
@@ -719,44 +720,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         for (i, name) in pairs.drain(..) {
             let it = &run[i];
-            // 建成4条高速公路: the classifier counts the noun after it.
-            let name = match it.unit {
-                Some(u) if u.family == Family::Count && it.suffix.is_none() => clause
-                    .get(it.after..)
-                    .and_then(gap::classifier_noun)
-                    .map(str::to_string)
-                    .unwrap_or(name),
-                // 安排1000亿元专项奖补资金: the sum is the fund named after it.
-                Some(u) if u.family == Family::Money && it.suffix.is_none() && it.kind == Kind::Normal => {
-                    clause.get(it.after..).and_then(gap::fund_noun).map(str::to_string).unwrap_or(name)
-                }
-                _ => name,
-            };
-            // 5.2万人实现就业, 12.6万贫困人口脱贫: no subject before the figure in its
-            // clause, a short predicate after it: the figure counts that.
-            let fam = it.unit.map(|u| u.family);
-            // A bare 万/亿 before a group of people (促进约1亿农业转移人口落户城镇) counts that
-            // group whatever comes before it.
-            let after_text = clause.get(it.after..).unwrap_or("");
-            let people = if fam == Some(Family::Scale) { scan::people_noun_at(after_text) } else { None };
-            let before_noun = if it.kind != Kind::Normal {
-                None
-            } else if let Some(noun) = people {
-                match scan::following_phrase(after_text).filter(|p| *p != noun) {
-                    Some(p) => Some(p.to_string()),
-                    // 覆盖农村5亿人口: nothing but the group after the figure; it names
-                    // whom the clause's own subject counts (a subject carried from an
-                    // earlier clause is not this figure's).
-                    None if own_subject && !name.is_empty() && !name.ends_with(noun) => Some(format!("{name}{noun}")),
-                    None => Some(noun.to_string()),
-                }
-            } else if fam == Some(Family::People) && (!own_subject || scan::people_verb_only(gap_subject)) {
-                scan::following_phrase(after_text).map(str::to_string)
-            } else {
-                None
-            };
-            let named_after = before_noun.is_some();
-            let name = before_noun.unwrap_or(name);
+            let (name, named_after) = after::name(clause, it, name, own_subject, gap_subject);
             let abs = cs + it.start;
             let sec = self.section_at(abs);
             let kind = self.kind_now();
