@@ -22,6 +22,7 @@ pub mod units;
 mod after;
 mod clauses;
 mod marks;
+mod measure;
 mod pieces;
 mod years;
 
@@ -735,18 +736,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             } else {
                 unit_text
             };
-            // Measure.
             let ends = |w: &str| name.ends_with(w);
-            // (a closure: only a figure in % asks, after the verb)
-            let growth_name = || {
-                ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
-                    || ((names::has(&name, "增长") || names::has(&name, "增速")) && !ends("率"))
-            };
-            let growth_verb = match g.verb {
-                Some(gap::T::Up | gap::T::Down) => true,
-                Some(gap::T::Qual) => g.up || g.down,
-                _ => false,
-            };
             let mut relative_to = g.relative_to.clone();
             let mut rel_up = g.rel_up;
             // `…高于全国1.2个百分点、全省0.5个百分点`: the second region, the same comparison.
@@ -756,51 +746,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     rel_up = prev.direction.map(|d| d == Direction::Up);
                 }
             }
-            // 保5%争8%: a growth target with a stretch.
-            let growth_verb = growth_verb || clause.get(it.start..).is_some_and(|r| r.starts_with('保'));
-            let measure = match (it.kind, it.unit.map(|u| u.family)) {
-                (Kind::Ratio, _) => Measure::Ratio,
-                (Kind::Index, _) => Measure::Index,
-                // 增长1.5倍 is a growth of 150 % (×2.5); 增长到1.5倍, 是…的1.5倍, 翻一番 are multiples.
-                (_, Some(Family::Multiple)) if it.unit_word.is_none() && matches!(g.verb, Some(gap::T::Up)) => Measure::Growth,
-                (_, Some(Family::Multiple)) => Measure::Multiple,
-                (_, Some(Family::PercentPoint)) => {
-                    if relative_to.is_some() {
-                        Measure::Relative
-                    } else {
-                        Measure::Growth
-                    }
-                }
-                (_, Some(Family::Percent | Family::Permille)) => {
-                    if relative_to.is_some() {
-                        Measure::Relative
-                    } else if growth_verb || growth_name() {
-                        Measure::Growth
-                    } else if g.share || names::has(&name, "比重") || names::has(&name, "占比") || names::has(&name, "比例") || part_of_whole(&name) {
-                        Measure::Share
-                    } else if !own_subject && self.growth_pct && matches!(g.verb, None | Some(gap::T::Level | gap::T::Qual)) {
-                        // 增长8%，力争9% / 增长8%的目标，实际完成7.6%: the same subject's growth.
-                        Measure::Growth
-                    } else {
-                        Measure::Rate
-                    }
-                }
-                (_, Some(Family::Scale)) if named_after => Measure::Count,
-                (_, Some(Family::People | Family::Count)) => {
-                    if matches!(g.verb, Some(gap::T::Up | gap::T::Down)) {
-                        Measure::Growth
-                    } else {
-                        Measure::Count
-                    }
-                }
-                _ => {
-                    if matches!(g.verb, Some(gap::T::Up | gap::T::Down)) {
-                        Measure::Growth
-                    } else {
-                        Measure::Level
-                    }
-                }
-            };
+            let measure = measure::of(&measure::Facts {
+                clause,
+                it,
+                g,
+                name: &name,
+                relative: relative_to.is_some(),
+                own_subject,
+                growth_pct: self.growth_pct,
+                named_after,
+            });
             if measure != Measure::Relative {
                 relative_to = None;
             }
