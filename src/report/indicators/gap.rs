@@ -128,6 +128,11 @@ static TAIL: &[(&str, T)] = &[
     ("减产", Down),
     ("增长", Up),
     ("增加", Up),
+    // 净增320家, 净减少2万人: the net change (净 is no subject)
+    ("净增加", Up),
+    ("净增", Up),
+    ("净减少", Down),
+    ("净减", Down),
     ("提高", Up),
     ("提升", Up),
     ("上涨", Up),

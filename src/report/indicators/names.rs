@@ -24,6 +24,9 @@ const fn r(
     Rule { key, any, all, none }
 }
 
+/// Groups whose income is not the region's (`GROUPS` in the income rules' `none`).
+const GROUPS: &[&str] = &["脱贫", "贫困", "低收入"];
+
 static RULES: &[Rule] = &[
     r("energy_intensity", &["能耗", "能源消耗", "能源消费强度"], &[], &[]),
     r(
@@ -46,11 +49,12 @@ static RULES: &[Rule] = &[
     r("cpi", &["居民消费价格", "CPI", "物价总水平", "消费物价", "物价涨幅"], &[], &[]),
     // 全国零售物价总指数, 商品零售价格总水平 (the price target of 1980s–90s reports): not CPI.
     r("retail_price_index", &["零售物价", "零售价格"], &[], &[]),
-    r("rural_net_income", &["纯收入"], &[], &[]),
-    r("urban_disposable_income", &["可支配收入"], &["城镇"], &["城乡"]),
-    r("rural_disposable_income", &["可支配收入"], &["农村"], &["城乡"]),
-    r("rural_disposable_income", &["可支配收入"], &["农民"], &[]),
-    r("disposable_income", &["可支配收入"], &[], &[]),
+    // The income of a group (脱贫县农村居民, 贫困地区农民, 低收入农户) is not the region's.
+    r("rural_net_income", &["纯收入"], &[], GROUPS),
+    r("urban_disposable_income", &["可支配收入"], &["城镇"], &["城乡", "脱贫", "贫困", "低收入"]),
+    r("rural_disposable_income", &["可支配收入"], &["农村"], &["城乡", "脱贫", "贫困", "低收入"]),
+    r("rural_disposable_income", &["可支配收入"], &["农民"], GROUPS),
+    r("disposable_income", &["可支配收入"], &[], GROUPS),
     r("population_growth", &["人口自然增长率", "人口增长率"], &[], &[]),
     r("primary_industry_value_added", &["第一产业增加值", "一产增加值", "农业增加值"], &[], &[]),
     r("secondary_industry_value_added", &["第二产业增加值", "二产增加值"], &[], &[]),
@@ -76,7 +80,7 @@ static RULES: &[Rule] = &[
     r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资", "到位外资"], &[], &[]),
     r("grain_output", &["粮食"], &[], &["播种面积", "储备"]),
     r("m2", &["M2", "广义货币"], &[], &["PM2", "PM10"]),
-    r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &[]),
+    r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &["收入"]),
     r("industry_structure", &["产业结构", "三次产业"], &[], &[]),
     r("gdp_per_capita", &["人均生产总值", "人均地区生产总值", "人均国内生产总值", "人均GDP"], &[], &[]),
     // Gross national product (1980s–90s reports) and the material-product 国民收入: not GDP.
@@ -270,6 +274,10 @@ mod tests {
         assert_eq!(canonical("农村常住居民人均可支配收入"), Some("rural_disposable_income"));
         assert_eq!(canonical("城乡居民人均可支配收入"), Some("disposable_income"));
         assert_eq!(canonical("农民人均纯收入"), Some("rural_net_income"));
+        // a group's income is not the region's
+        for name in ["脱贫县农村居民人均可支配收入", "贫困地区农民人均纯收入", "低收入农户人均可支配收入", "贫困地区城镇居民人均可支配收入"] {
+            assert_eq!(canonical(name), None, "{name}");
+        }
         assert_eq!(canonical("进出口总额"), Some("trade"));
         assert_eq!(canonical("居民消费价格涨幅"), Some("cpi"));
         assert_eq!(canonical("一产增加值"), canonical("第一产业增加值"));

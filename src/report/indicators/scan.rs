@@ -375,14 +375,28 @@ pub fn following_phrase(after: &str) -> Option<&str> {
 /// Verbs that hand the people a figure counts to the predicate after it: in
 /// `引导约1亿人在城镇落户` or `支持300万人就地就业` the figure counts who settles or finds
 /// work, and the verb before it is no name.
-const PEOPLE_VERBS: &[&str] = &["引导", "帮助", "支持", "推动", "促进", "带动", "吸引", "扶持", "鼓励", "动员", "组织", "使", "让"];
+/// `解决15万人出行难问题`: the figure counts whose problem is solved.
+const PEOPLE_VERBS: &[&str] = &["引导", "帮助", "支持", "推动", "促进", "带动", "吸引", "扶持", "鼓励", "动员", "组织", "使", "让", "解决"];
 
 /// Whether a figure's subject `gap` is only one of [`PEOPLE_VERBS`], after at most two
-/// chars (`再带动`, `累计帮助`).
+/// chars (`再带动`, `累计帮助`) and before at most a 了 (`解决了`).
 pub fn people_verb_only(gap: &str) -> bool {
-    PEOPLE_VERBS
-        .iter()
-        .any(|v| gap.strip_suffix(v).is_some_and(|head| head.chars().count() <= 2))
+    verb_only(gap, PEOPLE_VERBS)
+}
+
+/// Verbs that say how many people something reached: `惠及200多万人`, `覆盖1200万人`.
+const REACH_VERBS: &[&str] = &["惠及", "覆盖", "涉及", "受益"];
+
+/// Whether a figure's subject `gap` is only one of [`REACH_VERBS`] (as in
+/// [`people_verb_only`]): alone, it names no figure; the sentence's figure before says
+/// what reached the people (`改造棚户区住房58万套，惠及200多万人`).
+pub fn reach_verb_only(gap: &str) -> bool {
+    verb_only(gap, REACH_VERBS)
+}
+
+fn verb_only(gap: &str, verbs: &[&str]) -> bool {
+    let gap = gap.strip_suffix('了').unwrap_or(gap);
+    verbs.iter().any(|v| gap.strip_suffix(v).is_some_and(|head| head.chars().count() <= 2))
 }
 
 /// Verbs of passing a milestone.

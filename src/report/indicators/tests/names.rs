@@ -250,6 +250,15 @@ fn a_verb_that_hands_its_people_on_names_nothing() {
         ("引导约1亿人在城镇落户。", "在城镇落户"),
         ("支持约300万人就地就业。", "就地就业"),
         ("累计带动20万人实现就业。", "实现就业"),
+        ("新建改建农村公路1.2万公里，解决了15万人出行难问题。", "出行难问题"),
+    ] {
+        let v = run(t);
+        let v: Vec<_> = v.iter().filter(|i| i.unit.ends_with('人')).collect();
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+    for (t, want) in [
+        ("再带动3万人就业。", "就业"),
     ] {
         let v = run(t);
         assert_eq!(v.len(), 1, "{t}: {v:?}");
@@ -257,4 +266,59 @@ fn a_verb_that_hands_its_people_on_names_nothing() {
     }
     // a subject that is more than the verb keeps the name
     assert_eq!(run("全市职业技能培训帮助20万人。")[0].name, "职业技能培训帮助");
+}
+
+#[test]
+fn people_reached_by_what_the_sentence_said_before() {
+    // a verb of reaching alone is no name: the figure before it in the sentence says what
+    let v = run("全年改造棚户区住房58万套，惠及200多万人。");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].name, "改造棚户区住房惠及");
+    assert_eq!(v[1].measure, Measure::Count);
+    let v = run("农村饮水安全巩固提升工程完工1200处，覆盖了80万人。");
+    assert_eq!(v[1].name, "农村饮水安全巩固提升工程完工覆盖");
+    // a subject of its own keeps its name; a first figure has nothing before it
+    assert_eq!(run("水源替换惠及207.3万人。")[0].name, "水源替换惠及");
+    assert_eq!(run("惠及200多万人。")[0].name, "惠及");
+    // only people are reached so: 惠及企业 and sums keep their names
+    let v = run("减税降费300亿元，惠及市场主体50余万户。");
+    assert_eq!(v[1].name, "惠及市场主体");
+}
+
+#[test]
+fn a_bare_total_is_the_total_of_what_was_said_before() {
+    // the total of an indicator said before is that indicator
+    let v = run("地区生产总值增长6.5%，总量突破3000亿元。");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].name, "地区生产总值");
+    assert_eq!(v[1].indicator.as_deref(), Some("gdp"));
+    assert_eq!(v[1].measure, Measure::Level);
+    assert_eq!(run("社会消费品零售总额增长8%，总额达到1500亿元。")[1].name, "社会消费品零售总额");
+    // after what was added: the total of the rest
+    for (t, want) in [
+        ("新增上市公司3家，总数达到25家。", "上市公司总数"),
+        ("新登记市场主体8.2万户，总量突破60万户。", "市场主体总量"),
+        ("设立产业基金13支，总规模207亿元。", "产业基金总规模"),
+        ("全市新设企业增长20.3%，总数突破211万户。", "企业总数"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 2, "{t}: {v:?}");
+        assert_eq!(v[1].name, want, "{t}");
+    }
+    // nothing said before in the sentence: the total stays as written
+    assert_eq!(run("总量突破60万户。")[0].name, "总量");
+}
+
+#[test]
+fn a_net_change_is_a_change_of_the_carried_subject() {
+    for t in ["高新技术企业达到1250家，净增320家。", "高新技术企业达到1250家，净增加320家。"] {
+        let v = run(t);
+        assert_eq!(v.len(), 2, "{t}: {v:?}");
+        assert_eq!(v[1].name, "高新技术企业", "{t}");
+        assert_eq!(v[1].measure, Measure::Growth, "{t}");
+        assert_eq!(v[1].direction, Some(Direction::Up), "{t}");
+    }
+    let v = run("户籍人口达到100万人，净减少2万人。");
+    assert_eq!(v[1].name, "户籍人口");
+    assert_eq!(v[1].direction, Some(Direction::Down));
 }
