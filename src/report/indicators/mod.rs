@@ -708,6 +708,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     subject = Cow::Owned(format!("{prev}{}", subject.trim_end_matches('了')));
                 }
             }
+            // R&D经费支出突破1500亿元，占GDP比重2.7%: a share whose part is what the
+            // sentence said just before.
+            if subject.starts_with('占') && !subject.starts_with("占地") && subject.len() > "占".len() {
+                if let Some(prev) = self.said.last().filter(|p| !p.is_empty() && !p.contains('占')) {
+                    subject = Cow::Owned(format!("{prev}{subject}"));
+                }
+            }
             names = gap::split_subject(&subject, n, g.all);
             if n == 1 && names.len() == 1 && !g.all {
                 if let Some(parts) = joint_subjects(&subject) {

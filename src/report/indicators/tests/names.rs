@@ -322,3 +322,17 @@ fn a_net_change_is_a_change_of_the_carried_subject() {
     assert_eq!(v[1].name, "户籍人口");
     assert_eq!(v[1].direction, Some(Direction::Down));
 }
+
+#[test]
+fn a_share_with_no_part_is_of_what_the_sentence_said_before() {
+    let v = run("全省R&D经费支出突破1500亿元，占GDP比重2.7%。");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].name, "R&D经费支出占GDP比重");
+    assert_eq!(v[1].indicator.as_deref(), Some("rd_intensity"));
+    assert_eq!(v[1].measure, Measure::Share);
+    let v = run("高速铁路运营里程达1.6万公里，占世界的60%以上。");
+    assert_eq!(v[1].name, "高速铁路运营里程占世界");
+    assert_eq!(v[1].measure, Measure::Share);
+    // nothing said before: as written
+    assert_eq!(run("占一般公共预算支出的80.5%。")[0].name, "占一般公共预算支出");
+}
