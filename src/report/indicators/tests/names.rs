@@ -336,3 +336,19 @@ fn a_share_with_no_part_is_of_what_the_sentence_said_before() {
     // nothing said before: as written
     assert_eq!(run("占一般公共预算支出的80.5%。")[0].name, "占一般公共预算支出");
 }
+
+#[test]
+fn a_classifier_counts_the_noun_after_it() {
+    for (t, want) in [
+        ("今年建成4条高速公路。", "高速公路"),
+        ("推进5万个行政村通光纤。", "行政村"),
+        // 出列 is one word (a poor village leaves the list), not 出 before 列入
+        ("42个贫困村出列。", "贫困村出列"),
+        ("186个贫困村全部出列。", "贫困村全部出列"),
+        ("3个项目列入国家计划。", "项目"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+}
