@@ -24,6 +24,7 @@ mod clauses;
 mod marks;
 mod measure;
 mod pieces;
+mod said;
 mod years;
 
 use super::model::{Direction, Indicator, Measure, SectionKind, Span, Status, Value};
@@ -76,32 +77,6 @@ fn joint_subjects(subject: &str) -> Option<Vec<String>> {
     let parts = gap::split_subject(subject, 1, true);
     let whole = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 4);
     (whole && parts.iter().any(|p| names::canonical(p).is_some())).then_some(parts)
-}
-
-/// What a sown area or output is of (`粮食播种面积` → 粮食), for a 总产量 after it.
-fn crop_of(name: &str) -> Option<&str> {
-    let k = ["播种面积", "种植面积", "面积", "单产", "产量"].iter().filter_map(|w| name.find(w)).min()?;
-    (name[..k].chars().count() >= 2).then_some(&name[..k])
-}
-
-/// Words that make a name a count of what was added (`新增上市公司`, `新登记市场主体`,
-/// `设立产业基金`): the total is of the rest.
-const NEW_WORDS: &[&str] = &[
-    "新登记", "新注册", "新认定", "新培育", "新引进", "新设立", "新设", "新发展", "新建", "新增", "认定", "培育", "引进", "设立", "建成",
-];
-
-/// The name of a bare total (`total`: 总量, 总数 …, the whole subject) after a clause that
-/// named `said`: `said` itself when it is a total already (`地区生产总值`, `社会消费品零售
-/// 总额`), else the total of what it counts (`新增上市公司` → `上市公司总数`).
-fn total_of(said: &str, total: &str) -> Option<String> {
-    if !["总量", "总数", "总额", "总值", "总规模"].contains(&total) || said.chars().count() < 2 {
-        return None;
-    }
-    if ["总值", "总额", "总量", "总数", "总规模", "总产值", "总产量"].iter().any(|w| said.ends_with(w)) {
-        return Some(said.to_string());
-    }
-    let noun = NEW_WORDS.iter().find_map(|w| said.strip_prefix(w)).unwrap_or(said);
-    (noun.chars().count() >= 2).then(|| format!("{noun}{total}"))
 }
 
 /// `民生支出占一般公共预算支出` (…的80.2%): a part named against its whole, a share.
@@ -690,29 +665,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 names = vec![String::new()];
             }
         } else {
-            if ["总产值", "总产量", "总值", "总量", "总额", "总数", "总规模"].iter().any(|w| subject.starts_with(w)) {
-                if let Some(p) = self.take_pending() {
-                    subject = Cow::Owned(format!("{p}{subject}"));
-                } else if let Some(topic) = self.said.last().and_then(|s| crop_of(s)) {
-                    // 粮食播种面积稳定在120万亩，总产量达到52.3万吨: the crop said before.
-                    subject = Cow::Owned(format!("{topic}{subject}"));
-                } else if let Some(whole) = self.said.last().and_then(|s| total_of(s, &subject)) {
-                    // 地区生产总值增长6.5%，总量突破3000亿元: the total of what was said before.
+            // 工农业总产值… after a topic clause 工农业，…; else the sentence's last subject
+            // completes a total, a share with no part or a verb of reaching people.
+            let pending = if said::TOTAL_HEADS.iter().any(|w| subject.starts_with(w)) { self.take_pending() } else { None };
+            if let Some(p) = pending {
+                subject = Cow::Owned(format!("{p}{subject}"));
+            } else {
+                let people = n == 1 && run[0].unit.is_some_and(|u| u.family == Family::People);
+                if let Some(whole) = said::complete(self.said.last().map(String::as_str), &subject, people) {
                     subject = Cow::Owned(whole);
-                }
-            }
-            // 改造棚户区住房58万套，惠及200多万人: people reached by what the sentence
-            // said just before (its last subject), not by the verb alone.
-            if n == 1 && run[0].unit.is_some_and(|u| u.family == Family::People) && scan::reach_verb_only(&subject) {
-                if let Some(prev) = self.said.last().filter(|p| !p.is_empty()) {
-                    subject = Cow::Owned(format!("{prev}{}", subject.trim_end_matches('了')));
-                }
-            }
-            // R&D经费支出突破1500亿元，占GDP比重2.7%: a share whose part is what the
-            // sentence said just before.
-            if subject.starts_with('占') && !subject.starts_with("占地") && subject.len() > "占".len() {
-                if let Some(prev) = self.said.last().filter(|p| !p.is_empty() && !p.contains('占')) {
-                    subject = Cow::Owned(format!("{prev}{subject}"));
                 }
             }
             names = gap::split_subject(&subject, n, g.all);

@@ -1,0 +1,58 @@
+//! A subject that is only part of a name, completed by what the sentence said just
+//! before it (the last subject named in the sentence):
+//! - a crop's total: `粮食播种面积稳定在120万亩，总产量达到52.3万吨` → 粮食总产量;
+//! - a bare total: `地区生产总值增长6.5%，总量突破3000亿元` → 地区生产总值,
+//!   `新增上市公司3家，总数达到25家` → 上市公司总数;
+//! - a share with no part: `R&D经费支出突破1500亿元，占GDP比重2.7%` → R&D经费支出占GDP比重;
+//! - a verb of reaching people: `改造棚户区住房58万套，惠及200多万人` → 改造棚户区住房惠及.
+
+use super::scan;
+
+/// Subjects that are a total of something named elsewhere (a topic clause before, or
+/// the sentence's last subject).
+pub(super) const TOTAL_HEADS: &[&str] = &["总产值", "总产量", "总值", "总量", "总额", "总数", "总规模"];
+
+/// The whole name of `subject` given `said`, the sentence's last subject (if any);
+/// `people`: the figure counts people. None when `subject` is whole already.
+pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Option<String> {
+    let said = said.filter(|s| !s.is_empty())?;
+    if TOTAL_HEADS.iter().any(|w| subject.starts_with(w)) {
+        if let Some(crop) = crop_of(said) {
+            return Some(format!("{crop}{subject}"));
+        }
+        return total_of(said, subject);
+    }
+    if people && scan::reach_verb_only(subject) {
+        return Some(format!("{said}{}", subject.trim_end_matches('了')));
+    }
+    if subject.starts_with('占') && !subject.starts_with("占地") && subject.len() > '占'.len_utf8() && !said.contains('占') {
+        return Some(format!("{said}{subject}"));
+    }
+    None
+}
+
+/// What a sown area or output is of (`粮食播种面积` → 粮食), for a 总产量 after it.
+fn crop_of(name: &str) -> Option<&str> {
+    let k = ["播种面积", "种植面积", "面积", "单产", "产量"].iter().filter_map(|w| name.find(w)).min()?;
+    (name[..k].chars().count() >= 2).then_some(&name[..k])
+}
+
+/// Words that make a name a count of what was added (`新增上市公司`, `新登记市场主体`,
+/// `设立产业基金`): the total is of the rest.
+const NEW_WORDS: &[&str] = &[
+    "新登记", "新注册", "新认定", "新培育", "新引进", "新设立", "新设", "新发展", "新建", "新增", "认定", "培育", "引进", "设立", "建成",
+];
+
+/// The name of a bare total (`total`: 总量, 总数 …, the whole subject) after a clause that
+/// named `said`: `said` itself when it is a total already (`地区生产总值`, `社会消费品零售
+/// 总额`), else the total of what it counts (`新增上市公司` → `上市公司总数`).
+fn total_of(said: &str, total: &str) -> Option<String> {
+    if !["总量", "总数", "总额", "总值", "总规模"].contains(&total) || said.chars().count() < 2 {
+        return None;
+    }
+    if ["总值", "总额", "总量", "总数", "总规模", "总产值", "总产量"].iter().any(|w| said.ends_with(w)) {
+        return Some(said.to_string());
+    }
+    let noun = NEW_WORDS.iter().find_map(|w| said.strip_prefix(w)).unwrap_or(said);
+    (noun.chars().count() >= 2).then(|| format!("{noun}{total}"))
+}
