@@ -833,6 +833,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     let period = match (y, ctx.report_year) {
                         // “十四五”时期年均增长6%: the plan's years.
                         _ if plan.is_some() && g.year.is_none() => plan.map(|(a, b)| format!("{a}-{b}")),
+                        // 到2025年…年均增长6.5%: an average over the years from this one to the goal year
+                        (Some(y), Some(r)) if g.avg && y > r && (five || g.year.is_some() || to_year.is_some()) => {
+                            Some(format!("{}-{y}", r.max(y + 1 - g.years.unwrap_or(5))))
+                        }
                         (Some(y), Some(r)) if y > r && (five || g.year.is_some() || to_year.is_some()) => Some(y.to_string()),
                         _ => None,
                     };

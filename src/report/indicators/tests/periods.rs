@@ -68,3 +68,15 @@ fn a_year_since_which_is_not_the_figures_year() {
     let v = run_with("2019年以来，地区生产总值年均增长6.5%。", Some(SectionKind::Review));
     assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2019-2023")));
 }
+
+#[test]
+fn an_average_goal_spans_the_years_to_its_goal_year() {
+    // 到2027年…年均增长 in the 2024 report: 2024-2027, not the goal year alone
+    let v = run_with("到2027年，地区生产总值突破4000亿元，年均增长6.5%左右。", Some(SectionKind::FiveYear));
+    assert_eq!(v.len(), 2, "{v:#?}");
+    assert_eq!((v[0].measure, v[0].year, v[0].period.as_deref()), (Measure::Level, Some(2027), Some("2027")), "{v:#?}");
+    assert_eq!((v[1].measure, v[1].year, v[1].period.as_deref()), (Measure::Growth, Some(2027), Some("2024-2027")), "{v:#?}");
+    // at most five years back from the goal year
+    let v = run_with("到2035年，一般公共预算收入年均增长6%。", Some(SectionKind::FiveYear));
+    assert_eq!(v[0].period.as_deref(), Some("2031-2035"), "{v:#?}");
+}

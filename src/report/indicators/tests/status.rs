@@ -29,8 +29,9 @@ fn sections_give_status() {
     assert_eq!((v[0].status, v[0].year), (Status::Target, Some(2024)));
     let v = run_with("地区生产总值增长5.2%。", Some(SectionKind::Review));
     assert_eq!((v[0].status, v[0].year), (Status::Actual, Some(2023)));
+    // (an average over the plan's years: 2024-2028, not 2028 alone)
     let v = run_with("地区生产总值年均增长7%。", Some(SectionKind::FiveYear));
-    assert_eq!((v[0].status, v[0].period.as_deref()), (Status::Target, Some("2028")));
+    assert_eq!((v[0].status, v[0].period.as_deref()), (Status::Target, Some("2024-2028")));
     let v = run("奋斗目标是：到2028年，地区生产总值突破2000亿元。");
     assert_eq!((v[0].status, v[0].period.as_deref(), v[0].qualifier.as_deref()), (Status::Target, Some("2028"), Some("突破")));
 }
