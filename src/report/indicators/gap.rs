@@ -566,11 +566,12 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             All => g.all = true,
             Avg => {
                 g.avg = true;
-                // 两年平均增长5.1%: the span is two years, not a subject.
-                if let Some(c) = r.chars().next_back() {
+                // 两年平均增长5.1%, 三年年均增长6%: the span is two (three) years, not a subject.
+                let nian = if r.ends_with('年') { '年'.len_utf8() } else { 0 };
+                if let Some(c) = r[..r.len() - nian].chars().next_back() {
                     if let Some(k) = "两二三四五六七八九十".chars().position(|x| x == c) {
                         g.years = Some(if k == 0 { 2 } else { k as i32 + 1 });
-                        r = &r[..r.len() - c.len_utf8()];
+                        r = &r[..r.len() - nian - c.len_utf8()];
                     }
                 }
             }

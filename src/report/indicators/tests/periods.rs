@@ -79,4 +79,9 @@ fn an_average_goal_spans_the_years_to_its_goal_year() {
     // at most five years back from the goal year
     let v = run_with("到2035年，一般公共预算收入年均增长6%。", Some(SectionKind::FiveYear));
     assert_eq!(v[0].period.as_deref(), Some("2031-2035"), "{v:#?}");
+    // as many years as the text says (三年年均增长, 两年平均增长)
+    let v = run_with("到2030年，居民收入三年年均增长6%。", Some(SectionKind::FiveYear));
+    assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("居民收入", Some("2028-2030")), "{v:#?}");
+    let v = run_with("全市地区生产总值三年年均增长5.5%。", Some(SectionKind::Review));
+    assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("地区生产总值", Some("2021-2023")), "{v:#?}");
 }
