@@ -728,10 +728,14 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
 /// The noun a classifier counts when it follows the figure: `建成4条高速公路`,
 /// `推进5万个行政村通光纤`, `186个贫困村全部出列` → 高速公路, 行政村, 贫困村全部出列.
 pub fn classifier_noun(after: &str) -> Option<&str> {
-    const STOP: &str = "，。；、：:（）()“”\"获建成实完达通入开投上列被纳落签竣累共在与和及居是为占的等位增降提下将已均分各并到超突覆惠带";
+    const STOP: &str = "，。；、：:（）()“”\"获建成实完达通入开投上被纳落签竣累共在与和及居是为占的等位增降提下将已均分各并到超突覆惠带";
     let words = super::scan::han_words(after, STOP, 8);
-    // 出列 (a poor village leaving the list) is one word, not 出 before 列入
-    let words = if words.ends_with('出') && after[words.len()..].starts_with('列') { &after[..words.len() + '列'.len_utf8()] } else { words };
+    // 列 ends the noun only as the verb 列入 / 列为 (3个项目列入计划), not in 出列 or 系列
+    // (入 and 为 stop the run: a 列 right before them is the verb's)
+    let words = match words.strip_suffix('列') {
+        Some(w) if after[words.len()..].starts_with(['入', '为']) => w,
+        _ => words,
+    };
     (words.chars().count() >= 2).then_some(words)
 }
 
