@@ -264,17 +264,26 @@ pub struct Chunk {
 /// Group blocks into chunks of at most `per_chunk` blocks (at least 1), in order.
 /// Every block is in exactly one chunk.
 pub fn chunks(blocks: &[Block], per_chunk: usize) -> Vec<Chunk> {
+    chunks_led(blocks, per_chunk, per_chunk)
+}
+
+/// Like [`chunks`], but when the blocks do not fit in one chunk the first holds at most
+/// `lead` blocks (at least 1): a long text's first picture needs only its first screens,
+/// while a text that fits in one chunk stays whole.
+pub fn chunks_led(blocks: &[Block], lead: usize, per_chunk: usize) -> Vec<Chunk> {
     let per = per_chunk.max(1);
-    (0..blocks.len())
-        .step_by(per)
-        .map(|a| {
-            let b = (a + per).min(blocks.len());
-            Chunk {
-                blocks: a..b,
-                span: Span::new(blocks[a].span.start, blocks[b - 1].span.end),
-            }
-        })
-        .collect()
+    let first = if blocks.len() > per { lead.clamp(1, per) } else { per };
+    let mut out = Vec::with_capacity(blocks.len() / per + 2);
+    let mut a = 0;
+    while a < blocks.len() {
+        let b = (a + if a == 0 { first } else { per }).min(blocks.len());
+        out.push(Chunk {
+            blocks: a..b,
+            span: Span::new(blocks[a].span.start, blocks[b - 1].span.end),
+        });
+        a = b;
+    }
+    out
 }
 
 /// The chunk that holds byte `at` of the text; an offset between two chunks (a line

@@ -2,7 +2,7 @@
 //! indicator readings.
 
 use baogao::layout::{
-    blocks, chunk_at, chunks, display_blocks, estimate_height, reading, section_label,
+    blocks, chunk_at, chunks, chunks_led, display_blocks, estimate_height, reading, section_label,
     section_path, toc_entries, BlockKind,
 };
 use baogao::report::{Indicator, Measure, Report, Section, SectionKind, Span, Status, Value};
@@ -180,6 +180,34 @@ fn chunks_cover_every_block_once_and_locate_offsets() {
     assert_eq!(chunk_at(&c, r.text.len() + 5), Some(2));
     assert_eq!(chunk_at(&[], 0), None);
     assert_eq!(chunks(&b, 0).len(), b.len());
+}
+
+#[test]
+fn a_long_text_leads_with_a_short_chunk_and_a_short_text_stays_whole() {
+    let r = report(true);
+    let b = blocks(&r);
+    assert_eq!(b.len(), 7);
+    // Longer than one chunk: the first holds `lead` blocks, the rest `per`.
+    let c = chunks_led(&b, 2, 3);
+    let sizes: Vec<_> = c.iter().map(|c| c.blocks.clone()).collect();
+    assert_eq!(sizes, vec![0..2, 2..5, 5..7]);
+    for (k, ch) in c.iter().enumerate() {
+        for i in ch.blocks.clone() {
+            assert_eq!(chunk_at(&c, b[i].span.start), Some(k));
+        }
+    }
+    // Fits in one chunk: whole, whatever the lead.
+    assert_eq!(chunks_led(&b, 2, 7).len(), 1);
+    assert_eq!(chunks_led(&b, 2, 7)[0].blocks, 0..7);
+    // A lead of 0 or above `per` is kept within 1..=per.
+    assert_eq!(chunks_led(&b, 0, 3)[0].blocks, 0..1);
+    assert_eq!(chunks_led(&b, 9, 3)[0].blocks, 0..3);
+    // With lead == per it is `chunks`.
+    assert_eq!(
+        chunks_led(&b, 3, 3).iter().map(|c| c.blocks.clone()).collect::<Vec<_>>(),
+        chunks(&b, 3).iter().map(|c| c.blocks.clone()).collect::<Vec<_>>()
+    );
+    assert!(chunks_led(&[], 2, 3).is_empty());
 }
 
 #[test]

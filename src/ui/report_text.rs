@@ -3,9 +3,9 @@
 //! on hover, popover with the section one click away on click), find hits marked
 //! (`mark.find-hit`). Always text, never HTML.
 //!
-//! Big reports are virtualised: blocks are grouped in chunks of [`PER_CHUNK`]; a
-//! chunk is rendered when its placeholder nears the viewport (IntersectionObserver)
-//! and dropped again — keeping its measured height — when it is far away. Scrolling
+//! Big reports are virtualised: blocks are grouped in chunks of [`PER_CHUNK`] (the first
+//! of a long text holds [`LEAD_CHUNK`]); a chunk is rendered when its placeholder nears
+//! the viewport (IntersectionObserver) and dropped again — keeping its measured height — when it is far away. Scrolling
 //! to a section, indicator or find hit renders its chunk first.
 //!
 //! Scrolling also tells the outline where the reader is (`state.section`), without
@@ -29,6 +29,9 @@ use crate::report::{Report, Span};
 
 /// Blocks (paragraphs and headings) per rendered chunk.
 pub const PER_CHUNK: usize = 200;
+/// Blocks in the first chunk of a text longer than one chunk: two tall screens, so
+/// opening a long report lays out what is seen first, not 200 paragraphs.
+pub const LEAD_CHUNK: usize = 40;
 /// How far outside the viewport a chunk is still rendered.
 const ROOT_MARGIN: &str = "1200px 0px 1200px 0px";
 
@@ -46,7 +49,7 @@ struct Model {
 impl Model {
     fn new(report: Arc<Report>) -> Model {
         let blocks = layout::display_blocks(&report);
-        let chunks = layout::chunks(&blocks, PER_CHUNK);
+        let chunks = layout::chunks_led(&blocks, LEAD_CHUNK, PER_CHUNK);
         let (cpl, line) = metrics();
         let shown = (0..chunks.len()).map(|k| RwSignal::new(k == 0)).collect();
         let height = chunks
