@@ -71,6 +71,13 @@ static TAIL: &[(&str, T)] = &[
     ("减少至", Level),
     ("降到", Level),
     ("降至", Level),
+    // 审批时间压缩至60天以内, 办理时限缩短到3个工作日
+    ("压缩到", Level),
+    ("压缩至", Level),
+    ("缩短到", Level),
+    ("缩短至", Level),
+    ("压减到", Level),
+    ("压减至", Level),
     ("增至", Level),
     ("升至", Level),
     ("达到", Qual),
@@ -356,6 +363,23 @@ fn is_base(after: &str) -> bool {
     )
 }
 
+/// A numeral of a count of years (`5`, `三`, `两`, `十多`).
+fn is_span_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十两多".contains(c)
+}
+
+/// `r` without a trailing span of years that says how long, not what: `连续5年`,
+/// `已连续三年`, `提前两年`.
+fn span_suffix(r: &str) -> Option<&str> {
+    let t = r.strip_suffix('年')?;
+    let head = t.trim_end_matches(is_span_numeral);
+    if head.len() == t.len() {
+        return None;
+    }
+    let h = head.strip_suffix("连续").or_else(|| head.strip_suffix("提前"))?;
+    Some(h.strip_suffix('已').unwrap_or(h))
+}
+
 fn strip_year_suffix(r: &str) -> Option<&str> {
     // "是2011年的" → handled by caller stripping 的; here: trailing "2011年", "2011年末", "上五年".
     for suf in ["年末", "年底", "年"] {
@@ -542,6 +566,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             };
             continue;
         }
+        // 粮食总产量连续5年稳定在…: how long, as at the head, not part of the name.
+        if let Some(h) = span_suffix(r) {
+            r = h;
+            continue;
+        }
         let last = r.chars().next_back().unwrap_or(' ');
         let best = tail_index()
             .get(&last)
@@ -627,7 +656,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             // 连续8年稳定在600亿斤以上 / 连续三年 / 提前五年实现: how long, not what.
             '连' | '提' => {
                 if let Some(t) = r.strip_prefix("连续").or_else(|| r.strip_prefix("提前")) {
-                    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多".contains(c));
+                    let rest = t.trim_start_matches(is_span_numeral);
                     if let (true, Some(after)) = (rest.len() < t.len(), rest.strip_prefix('年')) {
                         r = after;
                         continue;

@@ -27,6 +27,10 @@ const fn r(
 /// Groups whose income is not the region's (`GROUPS` in the income rules' `none`).
 const GROUPS: &[&str] = &["脱贫", "贫困", "低收入"];
 
+/// Words that make a trade word part of something else: a tax rebate (出口退税), a
+/// time (通关时间), firms counted (有进出口实绩企业, 外贸主体).
+const NOT_TRADE: &[&str] = &["退税", "时间", "时限", "企业", "实绩", "主体"];
+
 static RULES: &[Rule] = &[
     r("energy_intensity", &["能耗", "能源消耗", "能源消费强度"], &[], &[]),
     r(
@@ -72,10 +76,10 @@ static RULES: &[Rule] = &[
     r("deficit_ratio", &["赤字率"], &[], &[]),
     r("fiscal_deficit", &["赤字"], &[], &[]),
     r("local_special_bonds", &["专项债"], &[], &[]),
-    r("exports", &["外贸出口", "出口总额"], &[], &["进出口"]),
-    r("trade", &["进出口", "外贸", "对外贸易"], &[], &[]),
-    r("exports", &["出口"], &[], &[]),
-    r("imports", &["进口"], &[], &[]),
+    r("exports", &["外贸出口", "出口总额"], &[], &["进出口", "退税", "时间", "时限", "企业", "实绩", "主体"]),
+    r("trade", &["进出口", "外贸", "对外贸易"], &[], NOT_TRADE),
+    r("exports", &["出口"], &[], NOT_TRADE),
+    r("imports", &["进口"], &[], NOT_TRADE),
     r("fdi", &["外商直接投资"], &[], &[]),
     r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资", "到位外资"], &[], &[]),
     r("grain_output", &["粮食"], &[], &["播种面积", "储备"]),

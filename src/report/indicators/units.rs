@@ -133,6 +133,9 @@ fn base_unit(s: &str) -> Option<(usize, Family, &'static str)> {
         '亩' => &[("亩", Physical)],
         '度' => &[("度", Physical)],
         '岁' => &[("岁", Physical)],
+        // Durations: 空气质量优良天数328天, 审批时间压缩至60天以内, 3个工作日.
+        '天' => &[("天", Physical)],
+        '工' => &[("工作日", Physical)],
         '马' => &[("马力", Physical)],
         '标' => &[("标准箱", Physical), ("标箱", Physical)],
         _ => return None,

@@ -352,3 +352,34 @@ fn a_classifier_counts_the_noun_after_it() {
         assert_eq!(v[0].name, want, "{t}");
     }
 }
+
+#[test]
+fn a_span_of_years_before_the_verb_is_how_long_not_the_name() {
+    for (t, want) in [
+        ("粮食总产量连续5年稳定在700亿斤以上。", "粮食总产量"),
+        ("粮食产量已连续三年保持在1200万吨以上。", "粮食产量"),
+        ("森林覆盖率提前两年达到60%。", "森林覆盖率"),
+        // at the head, as before
+        ("连续8年粮食产量稳定在600亿斤以上。", "粮食产量"),
+    ] {
+        let v = run(t);
+        assert!(!v.is_empty(), "{t}");
+        assert_eq!(v[0].name, want, "{t}: {v:?}");
+    }
+}
+
+#[test]
+fn trade_words_inside_other_things_are_not_trade() {
+    for (t, want) in [
+        ("出口退税办结平均时间压缩至1.06天。", None),
+        ("新增有进出口实绩企业100家。", None),
+        ("兑现出口退税12亿元。", None),
+        ("外贸进出口总额1285亿元。", Some("trade")),
+        ("其中出口额826亿元。", Some("exports")),
+        ("进口增长5%。", Some("imports")),
+    ] {
+        let v = run(t);
+        assert!(!v.is_empty(), "{t}");
+        assert_eq!(v[0].indicator.as_deref(), want, "{t}: {v:?}");
+    }
+}
