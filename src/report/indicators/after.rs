@@ -37,7 +37,9 @@ pub(super) fn name(clause: &str, it: &Item, name: String, own_subject: bool, gap
             None if own_subject && !name.is_empty() && !name.ends_with(noun) => Some(format!("{name}{noun}")),
             None => Some(noun.to_string()),
         }
-    } else if fam == Some(Family::People) && (!own_subject || scan::people_verb_only(gap_subject)) {
+    } else if fam == Some(Family::People) && own_subject && scan::people_verb_only(gap_subject) {
+        scan::following_phrase_within(after_text, 16).map(str::to_string)
+    } else if fam == Some(Family::People) && !own_subject {
         scan::following_phrase(after_text).map(str::to_string)
     } else {
         None

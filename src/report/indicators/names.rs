@@ -28,8 +28,8 @@ const fn r(
 const GROUPS: &[&str] = &["脱贫", "贫困", "低收入"];
 
 /// Words that make a trade word part of something else: a tax rebate (出口退税), a
-/// time (通关时间), firms counted (有进出口实绩企业, 外贸主体).
-const NOT_TRADE: &[&str] = &["退税", "时间", "时限", "企业", "实绩", "主体"];
+/// time (通关时间), firms counted (有进出口实绩企业, 外贸主体), a ratio (外贸依存度).
+const NOT_TRADE: &[&str] = &["退税", "时间", "时限", "企业", "实绩", "主体", "依存度"];
 
 static RULES: &[Rule] = &[
     r("energy_intensity", &["能耗", "能源消耗", "能源消费强度"], &[], &[]),

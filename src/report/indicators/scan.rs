@@ -358,11 +358,18 @@ pub fn people_noun_at(s: &str) -> Option<&str> {
 /// `12.6万贫困人口脱贫`): the clause's rest when it is a short run of ideographs, not a
 /// comparison or a change of the figure itself (`比上年增长`).
 pub fn following_phrase(after: &str) -> Option<&str> {
+    following_phrase_within(after, 10)
+}
+
+/// [`following_phrase`] of at most `max` chars. After a verb that hands its people on
+/// (`引导约1亿人在中西部地区就近城镇化`, [`people_verb_only`]) the predicate is the
+/// figure's whole subject and may say where, so it may run longer.
+pub fn following_phrase_within(after: &str, max: usize) -> Option<&str> {
     // The run of ideographs up to a list or clause mark (not 的: 13亿多人口的发展中大国).
-    let t = han_words(after, "的", 11);
+    let t = han_words(after, "的", max + 1);
     let n = t.chars().count();
     let stop = after[t.len()..].chars().next();
-    if !(2..=10).contains(&n) || stop.is_some_and(|c| !"、，。；：,;: \u{3000}".contains(c)) {
+    if !(2..=max).contains(&n) || stop.is_some_and(|c| !"、，。；：,;: \u{3000}".contains(c)) {
         return None;
     }
     const NOT: &[&str] = &["比", "较", "同比", "增", "减", "降", "下降", "提高", "占", "是", "为", "以", "左右", "多", "余"];

@@ -374,6 +374,7 @@ fn trade_words_inside_other_things_are_not_trade() {
         ("出口退税办结平均时间压缩至1.06天。", None),
         ("新增有进出口实绩企业100家。", None),
         ("兑现出口退税12亿元。", None),
+        ("外贸依存度下降2个百分点。", None),
         ("外贸进出口总额1285亿元。", Some("trade")),
         ("其中出口额826亿元。", Some("exports")),
         ("进口增长5%。", Some("imports")),
@@ -382,4 +383,20 @@ fn trade_words_inside_other_things_are_not_trade() {
         assert!(!v.is_empty(), "{t}");
         assert_eq!(v[0].indicator.as_deref(), want, "{t}: {v:?}");
     }
+}
+
+#[test]
+fn after_a_verb_that_hands_its_people_on_the_predicate_may_say_where() {
+    for (t, want) in [
+        ("引导约1亿人在中西部地区就近城镇化。", "在中西部地区就近城镇化"),
+        ("帮助1.2万人在家门口实现稳定就业。", "在家门口实现稳定就业"),
+    ] {
+        let v = run(t);
+        let v: Vec<_> = v.iter().filter(|i| i.unit.ends_with('人')).collect();
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+    // With no such verb, a long predicate is still no name.
+    let v = run("全年城镇新增就业78.6万人在各类市场主体中实现稳定就业。");
+    assert!(v.iter().all(|i| !i.name.starts_with("在各类市场主体")), "{v:?}");
 }
