@@ -657,7 +657,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     // the subject of its clause, in turn.
                     self.said[said - n..].to_vec()
                 } else if self.carry_names.len() == n || self.carry_names.len() == 1 {
-                    self.carry_names.clone()
+                    let mut names = self.carry_names.clone();
+                    // 新增…企业86家，累计达到350家: a count so far is of all of them.
+                    if g.cum && n == 1 && names.len() == 1 && run[0].unit.is_some_and(|u| u.family == Family::Count) {
+                        if let Some(stock) = said::stock_of(&names[0]) {
+                            names[0] = stock.to_string();
+                        }
+                    }
+                    names
                 } else {
                     gap::split_subject(&subject, n, g.all)
                 };

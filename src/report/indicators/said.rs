@@ -4,7 +4,8 @@
 //! - a bare total: `地区生产总值增长6.5%，总量突破3000亿元` → 地区生产总值,
 //!   `新增上市公司3家，总数达到25家` → 上市公司总数;
 //! - a share with no part: `R&D经费支出突破1500亿元，占GDP比重2.7%` → R&D经费支出占GDP比重;
-//! - a verb of reaching people: `改造棚户区住房58万套，惠及200多万人` → 改造棚户区住房惠及.
+//! - a verb of reaching people: `改造棚户区住房58万套，惠及200多万人` → 改造棚户区住房惠及;
+//! - a verb of adding alone: `新建5G基站3000个，累计建成1.2万个` → 建成5G基站.
 
 use super::scan;
 
@@ -21,6 +22,17 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
             return Some(format!("{crop}{subject}"));
         }
         return total_of(said, subject);
+    }
+    // 高新技术企业达到1000家，新增120家 / 新建5G基站3000个，累计建成1.2万个: a verb
+    // of adding alone adds to what was said.
+    // After a figure of what happened to things (重大工程项目开工123个、建成30个) the
+    // things are named first, as the sentence did.
+    if NEW_WORDS.contains(&subject) {
+        if let Some(things) = STAGES.iter().find_map(|v| said.strip_suffix(v)) {
+            return (things.chars().count() >= 2).then(|| format!("{things}{subject}"));
+        }
+        let noun = stock_of(said).unwrap_or(said);
+        return (noun.chars().count() >= 2).then(|| format!("{subject}{noun}"));
     }
     if people && scan::reach_verb_only(subject) {
         return Some(format!("{said}{}", subject.trim_end_matches('了')));
@@ -43,6 +55,17 @@ const NEW_WORDS: &[&str] = &[
     "新登记", "新注册", "新认定", "新培育", "新引进", "新设立", "新设", "新发展", "新建", "新增", "认定", "培育", "引进", "设立", "建成",
 ];
 
+/// What happens to projects and plants, said after their name (`项目开工`, `企业投产`).
+const STAGES: &[&str] = &["开工", "竣工", "完工", "投产", "建成", "签约", "落地", "开业", "投用"];
+
+/// What a count of things added counts when it is not the count added: `新增上市公司`
+/// → 上市公司 (`新增…企业86家，累计达到350家`: the 350 are all of them). None when
+/// `name` says no adding.
+pub(super) fn stock_of(name: &str) -> Option<&str> {
+    let noun = NEW_WORDS.iter().find_map(|w| name.strip_prefix(w))?;
+    (noun.chars().count() >= 2).then_some(noun)
+}
+
 /// The name of a bare total (`total`: 总量, 总数 …, the whole subject) after a clause that
 /// named `said`: `said` itself when it is a total already (`地区生产总值`, `社会消费品零售
 /// 总额`), else the total of what it counts (`新增上市公司` → `上市公司总数`).
@@ -53,6 +76,6 @@ fn total_of(said: &str, total: &str) -> Option<String> {
     if ["总值", "总额", "总量", "总数", "总规模", "总产值", "总产量"].iter().any(|w| said.ends_with(w)) {
         return Some(said.to_string());
     }
-    let noun = NEW_WORDS.iter().find_map(|w| said.strip_prefix(w)).unwrap_or(said);
+    let noun = stock_of(said).unwrap_or(said);
     (noun.chars().count() >= 2).then(|| format!("{noun}{total}"))
 }

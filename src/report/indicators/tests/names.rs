@@ -400,3 +400,22 @@ fn after_a_verb_that_hands_its_people_on_the_predicate_may_say_where() {
     let v = run("全年城镇新增就业78.6万人在各类市场主体中实现稳定就业。");
     assert!(v.iter().all(|i| !i.name.starts_with("在各类市场主体")), "{v:?}");
 }
+
+#[test]
+fn a_count_so_far_is_of_all_of_them_not_of_the_new_ones() {
+    for (t, want) in [
+        ("新增国家级专精特新“小巨人”企业86家，累计达到350家。", "国家级专精特新“小巨人”企业"),
+        ("新增市场主体4800户，累计达到3.6万户。", "市场主体"),
+        // a verb of adding alone adds to what was said
+        ("新建5G基站3000个，累计建成1.2万个。", "建成5G基站"),
+        // people added so far are still the added (cumulative new jobs), and so are areas
+        ("新增城镇就业5万人，累计达到20万人。", "新增城镇就业"),
+        ("新增造林3万亩，累计达到50万亩。", "新增造林"),
+        // things named before what happened to them: the same order
+        ("156个重大工程项目开工123个、建成30个。", "重大工程项目建成"),
+    ] {
+        let v = run(t);
+        assert!(v.len() >= 2, "{t}: {v:?}");
+        assert_eq!(v[v.len() - 1].name, want, "{t}");
+    }
+}
