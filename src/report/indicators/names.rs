@@ -84,7 +84,8 @@ static RULES: &[Rule] = &[
     r("foreign_investment", &["实际使用外资", "利用外资", "实际利用外资", "使用外资", "到位外资"], &[], &[]),
     r("grain_output", &["粮食"], &[], &["播种面积", "储备"]),
     r("m2", &["M2", "广义货币"], &[], &["PM2", "PM10"]),
-    r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &["收入"]),
+    // Workers from poor households in jobs (脱贫劳动力务工规模) are not people lifted out.
+    r("poverty_reduction", &["脱贫", "减贫", "贫困人口"], &[], &["收入", "劳动力", "务工", "就业"]),
     r("industry_structure", &["产业结构", "三次产业"], &[], &[]),
     r("gdp_per_capita", &["人均生产总值", "人均地区生产总值", "人均国内生产总值", "人均GDP"], &[], &[]),
     // Gross national product (1980s–90s reports) and the material-product 国民收入: not GDP.

@@ -419,3 +419,17 @@ fn a_count_so_far_is_of_all_of_them_not_of_the_new_ones() {
         assert_eq!(v[v.len() - 1].name, want, "{t}");
     }
 }
+
+#[test]
+fn workers_from_poor_households_in_jobs_are_not_poverty_reduction() {
+    for (t, want) in [
+        ("脱贫劳动力务工规模超过3300万人。", None),
+        ("脱贫劳动力实现就业61.74万人。", None),
+        ("全年减贫1.2万人。", Some("poverty_reduction")),
+        ("确保1.5万贫困人口稳定脱贫。", Some("poverty_reduction")),
+    ] {
+        let v = run(t);
+        assert!(!v.is_empty(), "{t}");
+        assert_eq!(v[0].indicator.as_deref(), want, "{t}: {v:?}");
+    }
+}
