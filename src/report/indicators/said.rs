@@ -11,13 +11,15 @@ use super::scan;
 
 /// Subjects that are a total of something named elsewhere (a topic clause before, or
 /// the sentence's last subject).
-pub(super) const TOTAL_HEADS: &[&str] = &["总产值", "总产量", "总值", "总量", "总额", "总数", "总规模"];
+pub(super) const TOTAL_HEADS: &[&str] = &["总产值", "总产量", "总值", "总量", "总额", "总数", "总规模", "总里程", "总面积"];
 
 /// The whole name of `subject` given `said`, the sentence's last subject (if any);
 /// `people`: the figure counts people. None when `subject` is whole already.
 pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Option<String> {
     let said = said.filter(|s| !s.is_empty())?;
     if TOTAL_HEADS.iter().any(|w| subject.starts_with(w)) {
+        // a total is of all the things, not of those added (新增耕地面积… 总面积)
+        let said = stock_of(said).unwrap_or(said);
         if let Some(crop) = crop_of(said) {
             return Some(format!("{crop}{subject}"));
         }
@@ -66,16 +68,24 @@ pub(super) fn stock_of(name: &str) -> Option<&str> {
     (noun.chars().count() >= 2).then_some(noun)
 }
 
-/// The name of a bare total (`total`: 总量, 总数 …, the whole subject) after a clause that
-/// named `said`: `said` itself when it is a total already (`地区生产总值`, `社会消费品零售
-/// 总额`), else the total of what it counts (`新增上市公司` → `上市公司总数`).
+/// The name of a bare total (`total`: 总量, 总数, 总里程 …, the whole subject) after a
+/// clause that named `said` (its words of adding dropped: [`stock_of`]): `said` itself when
+/// it is a total already (`地区生产总值`, `社会消费品零售总额`), else the total of what it
+/// counts (`上市公司` → `上市公司总数`) or measures (`高速公路通车里程` → `高速公路通车总里程`).
 fn total_of(said: &str, total: &str) -> Option<String> {
-    if !["总量", "总数", "总额", "总值", "总规模"].contains(&total) || said.chars().count() < 2 {
+    if said.chars().count() < 2 {
+        return None;
+    }
+    // 新增高速公路通车里程560公里、总里程达到9800公里 → 高速公路通车总里程: the total of
+    // the measure the clause before named.
+    if let Some(measure) = total.strip_prefix('总').filter(|m| ["里程", "面积"].contains(m)) {
+        return said.strip_suffix(measure).filter(|h| h.chars().count() >= 2).map(|h| format!("{h}{total}"));
+    }
+    if !["总量", "总数", "总额", "总值", "总规模"].contains(&total) {
         return None;
     }
     if ["总值", "总额", "总量", "总数", "总规模", "总产值", "总产量"].iter().any(|w| said.ends_with(w)) {
         return Some(said.to_string());
     }
-    let noun = stock_of(said).unwrap_or(said);
-    (noun.chars().count() >= 2).then(|| format!("{noun}{total}"))
+    Some(format!("{said}{total}"))
 }

@@ -433,3 +433,15 @@ fn workers_from_poor_households_in_jobs_are_not_poverty_reduction() {
         assert_eq!(v[0].indicator.as_deref(), want, "{t}: {v:?}");
     }
 }
+
+#[test]
+fn a_total_length_or_area_is_of_the_measure_said_before() {
+    for (t, want) in [
+        ("新增高速公路通车里程560公里、总里程达到9800公里。", "高速公路通车总里程"),
+        ("新增耕地面积2万亩，总面积达到80万亩。", "耕地总面积"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 2, "{t}: {v:?}");
+        assert_eq!(v[1].name, want, "{t}");
+    }
+}
