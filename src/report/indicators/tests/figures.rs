@@ -259,3 +259,17 @@ fn a_part_against_its_whole_is_a_share() {
     let v = run("城镇调查失业率5.5%左右。");
     assert_eq!(v[0].measure, Measure::Rate);
 }
+
+#[test]
+fn growth_above_the_economys_is_relative_to_it() {
+    let v = run("城乡居民人均可支配收入分别增长7.8%、9.6%，分别高于经济增速0.2和2.0个百分点。");
+    assert_eq!(v.len(), 4, "{v:?}");
+    for (x, key) in v[2..].iter().zip(["urban_disposable_income", "rural_disposable_income"]) {
+        assert_eq!(x.measure, Measure::Relative, "{x:?}");
+        assert_eq!(x.relative_to.as_deref(), Some("经济增速"));
+        assert_eq!(x.indicator.as_deref(), Some(key));
+    }
+    let v = run("居民人均可支配收入增长8%，高于经济增长1.5个百分点。");
+    assert_eq!(v[1].measure, Measure::Relative, "{v:?}");
+    assert_eq!(v[1].name, "居民人均可支配收入");
+}
