@@ -76,8 +76,10 @@ static RULES: &[Rule] = &[
     r("deficit_ratio", &["赤字率"], &[], &[]),
     r("fiscal_deficit", &["赤字"], &[], &[]),
     r("local_special_bonds", &["专项债"], &[], &[]),
-    r("exports", &["外贸出口", "出口总额"], &[], &["进出口", "退税", "时间", "时限", "企业", "实绩", "主体"]),
-    r("trade", &["进出口", "外贸", "对外贸易"], &[], NOT_TRADE),
+    // 进出口 (总额) is trade; 外贸出口 and 出口总额 are exports, before 外贸 alone is trade.
+    r("trade", &["进出口"], &[], NOT_TRADE),
+    r("exports", &["外贸出口", "出口总额"], &[], NOT_TRADE),
+    r("trade", &["外贸", "对外贸易"], &[], NOT_TRADE),
     r("exports", &["出口"], &[], NOT_TRADE),
     r("imports", &["进口"], &[], NOT_TRADE),
     r("fdi", &["外商直接投资"], &[], &[]),
