@@ -84,7 +84,7 @@ fn total_of(said: &str, total: &str) -> Option<String> {
     if !["总量", "总数", "总额", "总值", "总规模"].contains(&total) {
         return None;
     }
-    if ["总值", "总额", "总量", "总数", "总规模", "总产值", "总产量"].iter().any(|w| said.ends_with(w)) {
+    if TOTAL_HEADS.iter().any(|w| said.ends_with(w)) {
         return Some(said.to_string());
     }
     Some(format!("{said}{total}"))
