@@ -165,3 +165,64 @@ fn byte_lanes_in_wasm_simd_match_the_scalar_tests() {
         }
     }
 }
+
+/// The report text written straight into the page (`ui::text_dom`): every segment's text
+/// in order, headings with their ids, each number in its `mark` with a reading, the
+/// selected one highlighted, find hits marked with the current one distinct — and
+/// markup in a report stays text.
+#[wasm_bindgen_test]
+fn text_dom_writes_blocks_marks_and_hits_as_text() {
+    use baogao::report::Span;
+    use baogao::ui::text_dom::{fill, Hits, Now};
+    let src = "自贡市政府工作报告\n一、2016年工作回顾\n地区生产总值增长8%，<script>window.__x=1</script><img src=x onerror=\"window.__x=2\">城镇新增就业5万人。\n二、2017年工作安排\n地区生产总值增长7.5%以上。\n";
+    let r = baogao::report::parse_text("t.txt", src, "UTF-8");
+    let blocks = baogao::layout::display_blocks(&r);
+    let hits: Vec<Span> = r
+        .text
+        .match_indices("地区生产总值")
+        .map(|(i, s)| Span::new(i, i + s.len()))
+        .collect();
+    assert_eq!(hits.len(), 2);
+    let numbers: Vec<usize> = blocks.iter().flat_map(|b| &b.segments).filter_map(|s| s.indicator).collect();
+    assert!(numbers.len() >= 3, "numbers: {numbers:?}");
+    let selected = format!("num-{}", r.indicators[numbers[1]].id);
+    let el = doc().create_element("div").unwrap();
+    el.set_inner_html("<p>old</p>");
+    let now = Now { selected: Some(selected.clone()), zh: true, current_hit: Some(1) };
+    fill(&el, &r, &blocks, &Hits { spans: &hits, base: 0 }, &now);
+
+    let want: String = blocks.iter().flat_map(|b| &b.segments).map(|s| &r.text[s.span.start..s.span.end]).collect();
+    assert_eq!(el.text_content().unwrap(), want, "the text, in order, and nothing else");
+    assert!(el.query_selector("script, img").unwrap().is_none(), "markup stays text");
+    assert_eq!(el.children().length() as usize, blocks.len());
+    for b in &blocks {
+        if let baogao::layout::BlockKind::Heading { section, .. } = &b.kind {
+            let h = doc_el(&el, &format!("[id=\"sec-{section}\"]"));
+            assert_eq!(h.get_attribute("role").as_deref(), Some("heading"));
+            assert_eq!(h.get_attribute("data-section").as_deref(), Some(section.as_str()));
+        }
+    }
+    let marks = el.query_selector_all("mark.num").unwrap();
+    assert_eq!(marks.length() as usize, numbers.len());
+    for (k, &i) in numbers.iter().enumerate() {
+        let m: web_sys::Element = marks.item(k as u32).unwrap().dyn_into().unwrap();
+        let ind = &r.indicators[i];
+        assert_eq!(m.get_attribute("data-indicator").as_deref(), Some(ind.id.as_str()));
+        assert_eq!(m.get_attribute("title"), Some(baogao::layout::reading(ind, true)));
+        assert_eq!(m.get_attribute("tabindex").as_deref(), Some("0"));
+        let sel = m.id() == selected;
+        assert_eq!(m.class_list().contains("selected"), sel);
+        assert_eq!(m.get_attribute("aria-pressed").as_deref(), Some(if sel { "true" } else { "false" }));
+        assert_eq!(m.get_attribute("data-testid").is_some(), sel);
+    }
+    assert_eq!(doc_el(&el, "[data-testid=highlight]").id(), selected);
+    let found = el.query_selector_all("mark.find-hit").unwrap();
+    assert_eq!(found.length(), 2);
+    assert_eq!(doc_el(&el, "mark.find-hit.current").id(), "hit-1");
+    assert_eq!(doc_el(&el, "#hit-0").text_content().as_deref(), Some("地区生产总值"));
+    assert_eq!(doc_el(&el, "#hit-1").get_attribute("data-hit").as_deref(), Some("1"));
+}
+
+fn doc_el(root: &web_sys::Element, q: &str) -> web_sys::Element {
+    root.query_selector(q).unwrap().unwrap_or_else(|| panic!("{q}"))
+}

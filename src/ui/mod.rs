@@ -22,6 +22,7 @@ pub mod perf;
 pub mod persist;
 pub mod report_text;
 pub mod state;
+pub mod text_dom;
 pub mod title_block;
 pub mod toc;
 pub mod toolbar;

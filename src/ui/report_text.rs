@@ -17,15 +17,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos::tachys::view::add_attr::AddAnyAttr;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::state::{AppState, Lang};
-use crate::find::pieces;
-use crate::layout::{self, Block, BlockKind, Chunk};
-use crate::report::{Report, Span};
+use super::text_dom;
+use crate::layout::{self, Block, Chunk};
+use crate::report::Report;
 
 /// Blocks (paragraphs and headings) per rendered chunk.
 pub const PER_CHUNK: usize = 200;
@@ -264,6 +262,25 @@ pub fn ReportText() -> impl IntoView {
         );
     });
 
+    // ---- The current find hit is marked `.current` (chunks built later read it themselves).
+    Effect::new(move |_| {
+        let cur = state.find_current.get();
+        let Some(a) = article.get_untracked() else {
+            return;
+        };
+        let now = cur.map(|k| format!("mark.find-hit[data-hit=\"{k}\"]"));
+        for (sel, on) in [(Some("mark.find-hit.current".to_string()), false), (now, true)] {
+            let Some(list) = sel.and_then(|q| a.query_selector_all(&q).ok()) else {
+                continue;
+            };
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.class_list().toggle_with_force("current", on);
+                }
+            }
+        }
+    });
+
     // ---- The selected indicator's mark: marks are built plain (with the selection of the
     // moment), and this one effect moves the highlight when the selection changes.
     let marked: StoredValue<Option<String>> = StoredValue::new(None);
@@ -452,7 +469,9 @@ fn retire(model: StoredValue<Option<Arc<Model>>>, next: Option<Arc<Model>>) {
     }
 }
 
-/// One chunk: its placeholder `div` (observed) and, when shown, its blocks.
+/// One chunk: its placeholder `div` (observed) and, when shown, its blocks — written
+/// into the `div` as it is built ([`text_dom::fill`]), and again when it is shown or
+/// dropped or the find hits inside it change.
 fn chunk_view(state: AppState, m: Arc<Model>, k: usize) -> impl IntoView {
     let shown = m.shown[k];
     let height = m.height[k];
@@ -472,131 +491,32 @@ fn chunk_view(state: AppState, m: Arc<Model>, k: usize) -> impl IntoView {
             format!("height:{:.0}px", height.get())
         }
     };
-    let content = move || {
-        if !shown.get() {
-            return None;
-        }
-        let (base, hits) = hits.get();
+    let fill = move |el: web_sys::Element| {
         let m = m.clone();
-        let range = m.chunks[k].blocks.clone();
-        // Built with the selection and language of the moment; effects keep them current.
-        let now = Now {
-            selected: state.selected.get_untracked().map(|id| m.mark_of(&id)),
-            zh: state.lang.get_untracked() == Lang::Zh,
-        };
-        Some(
-            m.blocks[range]
-                .iter()
-                .map(|b| block_view(state, &m, b, &hits, base, &now))
-                .collect_view(),
-        )
+        // Runs now (as the chunk is built), then whenever `shown` or the hits change; it
+        // lives as long as the chunk's owner (the open report's text).
+        let effect = RenderEffect::new(move |_| {
+            if !shown.get() {
+                el.set_text_content(None);
+                return;
+            }
+            hits.with(|(base, spans)| {
+                // Built with the selection, language and current hit of the moment;
+                // effects in `ReportText` keep them current.
+                let now = text_dom::Now {
+                    selected: state.selected.get_untracked().map(|id| m.mark_of(&id)),
+                    zh: state.lang.get_untracked() == Lang::Zh,
+                    current_hit: state.find_current.get_untracked(),
+                };
+                let hits = text_dom::Hits { spans, base: *base };
+                text_dom::fill(&el, &m.report, &m.blocks[m.chunks[k].blocks.clone()], &hits, &now);
+            });
+        });
+        StoredValue::new_local(effect);
     };
     view! {
-        <div class="chunk" data-chunk=k.to_string() style=style>{content}</div>
+        <div class="chunk" data-chunk=k.to_string() style=style use:fill></div>
     }
-}
-
-/// The selection (its mark's id) and language when a chunk is built.
-struct Now {
-    selected: Option<String>,
-    zh: bool,
-}
-
-fn block_view(
-    state: AppState,
-    m: &Arc<Model>,
-    b: &Block,
-    hits: &[Span],
-    base: usize,
-    now: &Now,
-) -> AnyView {
-    let r = &m.report;
-    let text = r.text.as_str();
-    let seg_view = |seg: &layout::Segment| {
-        let inner = pieces_view(state, text, seg.span, hits, base);
-        match seg.indicator {
-            Some(i) => mark_view(m, i, inner, now),
-            None => inner,
-        }
-    };
-    // A run-in heading wraps the segments it covers.
-    let (head, body) = match &b.lead {
-        Some(l) => b.segments.split_at(
-            b.segments
-                .iter()
-                .take_while(|s| s.span.end <= l.span.end)
-                .count(),
-        ),
-        None => (&b.segments[..0], &b.segments[..]),
-    };
-    let lead = b.lead.as_ref().map(|l| {
-        let inner = head.iter().map(seg_view).collect_view();
-        view! {
-            <strong class=format!("run-in h-l{}", l.level) id=format!("sec-{}", l.section)
-                role="heading">{inner}</strong>
-        }
-        .add_any_attr(custom_attribute("aria-level", (l.level + 1).min(6).to_string()))
-    });
-    let segs = view! { {lead}{body.iter().map(seg_view).collect_view()} };
-    match &b.kind {
-        BlockKind::Heading { section, level } => {
-            let class = format!("heading h-l{level}");
-            view! {
-                <div class=class id=format!("sec-{section}") data-section=section.clone()
-                    role="heading">{segs}</div>
-            }
-            .add_any_attr(custom_attribute("aria-level", (level + 1).min(6).to_string()))
-            .into_any()
-        }
-        BlockKind::Para => {
-            view! { <p data-section=b.section.clone().unwrap_or_default()>{segs}</p> }.into_any()
-        }
-    }
-}
-
-/// Text of `span` with find hits marked; the current hit is distinct.
-fn pieces_view(state: AppState, text: &str, span: Span, hits: &[Span], base: usize) -> AnyView {
-    if hits.is_empty()
-        || hits.last().is_some_and(|h| h.end <= span.start)
-        || hits[0].start >= span.end
-    {
-        return text[span.start..span.end].to_string().into_any();
-    }
-    pieces(span, hits)
-        .into_iter()
-        .map(|p| {
-            let s = text[p.span.start..p.span.end].to_string();
-            match p.hit {
-                None => s.into_any(),
-                Some(local) => {
-                    let k = base + local;
-                    let first = hits[local].start >= span.start;
-                    view! {
-                        <mark class="find-hit" id=first.then(|| format!("hit-{k}")) data-hit=k.to_string()
-                            class:current=move || state.find_current.get() == Some(k)>{s}</mark>
-                    }
-                    .into_any()
-                }
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
-/// An indicator's number: its reading as a tooltip; a click or Enter opens its popover
-/// (handled once for the whole text, see `ReportText`). Plain DOM: no reactive parts.
-fn mark_view(m: &Arc<Model>, i: usize, inner: AnyView, now: &Now) -> AnyView {
-    let ind = &m.report.indicators[i];
-    let mark_id = format!("num-{}", ind.id);
-    let sel = now.selected.as_deref() == Some(mark_id.as_str());
-    view! {
-        <mark class="num" class:selected=sel id=mark_id data-indicator=ind.id.clone()
-            tabindex="0" role="button"
-            title=layout::reading(ind, now.zh)
-            aria-pressed=sel.to_string()
-            data-testid=sel.then_some("highlight")>{inner}</mark>
-    }
-    .into_any()
 }
 
 /// Mark or unmark a number as the selected one (class, `aria-pressed`, test id).

@@ -1,0 +1,223 @@
+//! The report text's paragraphs, headings and marks, written straight into the page
+//! (`createElement`, `Element.append(text)`), not through a view tree. The text is
+//! static — only the find hits, the current hit and the selected number change, and
+//! `ReportText` rebuilds a chunk or toggles a class for those — so a view's per-node
+//! bookkeeping (states, effects, boxed children) is work with no use. Each string
+//! handed from Rust to JavaScript is decoded in a call of its own, so fixed attributes
+//! come from cloned prototype elements. Always text nodes, never HTML.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+use crate::find::pieces;
+use crate::layout::{self, Block, BlockKind, Segment};
+use crate::report::{Report, Span};
+
+/// The state of the marks at the moment a chunk is built; `ReportText` keeps them
+/// current afterwards.
+pub struct Now {
+    /// Id of the selected number's `mark` (`num-…`).
+    pub selected: Option<String>,
+    /// Readings in Chinese (else English).
+    pub zh: bool,
+    /// Global index of the current find hit.
+    pub current_hit: Option<usize>,
+}
+
+/// Find hits inside a chunk: the spans, and the global index of the first.
+pub struct Hits<'a> {
+    pub spans: &'a [Span],
+    pub base: usize,
+}
+
+/// Replace `el`'s children with `blocks` of `report`.
+pub fn fill(el: &Element, report: &Report, blocks: &[Block], hits: &Hits, now: &Now) {
+    el.set_text_content(None);
+    let Some(doc) = el.owner_document() else {
+        return;
+    };
+    // A DOM call fails only for a name it rejects; ours are fixed: skip, never panic.
+    let Ok(mut w) = Writer::new(&doc, report, hits, now) else {
+        return;
+    };
+    for b in blocks {
+        let _ = w.block(el, b);
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element seen through `setAttribute` with the name (and value) already
+    /// JavaScript strings: each Rust `&str` handed to JavaScript is decoded on the way,
+    /// so the names are made once per chunk.
+    #[wasm_bindgen(extends = Element)]
+    type Attrs;
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set(this: &Attrs, name: &JsValue, value: &JsValue);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_str(this: &Attrs, name: &JsValue, value: &str);
+}
+
+fn attrs(e: &Element) -> &Attrs {
+    e.unchecked_ref()
+}
+
+/// Writes blocks: the fixed attributes live on prototype elements that are cloned; only
+/// what differs per element (ids, readings, text) crosses as a Rust string.
+struct Writer<'a> {
+    r: &'a Report,
+    hits: &'a Hits<'a>,
+    now: &'a Now,
+    para: Element,
+    heading: Element,
+    run_in: Element,
+    num: Element,
+    hit: Element,
+    data_section: JsValue,
+    data_indicator: JsValue,
+    data_hit: JsValue,
+    title: JsValue,
+    aria_level: JsValue,
+    /// The last `data-section` value written, reused by the paragraphs that follow.
+    section: Option<(&'a str, JsValue)>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(doc: &Document, r: &'a Report, hits: &'a Hits<'a>, now: &'a Now) -> Result<Self, JsValue> {
+        let proto = |tag: &str, attrs: &[(&str, &str)]| -> Result<Element, JsValue> {
+            let e = doc.create_element(tag)?;
+            for (k, v) in attrs {
+                e.set_attribute(k, v)?;
+            }
+            Ok(e)
+        };
+        Ok(Writer {
+            r,
+            hits,
+            now,
+            para: proto("p", &[])?,
+            heading: proto("div", &[("role", "heading")])?,
+            run_in: proto("strong", &[("role", "heading")])?,
+            num: proto("mark", &[("class", "num"), ("tabindex", "0"), ("role", "button"), ("aria-pressed", "false")])?,
+            hit: proto("mark", &[("class", "find-hit")])?,
+            data_section: "data-section".into(),
+            data_indicator: "data-indicator".into(),
+            data_hit: "data-hit".into(),
+            title: "title".into(),
+            aria_level: "aria-level".into(),
+            section: None,
+        })
+    }
+
+    fn clone_of(proto: &Element) -> Result<Element, JsValue> {
+        proto.clone_node()?.dyn_into::<Element>().map_err(JsValue::from)
+    }
+
+    /// A heading (`div.heading`) or paragraph (`p`), with a run-in heading
+    /// (`strong.run-in`) around the segments it covers.
+    fn block(&mut self, parent: &Element, b: &'a Block) -> Result<(), JsValue> {
+        let el = match &b.kind {
+            BlockKind::Heading { section, level } => {
+                let e = Self::clone_of(&self.heading)?;
+                e.set_class_name(&format!("heading h-l{level}"));
+                e.set_id(&format!("sec-{section}"));
+                self.set_section(&e, section);
+                self.set_level(&e, *level);
+                e
+            }
+            BlockKind::Para => {
+                let e = Self::clone_of(&self.para)?;
+                self.set_section(&e, b.section.as_deref().unwrap_or(""));
+                e
+            }
+        };
+        let (head, body) = match &b.lead {
+            Some(l) => b
+                .segments
+                .split_at(b.segments.iter().take_while(|s| s.span.end <= l.span.end).count()),
+            None => (&b.segments[..0], &b.segments[..]),
+        };
+        if let Some(l) = &b.lead {
+            let s = Self::clone_of(&self.run_in)?;
+            s.set_class_name(&format!("run-in h-l{}", l.level));
+            s.set_id(&format!("sec-{}", l.section));
+            self.set_level(&s, l.level);
+            for seg in head {
+                self.segment(&s, seg)?;
+            }
+            el.append_child(&s)?;
+        }
+        for seg in body {
+            self.segment(&el, seg)?;
+        }
+        parent.append_child(&el)?;
+        Ok(())
+    }
+
+    fn set_section(&mut self, e: &Element, section: &'a str) {
+        match &self.section {
+            Some((s, v)) if *s == section => attrs(e).set(&self.data_section, v),
+            _ => {
+                let v = JsValue::from_str(section);
+                attrs(e).set(&self.data_section, &v);
+                self.section = Some((section, v));
+            }
+        }
+    }
+
+    fn set_level(&self, e: &Element, level: u8) {
+        attrs(e).set_str(&self.aria_level, &(level + 1).min(6).to_string());
+    }
+
+    /// A run of text; an indicator's number is wrapped in its `mark.num` (reading as a
+    /// tooltip; clicks are handled once for the whole text by `ReportText`).
+    fn segment(&self, parent: &Element, seg: &Segment) -> Result<(), JsValue> {
+        let Some(ind) = seg.indicator.and_then(|i| self.r.indicators.get(i)) else {
+            return self.pieces(parent, seg.span);
+        };
+        let m = Self::clone_of(&self.num)?;
+        let id = format!("num-{}", ind.id);
+        m.set_id(&id);
+        attrs(&m).set_str(&self.data_indicator, &ind.id);
+        attrs(&m).set_str(&self.title, &layout::reading(ind, self.now.zh));
+        if self.now.selected.as_deref() == Some(id.as_str()) {
+            m.set_class_name("num selected");
+            m.set_attribute("aria-pressed", "true")?;
+            m.set_attribute("data-testid", "highlight")?;
+        }
+        self.pieces(&m, seg.span)?;
+        parent.append_child(&m)?;
+        Ok(())
+    }
+
+    /// The text of `span` with find hits marked (`mark.find-hit`, the current one
+    /// `.current`; the first piece of a hit carries its id `hit-K`).
+    fn pieces(&self, parent: &Element, span: Span) -> Result<(), JsValue> {
+        let text = self.r.text.as_str();
+        let h = self.hits.spans;
+        if h.is_empty() || h.last().is_some_and(|x| x.end <= span.start) || h[0].start >= span.end {
+            return parent.append_with_str_1(text.get(span.start..span.end).unwrap_or(""));
+        }
+        for p in pieces(span, h) {
+            let s = text.get(p.span.start..p.span.end).unwrap_or("");
+            match p.hit {
+                None => parent.append_with_str_1(s)?,
+                Some(local) => {
+                    let k = self.hits.base + local;
+                    let m = Self::clone_of(&self.hit)?;
+                    if self.now.current_hit == Some(k) {
+                        m.set_class_name("find-hit current");
+                    }
+                    if h[local].start >= span.start {
+                        m.set_id(&format!("hit-{k}"));
+                    }
+                    attrs(&m).set_str(&self.data_hit, &k.to_string());
+                    m.append_with_str_1(s)?;
+                    parent.append_child(&m)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
