@@ -159,6 +159,9 @@ static TAIL: &[(&str, T)] = &[
     ("缩小", Down),
     ("压减", Down),
     ("压降", Down),
+    // 办理时间缩短2天, 工期提前40天: how much shorter or sooner
+    ("缩短", Down),
+    ("提前", Down),
     ("下调", Down),
     ("降", Down),
     ("减", Down),
@@ -239,7 +242,9 @@ static NAME_ENDS: &[&str] = &["虚拟", "模拟"];
 /// Head words: scope and time phrases dropped from the start of a subject.
 static HEAD: &[&str] = &[
     "全市", "全州", "全县", "全区", "全省", "全国", "全盟", "全旗", "我市", "我州", "我县", "我区",
-    "我省", "全年", "今年", "去年", "上年", "明年", "年内", "其中", "预计", "同时", "此外", "另外",
+    "我省", "全年", "今年", "去年", "上年", "明年", "年内",
+    // 去年末居民储蓄存款余额…: the end of a year is when, not what
+    "去年末", "去年底", "上年末", "上年底", "今年末", "年末", "年底前", "年底", "其中", "预计", "同时", "此外", "另外",
     "并且", "并", "而", "和", "及", "与", "、", "在", "共", "累计", "实现", "完成", "达到", "安排",
     "力争", "确保", "争取", "要", "将", "使", "但是", "但", "拟安排", "拟", "前三季度", "上半年", "一季度", "前两季度", "全社会的",
     // spans of time, not subjects (五年来…，五年年均增长5.2%): longer forms first
@@ -329,6 +334,8 @@ pub struct Gap {
     pub all: bool,
     pub avg: bool,
     pub cum: bool,
+    /// 新增 right before the figure (`…达到1000家，新增120家`): a count added.
+    pub added: bool,
     pub est: bool,
     pub tgt: bool,
     pub share: bool,
@@ -370,10 +377,10 @@ fn is_span_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十两多".contains(c)
 }
 
-/// `r` without a trailing span of years that says how long, not what: `连续5年`,
-/// `已连续三年`, `提前两年`.
+/// `r` without a trailing span of years or months that says how long, not what:
+/// `连续5年`, `已连续三年`, `提前两年`, `连续6个月`.
 fn span_suffix(r: &str) -> Option<&str> {
-    let t = r.strip_suffix('年')?;
+    let t = r.strip_suffix('年').or_else(|| r.strip_suffix("个月"))?;
     let head = t.trim_end_matches(is_span_numeral);
     if head.len() == t.len() {
         return None;
@@ -620,6 +627,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 if matches!(w, "由" | "从") {
                     g.from = true;
                 }
+                g.added |= w == "新增";
             }
         }
         let verb_like = match t {
@@ -655,11 +663,12 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                     continue;
                 }
             }
-            // 连续8年稳定在600亿斤以上 / 连续三年 / 提前五年实现: how long, not what.
+            // 连续8年稳定在600亿斤以上 / 连续三年 / 提前五年实现 / 连续6个月: how long, not what.
             '连' | '提' => {
                 if let Some(t) = r.strip_prefix("连续").or_else(|| r.strip_prefix("提前")) {
                     let rest = t.trim_start_matches(is_span_numeral);
-                    if let (true, Some(after)) = (rest.len() < t.len(), rest.strip_prefix('年')) {
+                    let after = rest.strip_prefix('年').or_else(|| rest.strip_prefix("个月"));
+                    if let (true, Some(after)) = (rest.len() < t.len(), after) {
                         r = after;
                         continue;
                     }

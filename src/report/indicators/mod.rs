@@ -664,6 +664,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                             names[0] = stock.to_string();
                         }
                     }
+                    // 高新技术企业达到1000家，新增120家: 新增 alone adds to what was said.
+                    if g.added && !g.cum && n == 1 && names.len() == 1 && !names[0].contains("新增") {
+                        if let Some(added) = said::complete(Some(&names[0]), "新增", false) {
+                            names[0] = added;
+                        }
+                    }
                     names
                 } else {
                     gap::split_subject(&subject, n, g.all)

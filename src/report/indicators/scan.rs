@@ -560,6 +560,23 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
     } else {
         scan_unit(&rest[p..])
     };
+    // 4万多亿元, 3亿多人: 多 between the place word and the unit; the unit is read whole
+    // (万亿元) and the figure is "more than".
+    let mut unit_word = None;
+    if let Some(u) = unit.filter(|u| u.family == Family::Scale && many.is_none()) {
+        let q = p + u.len;
+        if let Some(m) = ["多", "余"].into_iter().find(|m| rest[q..].starts_with(m)) {
+            let r = q + m.len();
+            if let Some(u2) = scan_unit(&rest[r..]) {
+                let (place, written) = (&rest[p..q], &rest[r..r + u2.len]);
+                if let Some(w) = PLACE_UNITS.iter().find(|w| w.strip_prefix(place) == Some(written)) {
+                    many = Some(m);
+                    unit = Some(Unit { len: r + u2.len - p, family: u2.family, scale: u.scale * u2.scale, base: u2.base });
+                    unit_word = Some(*w);
+                }
+            }
+        }
+    }
     let mut ustart = p;
     let mut uend = p + unit.map(|u| u.len).unwrap_or(0);
     let mut end = num.len;
@@ -689,9 +706,9 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             }
         }
     }
-    // 4个季度, 3个月: durations, not counts.
+    // 4个季度, 3个月: durations, not counts (3个工作日 is a unit of its own).
     if let Some(u) = unit {
-        if u.base == "个" && ["季度", "月", "小时", "工作日", "星期", "年度"].iter().any(|w| rest[uend..].starts_with(w)) {
+        if u.base == "个" && ["季度", "月", "小时", "星期", "年度"].iter().any(|w| rest[uend..].starts_with(w)) {
             return (None, uend);
         }
     }
@@ -734,11 +751,18 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             suffix,
             many,
             plain,
-            unit_word: None,
+            unit_word,
         }),
         after,
     )
 }
+
+/// Units written with 多 after their place word (`4万多亿元`, `3亿多人`), as they read
+/// without it.
+const PLACE_UNITS: &[&str] = &[
+    "万亿元", "万亿", "万元", "万人次", "万人", "万户", "万家", "万吨", "万亩", "万千瓦", "万公里", "万平方米", "万个",
+    "亿元", "亿人次", "亿人", "亿吨", "亿亩", "亿千瓦时", "亿斤",
+];
 
 #[cfg(test)]
 mod tests {

@@ -81,7 +81,9 @@ fn base_unit(s: &str) -> Option<(usize, Family, &'static str)> {
         '%' => &[("%", Percent)],
         '％' => &[("％", Percent)],
         '‰' => &[("‰", Permille)],
-        '个' => &[("个百分点", PercentPoint), ("个", Count)],
+        // 压缩至3个工作日: a duration counted with 个 (months are spans of time, see
+        // `gap::span_suffix`, not figures).
+        '个' => &[("个百分点", PercentPoint), ("个工作日", Physical), ("个", Count)],
         '百' => &[("百分点", PercentPoint)],
         '倍' => &[("倍", Multiple)],
         '元' => &[("元", Money)],

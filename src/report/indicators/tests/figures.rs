@@ -273,3 +273,48 @@ fn growth_above_the_economys_is_relative_to_it() {
     assert_eq!(v[1].measure, Measure::Relative, "{v:?}");
     assert_eq!(v[1].name, "居民人均可支配收入");
 }
+
+#[test]
+fn many_between_the_place_and_the_unit_keeps_the_unit() {
+    // 4万多亿元 is 4 trillion and more, not "4万" with the unit lost.
+    let v = run("居民储蓄存款新增4万多亿元，惠及群众3亿多人，处置土地2.3万余亩。");
+    let got: Vec<_> = v.iter().map(|i| (i.value.clone(), i.unit.as_str(), i.qualifier.as_deref(), i.value_base)).collect();
+    assert_eq!(
+        got,
+        [
+            (n(4.0), "万亿元", Some("多"), Some(40000.0)),
+            (n(3.0), "亿人", Some("多"), Some(3e8)),
+            (n(2.3), "万亩", Some("余"), Some(23000.0)),
+        ],
+        "{v:#?}"
+    );
+    // Only a unit that reads with its place word: 2000多亿元 as before.
+    let v = run("财政收入2000多亿元。");
+    assert_eq!((v[0].unit.as_str(), v[0].value_base), ("亿元", Some(2000.0)), "{v:#?}");
+}
+
+#[test]
+fn working_days_are_a_unit_and_months_a_span() {
+    let v = run("企业开办时间压缩至1个工作日以内，不动产登记压缩到3个工作日。");
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), i.unit.as_str())).collect();
+    assert_eq!(got, [("企业开办时间", n(1.0), "个工作日"), ("不动产登记", n(3.0), "个工作日")], "{v:#?}");
+    assert_eq!(v[0].qualifier.as_deref(), Some("以内"));
+    // A count of months says how long, not what: no figure, and not part of the name.
+    assert!(run("规模以上工业增加值连续10个月保持两位数增长。").is_empty());
+    for t in ["城镇调查失业率连续6个月低于5.5%。", "连续6个月城镇调查失业率低于5.5%。"] {
+        let v = run(t);
+        assert_eq!(got_names(&v), ["城镇调查失业率"], "{t}: {v:#?}");
+    }
+    // Shorter or sooner by a number of days is a change downwards.
+    let v = run("审批时间平均缩短2.5天，项目建设工期提前40天完成。");
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.direction)).collect();
+    assert_eq!(
+        got,
+        [("审批时间", Measure::Growth, Some(Direction::Down)), ("项目建设工期", Measure::Growth, Some(Direction::Down))],
+        "{v:#?}"
+    );
+}
+
+fn got_names(v: &[Indicator]) -> Vec<&str> {
+    v.iter().map(|i| i.name.as_str()).collect()
+}

@@ -446,3 +446,27 @@ fn first_keys(cases: &[(&str, Option<&str>)]) {
         assert_eq!(v[0].indicator.as_deref(), want, "{t}: {v:?}");
     }
 }
+
+#[test]
+fn the_end_of_a_year_is_when_not_what() {
+    for (t, want) in [
+        ("去年末居民储蓄存款余额增长8.5%。", "居民储蓄存款余额"),
+        ("年末全国城镇调查失业率降到5.2%。", "城镇调查失业率"),
+        ("年底前完成老旧小区改造100个。", "老旧小区改造"),
+    ] {
+        let v = run(t);
+        assert_eq!(v[0].name, want, "{t}: {v:#?}");
+    }
+}
+
+#[test]
+fn xinzeng_alone_after_a_stock_is_what_was_added() {
+    let v = run("高新技术企业达到1000家，新增120家。市场主体达到50万户，新增8万户。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["高新技术企业", "新增高新技术企业", "市场主体", "新增市场主体"], "{v:#?}");
+    // A name that says 新增 already keeps it; 累计 after 新增 is still all of them.
+    let v = run("城镇新增就业5.2万人，新增2000人。");
+    assert_eq!(v[1].name, "城镇新增就业", "{v:#?}");
+    let v = run("新增高新技术企业120家，累计达到1000家。");
+    assert_eq!(v[1].name, "高新技术企业", "{v:#?}");
+}
