@@ -633,7 +633,9 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                 }
             }
             if vals.len() >= 3 || (vals.len() == 2 && any_dec) {
-                let after = q;
+                // 收入比缩小到1.95:1以内: a ratio's bound is written after it too.
+                let suffix = ["以内", "以下", "左右"].into_iter().find(|s| rest[q..].starts_with(s));
+                let after = q + suffix.map_or(0, str::len);
                 return (
                     Some(Item {
                         start: i,
@@ -645,7 +647,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                         unit: None,
                         unit_text: (i + q, i + q),
                         kind: Kind::Ratio,
-                        suffix: None,
+                        suffix,
                         many: None,
                         plain: false,
                         unit_word: None,

@@ -318,3 +318,10 @@ fn working_days_are_a_unit_and_months_a_span() {
 fn got_names(v: &[Indicator]) -> Vec<&str> {
     v.iter().map(|i| i.name.as_str()).collect()
 }
+
+#[test]
+fn a_ratio_keeps_its_bound() {
+    let v = run("城乡居民收入比缩小到1.95:1以内，三次产业结构调整为8.5:40.2:51.3。");
+    let got: Vec<_> = v.iter().map(|i| (i.measure, i.qualifier.as_deref())).collect();
+    assert_eq!(got, [(Measure::Ratio, Some("以内")), (Measure::Ratio, None)], "{v:#?}");
+}
