@@ -17,6 +17,9 @@ pub(super) const TOTAL_HEADS: &[&str] = &["总产值", "总产量", "总值", "�
 /// `people`: the figure counts people. None when `subject` is whole already.
 pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Option<String> {
     let said = said.filter(|s| !s.is_empty())?;
+    if let Some(projects) = projects_of(said).filter(|_| is_investment_alone(subject)) {
+        return Some(format!("{projects}{subject}"));
+    }
     if TOTAL_HEADS.iter().any(|w| subject.starts_with(w)) {
         // a total is of all the things, not of those added (新增耕地面积… 总面积)
         let said = stock_of(said).unwrap_or(said);
@@ -43,6 +46,26 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
         return Some(format!("{said}{subject}"));
     }
     None
+}
+
+/// `投资`, `总投资`, `计划总投资`, `年度完成投资`: an investment with no word of what in.
+fn is_investment_alone(subject: &str) -> bool {
+    subject.strip_suffix("投资").is_some_and(|h| {
+        ["", "总", "计划总", "完成", "年度完成", "累计完成", "当年完成"].contains(&h)
+    })
+}
+
+/// The projects a name counts or measures (`实施省市重点项目` → 省市重点项目,
+/// `省市重点项目总投资` → 省市重点项目): what an investment said alone after it is of
+/// (`重点项目150个，总投资2000亿元，年度完成投资500亿元`).
+fn projects_of(said: &str) -> Option<&str> {
+    let k = said.rfind("项目")? + "项目".len();
+    if !(k == said.len() || is_investment_alone(&said[k..])) {
+        return None;
+    }
+    let p = &said[..k];
+    let p = ["计划实施", "实施", "推进", "谋划", "安排", "建设"].iter().find_map(|v| p.strip_prefix(v)).unwrap_or(p);
+    (p.chars().count() > 2).then_some(p)
 }
 
 /// What a sown area or output is of (`粮食播种面积` → 粮食), for a 总产量 after it.

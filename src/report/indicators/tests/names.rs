@@ -470,3 +470,19 @@ fn xinzeng_alone_after_a_stock_is_what_was_added() {
     let v = run("新增高新技术企业120家，累计达到1000家。");
     assert_eq!(v[1].name, "高新技术企业", "{v:#?}");
 }
+
+#[test]
+fn an_investment_said_alone_after_projects_is_theirs() {
+    let v = run("实施省市重点项目150个，总投资2000亿元，年度完成投资500亿元。新开工亿元以上项目320个，完成投资1200亿元。");
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["实施省市重点项目", "省市重点项目总投资", "省市重点项目年度完成投资", "新开工亿元以上项目", "新开工亿元以上项目投资"],
+        "{v:#?}"
+    );
+    // Investment with its own words, or with no projects before it, stays as written.
+    let v = run("全社会固定资产投资增长8%，其中工业投资增长12%。");
+    assert_eq!(v[1].name, "工业投资", "{v:#?}");
+    let v = run("全年完成投资800亿元。");
+    assert_eq!(v[0].name, "投资", "{v:#?}");
+}
