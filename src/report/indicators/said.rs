@@ -17,7 +17,7 @@ pub(super) const TOTAL_HEADS: &[&str] = &["总产值", "总产量", "总值", "�
 /// `people`: the figure counts people. None when `subject` is whole already.
 pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Option<String> {
     let said = said.filter(|s| !s.is_empty())?;
-    if let Some(projects) = projects_of(said).filter(|_| is_investment_alone(subject)) {
+    if let Some(projects) = is_investment_alone(subject).then(|| projects_of(said)).flatten() {
         return Some(format!("{projects}{subject}"));
     }
     if TOTAL_HEADS.iter().any(|w| subject.starts_with(w)) {
