@@ -262,6 +262,33 @@ const GAZETTEER: [(Level, &str); 4] = [
     (Level::Provincial, "北京 天津 上海 重庆 河北 山西 内蒙古 辽宁 吉林省 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆"),
 ];
 
+/// [`GAZETTEER`] names by their first two chars (every name has at least two, all Han),
+/// and their first chars as a bit set over the BMP: most chars of a report are rejected
+/// at once, and a pair of chars leaves one or two names to compare.
+struct GazetteerIndex {
+    first: Vec<u64>,
+    by_two: super::fxhash::FxHashMap<[u8; 6], Vec<&'static str>>,
+}
+
+fn gazetteer_index() -> &'static GazetteerIndex {
+    static IDX: std::sync::OnceLock<GazetteerIndex> = std::sync::OnceLock::new();
+    IDX.get_or_init(|| {
+        let mut idx = GazetteerIndex { first: vec![0u64; 1024], by_two: Default::default() };
+        for (_, names) in GAZETTEER {
+            for name in names.split(' ') {
+                let (Some(c), Some(two)) = (name.chars().next(), name.as_bytes().get(..6)) else {
+                    continue;
+                };
+                if (c as u32) < 0x10000 && c.len_utf8() == 3 {
+                    idx.first[c as usize >> 6] |= 1 << (c as u32 & 63);
+                    idx.by_two.entry(two.try_into().unwrap_or([0; 6])).or_default().push(name);
+                }
+            }
+        }
+        idx
+    })
+}
+
 /// The gazetteer name the text mentions most (at `level` if known, at least 5 times).
 fn place_from_gazetteer(text: &str, level: Option<Level>) -> Option<(String, Level)> {
     let mut cut = text.len().min(300_000);
@@ -270,33 +297,27 @@ fn place_from_gazetteer(text: &str, level: Option<Level>) -> Option<(String, Lev
     }
     let head = &text[..cut];
     // every gazetteer name's count in one pass over the text (not one search per name)
-    let mut by_first: super::fxhash::FxHashMap<char, Vec<&str>> = Default::default();
-    for (_, names) in GAZETTEER {
-        for name in names.split(' ') {
-            if let Some(c) = name.chars().next() {
-                by_first.entry(c).or_default().push(name);
-            }
-        }
-    }
-    // first characters as a bit set over the BMP: most characters are rejected at once
-    let mut first = vec![0u64; 1024];
-    for &c in by_first.keys() {
-        if (c as u32) < 0x10000 {
-            first[c as usize >> 6] |= 1 << (c as u32 & 63);
-        }
-    }
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (k, c) in head.char_indices() {
-        if (c as u32) < 0x10000 && first[c as usize >> 6] & (1 << (c as u32 & 63)) == 0 {
+    let idx = gazetteer_index();
+    let b = head.as_bytes();
+    let mut counts: super::fxhash::FxHashMap<&str, usize> = Default::default();
+    let mut k = 0;
+    while k + 6 <= b.len() {
+        // names are Han chars only: three-byte UTF-8, whose lead byte is never a continuation
+        let lead = b[k];
+        if !(0xE0..=0xEF).contains(&lead) {
+            k += 1;
             continue;
         }
-        if let Some(cands) = by_first.get(&c) {
-            for name in cands {
-                if head[k..].starts_with(name) {
+        let c = (usize::from(lead & 0x0F) << 12) | (usize::from(b[k + 1] & 0x3F) << 6) | usize::from(b[k + 2] & 0x3F);
+        if idx.first[c >> 6] & (1 << (c & 63)) != 0 {
+            let two: [u8; 6] = [b[k], b[k + 1], b[k + 2], b[k + 3], b[k + 4], b[k + 5]];
+            for name in idx.by_two.get(&two).into_iter().flatten() {
+                if b[k..].starts_with(name.as_bytes()) {
                     *counts.entry(name).or_default() += 1;
                 }
             }
         }
+        k += 3;
     }
     let mut best: Option<(usize, &str, Level)> = None;
     for (lv, names) in GAZETTEER {
