@@ -223,6 +223,68 @@ fn text_dom_writes_blocks_marks_and_hits_as_text() {
     assert_eq!(doc_el(&el, "#hit-1").get_attribute("data-hit").as_deref(), Some("1"));
 }
 
+/// The outline's entries written straight into the page: every listed section an
+/// entry with its link, parts with a toggle and a list of their own; folded parts'
+/// children written only when unfolded; the current entry marked, and only it; toggle
+/// labels follow the language; clicks resolve to the entry; a heading's markup stays text.
+#[wasm_bindgen_test]
+fn toc_dom_writes_folds_and_marks_entries() {
+    use baogao::ui::toc_dom::{hit, Hit, TocDom, TOC_MAX};
+    use std::collections::HashSet;
+    let src = "自贡市政府工作报告\n一、2016年工作回顾\n（一）经济<b>运行</b>\n地区生产总值增长8%。\n（二）民生\n城镇新增就业5万人。\n二、2017年工作安排\n地区生产总值增长7.5%以上。\n";
+    let r = std::sync::Arc::new(baogao::report::parse_text("t.txt", src, "UTF-8"));
+    let listed = baogao::layout::toc_entries(&r.sections, TOC_MAX);
+    assert!(listed.len() >= 4, "{listed:?}");
+    let part = r.sections.iter().find(|s| !s.children.is_empty()).expect("a part with children");
+    let child = &part.children[0];
+    let el = doc().create_element("ul").unwrap();
+    el.set_inner_html("<li>old</li>");
+    let folded: HashSet<String> = [part.id.clone()].into();
+    let mut t = TocDom::write(&el, r.clone(), &folded, Some(&part.id), true).unwrap();
+
+    // Folded: the part's children are not written yet.
+    let link = |id: &str| el.query_selector(&format!("a[data-toc=\"{id}\"]")).unwrap();
+    assert!(link(&child.id).is_none(), "children of a folded part wait");
+    assert_eq!(el.query_selector_all("li").unwrap().length() as usize, listed.len() - part.children.len());
+    let toggle = doc_el(&el, &format!("button.toc-toggle[aria-controls=\"toc-c-{}\"]", part.id));
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(toggle.text_content().as_deref(), Some("▸"));
+    assert_eq!(toggle.get_attribute("aria-label"), Some(format!("展开 {}", baogao::layout::section_label(part))));
+    let list = doc_el(&el, &format!("[id=\"toc-c-{}\"]", part.id));
+    assert!(list.has_attribute("hidden"));
+    let a = link(&part.id).unwrap();
+    assert_eq!(a.get_attribute("href"), Some(format!("#sec-{}", part.id)));
+    assert!(a.class_list().contains("current"));
+    assert_eq!(a.get_attribute("aria-current").as_deref(), Some("location"));
+    assert_eq!(hit(&a.clone().into()), Some(Hit::Go(part.id.clone())));
+    let arrow: web_sys::EventTarget = toggle.first_element_child().unwrap().into();
+    assert_eq!(hit(&arrow), Some(Hit::Toggle(part.id.clone())));
+
+    // Unfolded: the children are written, the toggle says so; then the current moves.
+    t.fold(&HashSet::new());
+    assert!(!list.has_attribute("hidden"));
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(toggle.text_content().as_deref(), Some("▾"));
+    assert_eq!(el.query_selector_all("li").unwrap().length() as usize, listed.len());
+    t.set_current(Some(&child.id));
+    assert_eq!(el.query_selector_all("a.current").unwrap().length(), 1);
+    assert!(link(&child.id).unwrap().class_list().contains("current"));
+    assert!(!link(&part.id).unwrap().has_attribute("aria-current"));
+    t.set_lang(false);
+    assert_eq!(toggle.get_attribute("aria-label"), Some(format!("Collapse {}", baogao::layout::section_label(part))));
+
+    // Every listed section has its link, in document order, labelled as text.
+    let ids: Vec<String> = (0..el.query_selector_all("a[data-toc]").unwrap().length())
+        .map(|k| {
+            let a: web_sys::Element = el.query_selector_all("a[data-toc]").unwrap().item(k).unwrap().dyn_into().unwrap();
+            a.get_attribute("data-toc").unwrap()
+        })
+        .collect();
+    assert_eq!(ids, listed.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    assert!(el.query_selector("b").unwrap().is_none(), "markup stays text");
+    assert!(el.text_content().unwrap().contains("<b>运行</b>"));
+}
+
 fn doc_el(root: &web_sys::Element, q: &str) -> web_sys::Element {
     root.query_selector(q).unwrap().unwrap_or_else(|| panic!("{q}"))
 }

@@ -25,6 +25,7 @@ pub mod state;
 pub mod text_dom;
 pub mod title_block;
 pub mod toc;
+pub mod toc_dom;
 pub mod toolbar;
 pub mod url_sync;
 pub mod worker_client;

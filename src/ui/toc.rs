@@ -8,12 +8,11 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{AppState, Tab};
+use super::state::{AppState, Lang, Tab};
+use super::toc_dom::{self, has_children, Hit, TocDom, TOC_MAX};
 use crate::layout;
 use crate::report::Section;
 
-/// Deepest outline level listed (level 5, lead sentences, stays out).
-const TOC_MAX: u8 = 4;
 /// With more entries than this, parts start folded.
 const FOLD_ABOVE: usize = 60;
 
@@ -75,13 +74,10 @@ pub fn Toc() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    // Only the entries whose marked state changes are told (long outlines).
-    let selector = Selector::new(move || current.get());
-
     move || {
         let r = state.report()?;
         // A new report: fold its parts when the outline is long — before its entries are
-        // built, so folded children are never built at all.
+        // written, so folded children are never written at all.
         collapsed.set(initial_fold(&r.sections));
         if r.sections.is_empty() {
             return Some(
@@ -109,11 +105,39 @@ pub fn Toc() -> impl IntoView {
             .collect();
         let all_folded = move || collapsed.with(|c| tops.iter().all(|p| c.contains(p)));
         let all_folded2 = all_folded.clone();
-        let entries = r
-            .sections
-            .iter()
-            .map(|s| entry(state, s, collapsed, selector.clone()))
-            .collect_view();
+        // The entries are written into the list as it is built; effects owned by this
+        // report's view keep their folds, current entry and labels up to date.
+        let fill = move |el: web_sys::Element| {
+            let zh = state.lang.get_untracked() == Lang::Zh;
+            let Some(dom) = collapsed.with_untracked(|c| {
+                TocDom::write(&el, r.clone(), c, current.get_untracked().as_deref(), zh)
+            }) else {
+                return;
+            };
+            let dom = StoredValue::new_local(dom);
+            Effect::new(move |_| collapsed.with(|c| dom.update_value(|d| d.fold(c))));
+            Effect::new(move |_| current.with(|c| dom.update_value(|d| d.set_current(c.as_deref()))));
+            Effect::new(move |_| {
+                let zh = state.lang.get() == Lang::Zh;
+                dom.update_value(|d| d.set_lang(zh));
+            });
+        };
+        let on_click = move |e: web_sys::MouseEvent| {
+            let Some(hit) = e.target().and_then(|t| toc_dom::hit(&t)) else {
+                return;
+            };
+            match hit {
+                Hit::Go(id) => {
+                    e.prevent_default();
+                    go(state, id);
+                }
+                Hit::Toggle(id) => collapsed.update(|c| {
+                    if !c.remove(&id) {
+                        c.insert(id);
+                    }
+                }),
+            }
+        };
         Some(
             view! {
                 <nav class="toc" data-testid="toc" aria-label=move || state.tr("目录", "Contents")>
@@ -133,7 +157,7 @@ pub fn Toc() -> impl IntoView {
                         })}
                     </div>
                     <p class="toc-hint muted">{move || state.tr("按 j / k 切换章节", "j / k: next / previous")}</p>
-                    <ul>{entries}</ul>
+                    <ul use:fill on:click=on_click></ul>
                 </nav>
             }
             .into_any(),
@@ -152,89 +176,6 @@ fn initial_fold(sections: &[Section]) -> HashSet<String> {
     } else {
         HashSet::new()
     }
-}
-
-fn has_children(s: &Section) -> bool {
-    s.children.iter().any(|c| c.level <= TOC_MAX)
-}
-
-fn entry(
-    state: AppState,
-    s: &Section,
-    collapsed: RwSignal<HashSet<String>>,
-    selector: Selector<Option<String>>,
-) -> AnyView {
-    let children: Vec<Section> = s
-        .children
-        .iter()
-        .filter(|c| c.level <= TOC_MAX)
-        .cloned()
-        .collect();
-    let id = s.id.clone();
-    let label = layout::section_label(s);
-    let is_current = {
-        let key = Some(id.clone());
-        let selector = selector.clone();
-        move || selector.selected(&key)
-    };
-    let is_current2 = is_current.clone();
-    // A memo: entries hear about a fold only when their own state changes.
-    let folded = {
-        let id = id.clone();
-        let m = Memo::new(move |_| collapsed.with(|c| c.contains(&id)));
-        move || m.get()
-    };
-    let toggle = (!children.is_empty()).then(|| {
-        let id = id.clone();
-        let folded = folded.clone();
-        let folded2 = folded.clone();
-        let folded3 = folded.clone();
-        let label = label.clone();
-        view! {
-            <button class="toc-toggle" aria-controls=format!("toc-c-{id}")
-                aria-expanded=move || (!folded()).to_string()
-                aria-label=move || format!("{} {label}", if folded2() { state.tr("展开", "Expand") } else { state.tr("折叠", "Collapse") })
-                on:click={
-                    let id = id.clone();
-                    move |_| collapsed.update(|c| {
-                        if !c.remove(&id) {
-                            c.insert(id.clone());
-                        }
-                    })
-                }>
-                <span aria-hidden="true">{move || if folded3() { "▸" } else { "▾" }}</span>
-            </button>
-        }
-    });
-    // Children of a folded entry are not in the page until it unfolds (long outlines).
-    let sub = (!children.is_empty()).then(|| {
-        let folded = folded.clone();
-        let folded2 = folded.clone();
-        let selector = selector.clone();
-        view! {
-            <ul id=format!("toc-c-{id}") hidden=folded>
-                {move || (!folded2()).then(|| {
-                    children.iter().map(|c| entry(state, c, collapsed, selector.clone())).collect_view()
-                })}
-            </ul>
-        }
-    });
-    let go_id = id.clone();
-    view! {
-        <li class=format!("toc-l{}", s.level)>
-            <div class="toc-row">
-                {toggle}
-                <a href=format!("#sec-{id}") data-toc=id.clone() class:current=is_current
-                   aria-current=move || is_current2().then_some("location")
-                   on:click=move |e| {
-                       e.prevent_default();
-                       go(state, go_id.clone());
-                   }>{label}</a>
-            </div>
-            {sub}
-        </li>
-    }
-    .into_any()
 }
 
 /// Navigate to a section: show the text, mark it, scroll to it.
