@@ -248,7 +248,7 @@ fn toc_dom_writes_folds_and_marks_entries() {
     assert_eq!(el.query_selector_all("li").unwrap().length() as usize, listed.len() - part.children.len());
     let toggle = doc_el(&el, &format!("button.toc-toggle[aria-controls=\"toc-c-{}\"]", part.id));
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert_eq!(toggle.text_content().as_deref(), Some("▸"));
+    assert_eq!(toggle.text_content().as_deref(), Some("▶"));
     assert_eq!(toggle.get_attribute("aria-label"), Some(format!("展开 {}", baogao::layout::section_label(part))));
     let list = doc_el(&el, &format!("[id=\"toc-c-{}\"]", part.id));
     assert!(list.has_attribute("hidden"));
@@ -264,7 +264,7 @@ fn toc_dom_writes_folds_and_marks_entries() {
     t.fold(&HashSet::new());
     assert!(!list.has_attribute("hidden"));
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
-    assert_eq!(toggle.text_content().as_deref(), Some("▾"));
+    assert_eq!(toggle.text_content().as_deref(), Some("▼"));
     assert_eq!(el.query_selector_all("li").unwrap().length() as usize, listed.len());
     t.set_current(Some(&child.id));
     assert_eq!(el.query_selector_all("a.current").unwrap().length(), 1);
