@@ -34,4 +34,8 @@ pub mod worker_client;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    // index.html's font warm-up has been laid out by now (or never will be of use).
+    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("font-warm")) {
+        e.remove();
+    }
 }
