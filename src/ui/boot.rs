@@ -27,7 +27,13 @@ pub fn start(state: AppState) {
     url_sync::install(state);
     super::persist::install(state);
     install_hash_check(state);
-    register_service_worker(state);
+    watch_takeover(state);
+    // The service worker is registered well after the first picture: installing fetches
+    // and caches every file of the page (the parsing worker's wasm too), which competes
+    // with drawing it and with opening the first file; it only matters for the next visit.
+    super::perf::after_paint(move || {
+        leptos::prelude::set_timeout(move || register_service_worker(state), SW_DELAY);
+    });
 
     let (search, hash) = url_sync::location();
     let req = LinkRequest::parse(&search, &hash);
@@ -218,6 +224,42 @@ fn install_hash_check(state: AppState) {
     });
 }
 
+thread_local! {
+    /// The reader has been told of a new version (once is enough).
+    static ANNOUNCED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Tell the reader, once, that a new version is ready.
+fn announce_new_version(state: AppState) {
+    if ANNOUNCED.with(|a| a.replace(true)) {
+        return;
+    }
+    state.info(state.tr_now("新版本已就绪，刷新后生效。", "A new version is ready; reload to use it."));
+}
+
+/// A new version that takes over while this page is open (`sw.js` skips waiting, and the
+/// browser looks for one as the page loads) is announced. The listener is attached at
+/// once; the registration itself waits ([`SW_DELAY`]).
+fn watch_takeover(state: AppState) {
+    let nav = window().navigator();
+    if !js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = nav.service_worker();
+    // The first visit's worker takes over a page no older version controlled: not news.
+    let had_controller = container.controller().is_some();
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if had_controller {
+            announce_new_version(state);
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+}
+
+/// How long after the first picture the service worker is registered.
+const SW_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Register `sw.js` (relative, so it works under any sub-path) and announce new versions.
 fn register_service_worker(state: AppState) {
     let nav = window().navigator();
@@ -231,24 +273,35 @@ fn register_service_worker(state: AppState) {
             return;
         };
         let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
-        let reg2 = reg.clone();
-        let on_update = Closure::<dyn FnMut()>::new(move || {
-            let Some(worker) = reg2.installing() else {
-                return;
-            };
+        // A new version is installed while an older one controls this page.
+        let announce = move || {
+            if window().navigator().service_worker().controller().is_some() {
+                announce_new_version(state);
+            }
+        };
+        // Tell the reader when `worker` (a version being installed) is ready.
+        let watch = move |worker: web_sys::ServiceWorker| {
             let w2 = worker.clone();
             let on_state = Closure::<dyn FnMut()>::new(move || {
-                // A new version is installed while an older one controls this page.
-                let controlled = window().navigator().service_worker().controller().is_some();
-                if w2.state() == web_sys::ServiceWorkerState::Installed && controlled {
-                    state.info(state.tr_now(
-                        "新版本已就绪，刷新后生效。",
-                        "A new version is ready; reload to use it.",
-                    ));
+                if w2.state() == web_sys::ServiceWorkerState::Installed {
+                    announce();
                 }
             });
             worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
             on_state.forget();
+        };
+        // Registered after the first picture, so the browser's own update check (made
+        // when the page loaded) may already have found, or even installed, a new version.
+        if reg.waiting().is_some() {
+            announce();
+        } else if let Some(worker) = reg.installing() {
+            watch(worker);
+        }
+        let reg2 = reg.clone();
+        let on_update = Closure::<dyn FnMut()>::new(move || {
+            if let Some(worker) = reg2.installing() {
+                watch(worker);
+            }
         });
         reg.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
         on_update.forget();

@@ -10,7 +10,12 @@ use crate::share::store::ago;
 #[component]
 pub fn Catalog() -> impl IntoView {
     let state = AppState::expect();
-    let entries = LocalResource::new(super::fetch::load_catalog);
+    // Fetched once the page is drawn: the library is a click away, the report is what
+    // the first picture shows.
+    let entries = LocalResource::new(|| async {
+        super::perf::painted().await;
+        super::fetch::load_catalog().await
+    });
     let recent = super::persist::recent().unwrap_or_else(|| RwSignal::new(Vec::new()));
 
     let open_entry = move |e: CatalogEntry| {

@@ -100,6 +100,17 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(run, std::time::Duration::from_millis(1000));
 }
 
+/// Resolves once the next frame has been painted ([`after_paint`]): for async work the
+/// first picture does not need (the catalog's fetch).
+pub async fn painted() {
+    let p = js_sys::Promise::new(&mut |resolve, _reject| {
+        after_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }
