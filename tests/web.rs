@@ -285,6 +285,63 @@ fn toc_dom_writes_folds_and_marks_entries() {
     assert!(el.text_content().unwrap().contains("<b>运行</b>"));
 }
 
+/// The headline table's rows written straight into the page: one row per headline
+/// indicator with its actual (estimate badge) and target; the selected figure and its
+/// row marked, and only they; the cells' interface words follow the language; clicks
+/// resolve to the figure, or on the row to its growth; a name's markup stays text.
+#[wasm_bindgen_test]
+fn headline_dom_writes_rows_marks_and_words() {
+    use baogao::report::headline::headline;
+    use baogao::ui::headline_dom::HeadlineDom;
+    let src = "自贡市政府工作报告\n——2017年1月5日在自贡市第十七届人民代表大会第一次会议上\n一、2016年工作回顾\n预计全年地区生产总值1230亿元、增长7.6%。<b>城镇</b>新增就业5万人。\n二、2017年工作安排\n地区生产总值增长8%以上，能耗下降3%。\n";
+    let r = baogao::report::parse_text("t.txt", src, "UTF-8");
+    let h = headline(&r);
+    let gdp = h.rows.iter().find(|x| x.indicator == "gdp").expect("a GDP row").clone();
+    let a = gdp.actual.clone().expect("GDP actual");
+    let growth_id = a.ids.iter().find(|id| r.indicators.iter().any(|i| &i.id == *id && i.measure == baogao::report::Measure::Growth)).unwrap().clone();
+    let target_id = gdp.target.clone().expect("GDP target").id;
+    let el = doc().create_element("tbody").unwrap();
+    el.set_inner_html("<tr><td>old</td></tr>");
+    let mut d = HeadlineDom::write(&el, &r, h.rows.clone(), false, Some(&target_id), true).unwrap();
+
+    let rows = el.query_selector_all("tr[data-key]").unwrap();
+    assert_eq!(rows.length() as usize, h.rows.len(), "one row per headline indicator, the old ones gone");
+    let row = doc_el(&el, "tr[data-key=gdp]");
+    assert_eq!(row.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(doc_el(&row, "th[scope=row]").text_content().as_deref(), Some(gdp.name.as_str()));
+    let fig = |id: &str| doc_el(&el, &format!(".val[data-indicator=\"{id}\"]"));
+    assert_eq!(fig(&growth_id).get_attribute("data-role").as_deref(), Some("actual-growth"));
+    assert_eq!(fig(&growth_id).text_content().as_deref(), Some("增长7.6%"));
+    assert_eq!(fig(&target_id).get_attribute("data-role").as_deref(), Some("target"));
+    assert_eq!(fig(&target_id).text_content().as_deref(), Some("≥8%以上"));
+    assert_eq!(doc_el(&fig(&target_id), ".sym").get_attribute("title").as_deref(), Some("以上"));
+    assert_eq!(doc_el(&row, ".badge.est").text_content().as_deref(), Some("预计"));
+
+    // Selected: the target (given), then the growth; the row stays marked, one figure at a time.
+    assert!(fig(&target_id).class_list().contains("selected") && row.class_list().contains("selected"));
+    d.set_selected(Some(&growth_id));
+    assert_eq!(el.query_selector_all(".val.selected").unwrap().length(), 1);
+    assert!(fig(&growth_id).class_list().contains("selected") && row.class_list().contains("selected"));
+    d.set_selected(None);
+    assert_eq!(el.query_selector_all(".selected").unwrap().length(), 0);
+
+    // Clicks: a figure selects itself; the row (its name) selects the actual's growth.
+    let on = |e: &web_sys::Element| -> web_sys::EventTarget { e.clone().into() };
+    assert_eq!(d.hit(&on(&doc_el(&fig(&target_id), ".num"))), Some(target_id.clone()));
+    assert_eq!(d.hit(&on(&doc_el(&row, "th"))), Some(growth_id.clone()));
+
+    // English: the growth reads +7.6, the badge est.; a fall keeps its word.
+    d.set_lang(false);
+    assert_eq!(fig(&growth_id).text_content().as_deref(), Some("+7.6%"));
+    assert_eq!(doc_el(&row, ".badge.est").text_content().as_deref(), Some("est."));
+    let energy = doc_el(&el, "tr[data-key=energy_intensity] .val[data-role=target]");
+    assert_eq!(energy.text_content().as_deref(), Some("down3%"));
+    d.set_lang(true);
+    assert_eq!(energy.text_content().as_deref(), Some("下降3%"));
+    assert!(el.query_selector("b").unwrap().is_none(), "markup stays text");
+    assert!(doc_el(&el, "tr[data-key=urban_new_jobs] th").text_content().unwrap().contains("<b>城镇</b>"));
+}
+
 fn doc_el(root: &web_sys::Element, q: &str) -> web_sys::Element {
     root.query_selector(q).unwrap().unwrap_or_else(|| panic!("{q}"))
 }

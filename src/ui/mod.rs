@@ -13,6 +13,7 @@ pub mod download;
 pub mod export_buttons;
 pub mod fetch;
 pub mod find;
+pub mod headline_dom;
 pub mod headline_table;
 pub mod indicator_table;
 pub mod share;
