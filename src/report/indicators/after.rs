@@ -14,7 +14,12 @@ pub(super) fn name(clause: &str, it: &Item, name: String, own_subject: bool, gap
     let fam = it.unit.map(|u| u.family);
     let name = match fam {
         // 建成4条高速公路: the classifier counts the noun after it.
-        Some(Family::Count) if it.suffix.is_none() => gap::classifier_noun(after_text).map_or(name, str::to_string),
+        // (after a bound too: 新增10个以上省级园区)
+        Some(Family::Count) => gap::classifier_noun(after_text).map_or(name, str::to_string),
+        // 5名学者上榜…, 引进10位院士: 名 and 位 count people like a classifier
+        Some(Family::People) if it.unit.is_some_and(|u| matches!(u.base, "名" | "位")) => {
+            gap::classifier_noun(after_text).map_or(name, str::to_string)
+        }
         // 安排1000亿元专项奖补资金: the sum is the fund named after it.
         Some(Family::Money) if it.suffix.is_none() && it.kind == Kind::Normal => {
             gap::fund_noun(after_text).map_or(name, str::to_string)

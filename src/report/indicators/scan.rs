@@ -89,7 +89,7 @@ fn parse_num(s: &str, chinese: bool) -> Option<Num> {
 }
 
 /// Is `c` a CJK ideograph (a word character in Chinese text)?
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
@@ -727,10 +727,13 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
     if matches!(suffix, Some("多") | Some("余")) && many.is_none() {
         many = suffix;
     }
-    // A figure that modifies a noun: 2000万元以上项目, 亿元级, 百亿级.
+    // A figure that modifies a noun: 2000万元以上项目, 亿元级, 百亿级. A count of things
+    // (5家以上企业, 新增10个以上省级园区, 30名以上人才) counts the noun instead.
     let nc = char_at(rest, after);
+    let counts_things = unit.is_some_and(|u| matches!(u.base, "个" | "家" | "所" | "项" | "座" | "处" | "批" | "条" | "名"));
     if let Some(ch) = nc {
         let modifier = match suffix {
+            Some("以上") if counts_things => false,
             Some("以上") | Some("以下") => is_han(ch) && !"和及与或、".contains(ch),
             _ => ch == '级' && unit.map(|u| !u.is_percent()).unwrap_or(false),
         };
@@ -800,6 +803,8 @@ mod tests {
         assert!(items("5G基站").is_empty());
         assert!(items("第一").is_empty());
         assert!(items("引进2000万元以上项目").is_empty());
+        assert!(items("年营业收入100人以上企业").is_empty());
+        assert_eq!(items("5家以上企业进入全省百强"), [(5.0, None, "家".into(), Some("以上"))]);
         assert!(items("一带一路").is_empty());
         assert!(items("三个方面").is_empty());
         assert!(items("2012-2016年").is_empty());

@@ -354,6 +354,42 @@ fn a_classifier_counts_the_noun_after_it() {
 }
 
 #[test]
+fn a_counted_noun_is_read_whole_and_keeps_what_the_items_became() {
+    for (t, want) in [
+        // words that begin with a char that ends a noun elsewhere
+        ("新增3家上市公司。", "上市公司"),
+        ("创建2个国家级开发区。", "国家级开发区"),
+        ("开工建设5个在建项目。", "在建项目"),
+        // a rank or grade inside the noun; a bare number is not one
+        ("引进5家世界500强企业。", "世界500强企业"),
+        ("新增2个4A级景区。", "4A级景区"),
+        ("建成1.2万个5G基站。", "5G基站"),
+        ("3个项目2023年开工。", "项目"),
+        // what the items became
+        ("4个村入选全国乡村旅游重点村。", "村入选全国乡村旅游重点村"),
+        ("7家单位获评全国文明单位。", "单位获评全国文明单位"),
+        ("力争2个开发区进入全省综合考评30强。", "开发区进入全省综合考评30强"),
+        ("5名学者上榜“全球顶尖科学家榜单”。", "学者上榜“全球顶尖科学家榜单”"),
+        // 名 counts people like a classifier
+        ("妥善安置34.4万名受灾群众。", "受灾群众"),
+        // a count with a bound before the noun counts it (not a size class like 10亿元以上项目)
+        ("新增10个以上省级园区。", "省级园区"),
+        ("引进30名以上高层次人才。", "高层次人才"),
+        ("5家以上企业进入全省百强。", "企业进入全省百强"),
+        // a short second noun that ends the clause; not one the clause goes on from
+        ("疏散转移54.2万名工地和险区群众。", "工地和险区群众"),
+        ("20户企业与高校缔结创新共同体。", "企业"),
+        // as before: the verb's 列入 ends the noun, 位居 too
+        ("3个项目列入国家计划。", "项目"),
+        ("2个指标位居全省第一。", "指标"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
+}
+
+#[test]
 fn a_span_of_years_before_the_verb_is_how_long_not_the_name() {
     for (t, want) in [
         ("粮食总产量连续5年稳定在700亿斤以上。", "粮食总产量"),
