@@ -8,14 +8,19 @@ use super::units::Family;
 
 /// The name of figure `it` of `clause`, given `name` from the words before it (its own
 /// `gap_subject` when `own_subject`, else a carried one), and whether the words after it
-/// gave the name (a bare 万/亿 so named counts people).
-pub(super) fn name(clause: &str, it: &Item, name: String, own_subject: bool, gap_subject: &str) -> (String, bool) {
+/// gave the name (a bare 万/亿 so named counts people), and the noun a classifier
+/// counts when that named a count of things (`新增3家上市公司` → 上市公司).
+pub(super) fn name<'c>(clause: &'c str, it: &Item, name: String, own_subject: bool, gap_subject: &str) -> (String, bool, Option<&'c str>) {
     let after_text = clause.get(it.after..).unwrap_or("");
     let fam = it.unit.map(|u| u.family);
+    let mut counted = None;
     let name = match fam {
         // 建成4条高速公路: the classifier counts the noun after it.
         // (after a bound too: 新增10个以上省级园区)
-        Some(Family::Count) => gap::classifier_noun(after_text).map_or(name, str::to_string),
+        Some(Family::Count) => {
+            counted = gap::classifier_noun(after_text);
+            counted.map_or(name, str::to_string)
+        }
         // 5名学者上榜…, 引进10位院士: 名 and 位 count people like a classifier
         Some(Family::People) if it.unit.is_some_and(|u| matches!(u.base, "名" | "位")) => {
             gap::classifier_noun(after_text).map_or(name, str::to_string)
@@ -50,5 +55,5 @@ pub(super) fn name(clause: &str, it: &Item, name: String, own_subject: bool, gap
         None
     };
     let named_after = before_noun.is_some();
-    (before_noun.unwrap_or(name), named_after)
+    (before_noun.unwrap_or(name), named_after, counted)
 }

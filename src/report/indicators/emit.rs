@@ -105,7 +105,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         for (i, name) in pairs.drain(..) {
             let it = &run[i];
-            let (name, named_after) = after::name(clause, it, name, own_subject, gap_subject);
+            let (name, named_after, counted) = after::name(clause, it, name, own_subject, gap_subject);
+            // 新增3家上市公司，累计达到20家: the noun after a lone count names what the
+            // sentence's next clauses count (with its verb of adding: the stock drops it).
+            if let Some(noun) = counted.filter(|_| n == 1) {
+                self.carry_full.clear();
+                if said::NEW_WORDS.contains(&gap_subject) {
+                    self.carry_full.push_str(gap_subject);
+                }
+                self.carry_full.push_str(noun);
+                self.carry_names.clear();
+                self.carry_names.push(self.carry_full.clone());
+            }
             let abs = cs + it.start;
             let sec = self.section_at(abs);
             let kind = self.kind_now();

@@ -770,6 +770,9 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
 /// (`4个村入选全国乡村旅游重点村` → 村入选全国乡村旅游重点村).
 const BECAME: &[&str] = &["入选", "获评", "被评为", "评为", "跻身", "上榜", "荣获", "获批", "被认定为", "认定为", "进入"];
 
+/// Adverbs that may stand between a counted noun and its verb (`村庄基本完成`).
+const ADVERBS: &[&str] = &["基本", "全部", "全面", "均", "都", "已经", "陆续", "相继", "先后", "同步", "顺利", "如期"];
+
 /// Ends a counted noun (with the verbs of [`BECAME`]).
 const NOUN_STOP: &str = "，。；、：:（）()“”\"获建成实完达通入开投上被纳落签竣累共在与和及居是为占的等位增降提下将已均分各并到超突覆惠带";
 
@@ -786,6 +789,13 @@ pub fn classifier_noun(after: &str) -> Option<&str> {
         Some(w) if after[words.len()..].starts_with(['入', '为']) => w,
         _ => words,
     };
+    // 2800个村庄基本完成…: an adverb before a verb that ends the noun is the verb's
+    let mut words = words;
+    if after[words.len()..].starts_with(|c: char| NOUN_STOP.contains(c)) {
+        while let Some(w) = ADVERBS.iter().find_map(|a| words.strip_suffix(a)) {
+            words = w;
+        }
+    }
     let rest = &after[words.len()..];
     if let Some(v) = BECAME.iter().find(|v| rest.starts_with(**v)) {
         let rest = &rest[v.len()..];

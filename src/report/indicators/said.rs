@@ -76,7 +76,7 @@ fn crop_of(name: &str) -> Option<&str> {
 
 /// Words that make a name a count of what was added (`新增上市公司`, `新登记市场主体`,
 /// `设立产业基金`): the total is of the rest.
-const NEW_WORDS: &[&str] = &[
+pub(super) const NEW_WORDS: &[&str] = &[
     "新登记", "新注册", "新认定", "新培育", "新引进", "新设立", "新设", "新发展", "新建", "新增", "认定", "培育", "引进", "设立", "建成",
 ];
 

@@ -294,6 +294,14 @@ fn many_between_the_place_and_the_unit_keeps_the_unit() {
 }
 
 #[test]
+fn many_between_the_place_and_a_classifier_keeps_the_classifier() {
+    let v = run("1万余套受损农民住房完成修缮，新增2万余名技能人才，更新3万多辆公交车。");
+    let got: Vec<_> = v.iter().map(|i| (i.unit.as_str(), i.qualifier.as_deref(), i.value_base)).collect();
+    assert_eq!(got, [("万套", Some("余"), Some(10000.0)), ("万名", Some("余"), Some(20000.0)), ("万辆", Some("多"), Some(30000.0))], "{v:#?}");
+    assert_eq!(v[0].measure, Measure::Count, "{v:#?}");
+}
+
+#[test]
 fn working_days_are_a_unit_and_months_a_span() {
     let v = run("企业开办时间压缩至1个工作日以内，不动产登记压缩到3个工作日。");
     let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), i.unit.as_str())).collect();

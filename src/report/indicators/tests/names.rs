@@ -379,6 +379,10 @@ fn a_counted_noun_is_read_whole_and_keeps_what_the_items_became() {
         // a short second noun that ends the clause; not one the clause goes on from
         ("疏散转移54.2万名工地和险区群众。", "工地和险区群众"),
         ("20户企业与高校缔结创新共同体。", "企业"),
+        // adverbs before the verb that ends the noun are the verb's (贫困村全部出列,
+        // a predicate kept whole, keeps its own)
+        ("2800余个村庄基本完成美丽乡村建设。", "村庄"),
+        ("759所受灾学校全部如期开学。", "受灾学校"),
         // as before: the verb's 列入 ends the noun, 位居 too
         ("3个项目列入国家计划。", "项目"),
         ("2个指标位居全省第一。", "指标"),
