@@ -395,6 +395,49 @@ fn line_keys(s: &str, ls: &[(usize, usize)]) -> Vec<(u64, usize)> {
     keys
 }
 
+/// The lines of `s` and their [`line_keys`]. A text that is one block written several
+/// times over, byte for byte (a report saved again and again into one file), has the
+/// block's keys hashed once and repeated: its lines are the block's, shifted.
+fn lines_and_keys(s: &str) -> (Vec<(usize, usize)>, Vec<(u64, usize)>) {
+    let ls = lines(s);
+    let Some(p) = exact_period(s.as_bytes()) else {
+        let keys = line_keys(s, &ls);
+        return (ls, keys);
+    };
+    // the block ends with a line break: its lines are those that start before `p`
+    let m = ls.partition_point(|&(a, _)| a < p);
+    let block = line_keys(s, &ls[..m]);
+    let mut keys = Vec::with_capacity(ls.len());
+    while keys.len() + m < ls.len() {
+        keys.extend_from_slice(&block);
+    }
+    // what follows the last copy (the empty line after its final line break)
+    keys.extend(ls[keys.len()..].iter().map(|&(a, b)| line_key(&s[a..b])));
+    (ls, keys)
+}
+
+/// The length `p` of a block that `b` is written out of, whole, two or more times
+/// (`b[i] == b[i + p]` throughout), when the block ends with a line break. Found from
+/// where the first line starts again; a text too short to gain from it has none.
+fn exact_period(b: &[u8]) -> Option<usize> {
+    const MIN: usize = 16 * 1024;
+    if b.len() < MIN {
+        return None;
+    }
+    let first = &b[..memchr::memchr(b'\n', b)? + 1];
+    let finder = memchr::memmem::Finder::new(first);
+    let mut from = first.len();
+    // a first line that recurs inside the block: try the next few places it starts a line
+    for _ in 0..4 {
+        let q = from + finder.find(&b[from..])?;
+        if b[q - 1] == b'\n' && b.len() % q == 0 && b[q..] == b[..b.len() - q] {
+            return Some(q);
+        }
+        from = q + 1;
+    }
+    None
+}
+
 /// Keys are already hashes: the map uses them as they are.
 #[derive(Default, Clone, Copy)]
 struct KeyHasher(u64);
@@ -663,8 +706,7 @@ impl Sink for SameCheck<'_> {
 
 /// Stage B: line-level fixes over the stage-A text.
 fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
-    let ls = lines(s);
-    let keys = line_keys(s, &ls);
+    let (ls, keys) = lines_and_keys(s);
     let (copies, cut) = find_copies(&ls, &keys).unwrap_or((1, s.len()));
     let mut b = MapBuilder::with_capacity(cut);
     stage_b_into(s, &ls, &keys, cut, &mut b, n);
@@ -675,8 +717,7 @@ fn stage_b(s: &str, n: &mut Counts) -> (String, OffsetMap, usize) {
 /// Whether [`stage_b`] would give `s` back unchanged (`stage_b(s).0 == s`), without
 /// writing its output.
 fn stage_b_keeps(s: &str) -> bool {
-    let ls = lines(s);
-    let keys = line_keys(s, &ls);
+    let (ls, keys) = lines_and_keys(s);
     let cut = find_copies(&ls, &keys).map_or(s.len(), |(_, cut)| cut);
     let mut b = SameCheck { src: s, len: 0, same: true };
     stage_b_into(s, &ls, &keys, cut, &mut b, &mut Counts::default());
@@ -872,6 +913,28 @@ mod tests {
             .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""));
         let once = clean(crash).text;
         assert_eq!(clean(&once).text, once);
+    }
+
+    #[test]
+    fn a_block_written_over_and_over_has_the_keys_of_every_line() {
+        let block = "政 府 工 作 报 告\n\n一、2016年工作回顾\n地区生产总值增长8%。\n地区生产总值增长8%。\n\u{200B}城镇新增就业5万人。\n\n";
+        let many = |b: &str, n: usize| b.repeat(n);
+        for s in [
+            many(block, 600),
+            // a blank first line; a first line that recurs inside the block
+            many(&format!("\n{block}"), 500),
+            many(&format!("第一行\n{block}第一行\n"), 400),
+            // not whole copies, no closing line break, one copy: no shortcut, the same keys
+            format!("{}多一行", many(block, 600)),
+            many(block.trim_end(), 600),
+            block.repeat(1),
+        ] {
+            let ls = lines(&s);
+            assert_eq!(lines_and_keys(&s), (ls.clone(), line_keys(&s, &ls)));
+        }
+        assert_eq!(exact_period(many(block, 600).as_bytes()), Some(block.len()));
+        assert_eq!(exact_period(format!("第一行\n{block}第一行\n").repeat(400).as_bytes()), Some(block.len() + 2 * "第一行\n".len()));
+        assert_eq!(exact_period(format!("{}多一行", many(block, 600)).as_bytes()), None);
     }
 
     #[test]
