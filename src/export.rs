@@ -106,15 +106,64 @@ pub fn indicator_fields(file: &str, ind: &Indicator) -> [String; 19] {
 /// A number as a spreadsheet reads it: `8`, `7.6`, `-0.5`, no exponent for ordinary
 /// magnitudes; empty for NaN/infinity (never produced by parsing, but never written).
 pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return String::new();
+    let mut s = String::new();
+    if v.is_finite() {
+        // (-0 is written 0)
+        push_f64(&mut s, if v == 0.0 { 0.0 } else { v });
     }
-    // `Display` for f64 prints the shortest round-tripping decimal, never an exponent.
-    let s = format!("{v}");
-    if s == "-0" {
-        "0".into()
-    } else {
-        s
+    s
+}
+
+/// Append `v` as `Display` writes it (the shortest decimal that reads back as `v`,
+/// never an exponent). The figures of reports — whole numbers and up to three
+/// decimals below 10¹² — are written digit by digit, without the formatting machinery,
+/// which a page drawing hundreds of readings pays for in every one; the rest by `Display`.
+pub fn push_f64(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    const LIMIT: f64 = 1e12;
+    if v.is_finite() && v.abs() < LIMIT && v != 0.0 {
+        // The fewest decimals k whose rounding m / 10^k reads back as v: that decimal is
+        // the shortest (a shorter one would have fewer decimals and be found first).
+        let mut scale = 1.0;
+        for k in 0..=3u32 {
+            let m = (v * scale).round();
+            if m / scale == v {
+                let m = m.abs() as u64;
+                if v < 0.0 {
+                    out.push('-');
+                }
+                push_decimal(out, m, k);
+                return;
+            }
+            scale *= 10.0;
+        }
+    }
+    let _ = write!(out, "{v}");
+}
+
+/// Append `m / 10^k` in decimal (`k` digits after the point, leading zero below 1).
+fn push_decimal(out: &mut String, m: u64, k: u32) {
+    let mut digits = [0u8; 24];
+    let mut n = 0;
+    let mut x = m;
+    loop {
+        digits[n] = b'0' + (x % 10) as u8;
+        n += 1;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    let k = k as usize;
+    while n <= k {
+        digits[n] = b'0';
+        n += 1;
+    }
+    for i in (0..n).rev() {
+        if i + 1 == k {
+            out.push('.');
+        }
+        out.push(char::from(digits[i]));
     }
 }
 

@@ -486,34 +486,60 @@ pub fn reading(ind: &crate::report::Indicator, zh: bool) -> String {
         Some("左右" | "约" | "近" | "接近") => "≈ ",
         _ => "",
     };
-    let value = if !ind.parts.is_empty() {
-        ind.parts
-            .iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join(" : ")
+    // `name — status · measure · ≥ value unit · vs … · year`, in one string (a page
+    // writes one reading per number it marks)
+    use crate::export::push_f64;
+    let mut out = String::with_capacity(ind.name.len() + ind.unit.len() + 48);
+    out.push_str(&ind.name);
+    out.push_str(" — ");
+    out.push_str(status);
+    out.push_str(" · ");
+    out.push_str(measure);
+    out.push_str(" · ");
+    let from = out.len();
+    out.push_str(sym);
+    if !ind.parts.is_empty() {
+        for (k, p) in ind.parts.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" : ");
+            }
+            push_f64(&mut out, *p);
+        }
     } else {
         match &ind.value {
-            Value::Number(v) => v.to_string(),
-            Value::Range([a, b]) => format!("{a}–{b}"),
+            Value::Number(v) => push_f64(&mut out, *v),
+            Value::Range([a, b]) => {
+                push_f64(&mut out, *a);
+                out.push('–');
+                push_f64(&mut out, *b);
+            }
         }
-    };
-    let mut parts = vec![
-        status.to_string(),
-        measure.to_string(),
-        format!("{sym}{value} {}", ind.unit).trim().to_string(),
-    ];
+    }
+    out.push(' ');
+    out.push_str(&ind.unit);
+    // (the value and unit read as one trimmed piece)
+    let end = from + out[from..].trim_end().len();
+    out.truncate(end);
     if let Some(rel) = &ind.relative_to {
-        parts.push(if zh {
-            format!("相对{rel}")
-        } else {
-            format!("vs {rel}")
-        });
+        out.push_str(if zh { " · 相对" } else { " · vs " });
+        out.push_str(rel);
     }
     match (ind.year, &ind.period) {
-        (_, Some(p)) => parts.push(if zh { format!("{p}年") } else { p.clone() }),
-        (Some(y), None) => parts.push(if zh { format!("{y}年") } else { y.to_string() }),
+        (_, Some(p)) => {
+            out.push_str(" · ");
+            out.push_str(p);
+            if zh {
+                out.push('年');
+            }
+        }
+        (Some(y), None) => {
+            out.push_str(" · ");
+            push_f64(&mut out, f64::from(y));
+            if zh {
+                out.push('年');
+            }
+        }
         (None, None) => {}
     }
-    format!("{} — {}", ind.name, parts.join(" · "))
+    out
 }

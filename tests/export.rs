@@ -314,7 +314,43 @@ fn download_stem_is_safe() {
     assert_eq!(export::download_stem(&r3), "baogao-report");
 }
 
+/// Numbers are written as `Display` writes them (shortest round trip), -0 as 0.
+fn display_number(v: f64) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let s = format!("{v}");
+    if s == "-0" { "0".into() } else { s }
+}
+
+#[test]
+fn numbers_are_written_as_display_writes_them() {
+    let mut vs = vec![0.0, -0.0, 1.0, -1.0, 7.6, 8.5, 0.05, 0.1 + 0.2, 1230.0, 2.675, 1e-5, 123.456, 999_999_999_999.9, 1e12, 1e15, 1e21, 5e-324, f64::MAX, f64::NAN, f64::INFINITY, -f64::INFINITY];
+    for i in -20_000..20_000 {
+        for d in [1.0, 10.0, 100.0, 1000.0, 7.0, 3.0] {
+            vs.push(f64::from(i) / d);
+        }
+    }
+    for v in vs {
+        assert_eq!(export::number(v), display_number(v), "{v:?}");
+        let mut s = String::from("x");
+        export::push_f64(&mut s, v);
+        assert_eq!(s, format!("x{v}"), "{v:?}");
+    }
+}
+
 proptest! {
+    /// Any f64 is written as `Display` writes it.
+    #[test]
+    fn any_number_is_written_as_display_writes_it(bits in any::<u64>(), small in -1e13f64..1e13, k in 0u32..5) {
+        for v in [f64::from_bits(bits), small, (small * 10f64.powi(k as i32)).round() / 10f64.powi(k as i32)] {
+            prop_assert_eq!(export::number(v), display_number(v));
+            let mut s = String::new();
+            export::push_f64(&mut s, v);
+            prop_assert_eq!(s, format!("{v}"));
+        }
+    }
+
     /// Any text, written as one field between two others, reads back unchanged.
     #[test]
     fn any_field_round_trips(s in "\\PC*|[,\"\r\n a-z中文]{0,20}") {

@@ -391,3 +391,61 @@ proptest::proptest! {
         proptest::prop_assert_eq!(baogao::layout::visible_chars(&s), slow);
     }
 }
+
+/// The reading as it was written before it was built in one string (`format!` and a
+/// join): the same text for every indicator of every fixture, in both languages.
+#[test]
+fn reading_is_the_same_text_as_the_formatted_one() {
+    fn formatted(ind: &Indicator, zh: bool) -> String {
+        let status = match (ind.status, zh) {
+            (Status::Actual, true) => "实际",
+            (Status::Actual, false) => "actual",
+            (Status::Estimate, true) => "预计",
+            (Status::Estimate, false) => "estimate",
+            (Status::Target, true) => "目标",
+            (Status::Target, false) => "target",
+        };
+        let r = reading(ind, zh);
+        let measure = r.split(" · ").nth(1).unwrap().to_string();
+        let sym = match ind.qualifier.as_deref() {
+            Some("以上" | "不低于" | "超过" | "突破" | "高于" | "至少") => "≥ ",
+            Some("以内" | "低于" | "控制在" | "不超过" | "以下" | "下降到") => "≤ ",
+            Some("左右" | "约" | "近" | "接近") => "≈ ",
+            _ => "",
+        };
+        let value = if !ind.parts.is_empty() {
+            ind.parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" : ")
+        } else {
+            match &ind.value {
+                Value::Number(v) => v.to_string(),
+                Value::Range([a, b]) => format!("{a}–{b}"),
+            }
+        };
+        let mut parts = vec![status.to_string(), measure, format!("{sym}{value} {}", ind.unit).trim().to_string()];
+        if let Some(rel) = &ind.relative_to {
+            parts.push(if zh { format!("相对{rel}") } else { format!("vs {rel}") });
+        }
+        match (ind.year, &ind.period) {
+            (_, Some(p)) => parts.push(if zh { format!("{p}年") } else { p.clone() }),
+            (Some(y), None) => parts.push(if zh { format!("{y}年") } else { y.to_string() }),
+            (None, None) => {}
+        }
+        format!("{} — {}", ind.name, parts.join(" · "))
+    }
+    let mut n = 0;
+    for f in std::fs::read_dir("tests/fixtures").unwrap() {
+        let path = f.unwrap().path();
+        if !path.is_file() || path.extension().is_some_and(|e| e == "json" || e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(r) = baogao::report::parse(&path.to_string_lossy(), &bytes) else { continue };
+        for ind in &r.indicators {
+            for zh in [true, false] {
+                assert_eq!(reading(ind, zh), formatted(ind, zh));
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 1000, "{n} readings compared");
+}

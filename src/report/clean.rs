@@ -395,10 +395,13 @@ fn line_keys(s: &str, ls: &[(usize, usize)]) -> Vec<(u64, usize)> {
     keys
 }
 
+/// Line ranges and their [`line_keys`].
+type LinesAndKeys = (Vec<(usize, usize)>, Vec<(u64, usize)>);
+
 /// The lines of `s` and their [`line_keys`]. A text that is one block written several
 /// times over, byte for byte (a report saved again and again into one file), has the
 /// block's keys hashed once and repeated: its lines are the block's, shifted.
-fn lines_and_keys(s: &str) -> (Vec<(usize, usize)>, Vec<(u64, usize)>) {
+fn lines_and_keys(s: &str) -> LinesAndKeys {
     let ls = lines(s);
     let Some(p) = exact_period(s.as_bytes()) else {
         let keys = line_keys(s, &ls);

@@ -63,6 +63,25 @@ fn attrs(e: &Element) -> &Attrs {
     e.unchecked_ref()
 }
 
+/// `prefix` then `id`, without the formatting machinery (hundreds per chunk).
+fn prefixed(prefix: &str, id: &str) -> String {
+    let mut s = String::with_capacity(prefix.len() + id.len());
+    s.push_str(prefix);
+    s.push_str(id);
+    s
+}
+
+/// Class names by outline level (`h-l0` … `h-l5` from a table, deeper ones written out).
+const HEADING_CLASSES: (&str, [&str; 6]) = ("heading h-l", ["heading h-l0", "heading h-l1", "heading h-l2", "heading h-l3", "heading h-l4", "heading h-l5"]);
+const RUN_IN_CLASSES: (&str, [&str; 6]) = ("run-in h-l", ["run-in h-l0", "run-in h-l1", "run-in h-l2", "run-in h-l3", "run-in h-l4", "run-in h-l5"]);
+
+fn level_class((prefix, table): (&'static str, [&'static str; 6]), level: u8) -> std::borrow::Cow<'static, str> {
+    match table.get(usize::from(level)) {
+        Some(c) => (*c).into(),
+        None => prefixed(prefix, &level.to_string()).into(),
+    }
+}
+
 /// Writes blocks: the fixed attributes live on prototype elements that are cloned; only
 /// what differs per element (ids, readings, text) crosses as a Rust string.
 struct Writer<'a> {
@@ -111,7 +130,8 @@ impl<'a> Writer<'a> {
     }
 
     fn clone_of(proto: &Element) -> Result<Element, JsValue> {
-        proto.clone_node()?.dyn_into::<Element>().map_err(JsValue::from)
+        // a clone of an element is an element (no `instanceof` check per node)
+        Ok(proto.clone_node()?.unchecked_into::<Element>())
     }
 
     /// A heading (`div.heading`) or paragraph (`p`), with a run-in heading
@@ -120,8 +140,8 @@ impl<'a> Writer<'a> {
         let el = match &b.kind {
             BlockKind::Heading { section, level } => {
                 let e = Self::clone_of(&self.heading)?;
-                e.set_class_name(&format!("heading h-l{level}"));
-                e.set_id(&format!("sec-{section}"));
+                e.set_class_name(&level_class(HEADING_CLASSES, *level));
+                e.set_id(&prefixed("sec-", section));
                 self.set_section(&e, section);
                 self.set_level(&e, *level);
                 e
@@ -140,8 +160,8 @@ impl<'a> Writer<'a> {
         };
         if let Some(l) = &b.lead {
             let s = Self::clone_of(&self.run_in)?;
-            s.set_class_name(&format!("run-in h-l{}", l.level));
-            s.set_id(&format!("sec-{}", l.section));
+            s.set_class_name(&level_class(RUN_IN_CLASSES, l.level));
+            s.set_id(&prefixed("sec-", &l.section));
             self.set_level(&s, l.level);
             for seg in head {
                 self.segment(&s, seg)?;
@@ -167,7 +187,9 @@ impl<'a> Writer<'a> {
     }
 
     fn set_level(&self, e: &Element, level: u8) {
-        attrs(e).set_str(&self.aria_level, &(level + 1).min(6).to_string());
+        // aria-level = level + 1, at most 6
+        const ARIA: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
+        attrs(e).set_str(&self.aria_level, ARIA[usize::from(level).min(5)]);
     }
 
     /// A run of text; an indicator's number is wrapped in its `mark.num` (reading as a
@@ -177,7 +199,7 @@ impl<'a> Writer<'a> {
             return self.pieces(parent, seg.span);
         };
         let m = Self::clone_of(&self.num)?;
-        let id = format!("num-{}", ind.id);
+        let id = prefixed("num-", &ind.id);
         m.set_id(&id);
         attrs(&m).set_str(&self.data_indicator, &ind.id);
         attrs(&m).set_str(&self.title, &layout::reading(ind, self.now.zh));
@@ -210,7 +232,7 @@ impl<'a> Writer<'a> {
                         m.set_class_name("find-hit current");
                     }
                     if h[local].start >= span.start {
-                        m.set_id(&format!("hit-{k}"));
+                        m.set_id(&prefixed("hit-", &k.to_string()));
                     }
                     attrs(&m).set_str(&self.data_hit, &k.to_string());
                     m.append_with_str_1(s)?;
