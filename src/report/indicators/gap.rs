@@ -800,8 +800,9 @@ pub fn classifier_noun(after: &str) -> Option<&str> {
     if let Some(v) = BECAME.iter().find(|v| rest.starts_with(**v)) {
         let rest = &rest[v.len()..];
         // what they became: words (…30强), or a title in quotes (上榜“全球前2%顶尖科学家榜单”)
-        let what = match rest.strip_prefix('“').and_then(|q| q.find('”')) {
-            Some(k) if rest[..k].chars().count() <= 24 => &rest[..k + '“'.len_utf8() + '”'.len_utf8()],
+        let quoted = rest.strip_prefix('“').and_then(|q| Some(&q[..q.find('”')?]));
+        let what = match quoted {
+            Some(title) if title.chars().count() <= 24 => &rest[..'“'.len_utf8() + title.len() + '”'.len_utf8()],
             _ => noun_words(rest, 14, false),
         };
         if !words.is_empty() && what.chars().count() >= 2 {

@@ -370,6 +370,8 @@ fn a_counted_noun_is_read_whole_and_keeps_what_the_items_became() {
         ("7家单位获评全国文明单位。", "单位获评全国文明单位"),
         ("力争2个开发区进入全省综合考评30强。", "开发区进入全省综合考评30强"),
         ("5名学者上榜“全球顶尖科学家榜单”。", "学者上榜“全球顶尖科学家榜单”"),
+        ("5名学者上榜“顶a”。", "学者上榜“顶a”"),
+        ("5名学者上榜“ab顶尖科学家榜单之一二三四五六七八九十一二三四五六七八九十”。", "学者"),
         // 名 counts people like a classifier
         ("妥善安置34.4万名受灾群众。", "受灾群众"),
         // a count with a bound before the noun counts it (not a size class like 10亿元以上项目)
