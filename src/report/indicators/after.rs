@@ -2,7 +2,6 @@
 //! (`建成4条高速公路`), the fund a sum makes up (`安排1000亿元专项奖补资金`), a group of
 //! people and what is done for them (`5.2万人实现就业`, `解决3亿多农村人口饮水安全问题`).
 
-use super::gap;
 use super::scan::{self, Item, Kind};
 use super::units::Family;
 
@@ -18,16 +17,16 @@ pub(super) fn name<'c>(clause: &'c str, it: &Item, name: String, own_subject: bo
         // 建成4条高速公路: the classifier counts the noun after it.
         // (after a bound too: 新增10个以上省级园区)
         Some(Family::Count) => {
-            counted = gap::classifier_noun(after_text);
+            counted = classifier_noun(after_text);
             counted.map_or(name, str::to_string)
         }
         // 5名学者上榜…, 引进10位院士: 名 and 位 count people like a classifier
         Some(Family::People) if it.unit.is_some_and(|u| matches!(u.base, "名" | "位")) => {
-            gap::classifier_noun(after_text).map_or(name, str::to_string)
+            classifier_noun(after_text).map_or(name, str::to_string)
         }
         // 安排1000亿元专项奖补资金: the sum is the fund named after it.
         Some(Family::Money) if it.suffix.is_none() && it.kind == Kind::Normal => {
-            gap::fund_noun(after_text).map_or(name, str::to_string)
+            fund_noun(after_text).map_or(name, str::to_string)
         }
         _ => name,
     };
@@ -56,4 +55,114 @@ pub(super) fn name<'c>(clause: &'c str, it: &Item, name: String, own_subject: bo
     };
     let named_after = before_noun.is_some();
     (before_noun.unwrap_or(name), named_after, counted)
+}
+
+/// Verbs after a counted noun that say what the items became: the noun alone
+/// (`4个村`, `7家单位`) says little, so the name keeps the verb and what follows it
+/// (`4个村入选全国乡村旅游重点村` → 村入选全国乡村旅游重点村).
+const BECAME: &[&str] = &["入选", "获评", "被评为", "评为", "跻身", "上榜", "荣获", "获批", "被认定为", "认定为", "进入"];
+
+/// Adverbs that may stand between a counted noun and its verb (`村庄基本完成`).
+const ADVERBS: &[&str] = &["基本", "全部", "全面", "均", "都", "已经", "陆续", "相继", "先后", "同步", "顺利", "如期"];
+
+/// Ends a counted noun (with the verbs of [`BECAME`]).
+const NOUN_STOP: &str = "，。；、：:（）()“”\"获建成实完达通入开投上被纳落签竣累共在与和及居是为占的等位增降提下将已均分各并到超突覆惠带";
+
+/// The noun a classifier counts when it follows the figure: `建成4条高速公路`,
+/// `推进5万个行政村通光纤`, `186个贫困村全部出列`, `引进5家世界500强企业`,
+/// `安置34.4万名受灾群众` → 高速公路, 行政村, 贫困村全部出列, 世界500强企业, 受灾群众;
+/// with what the items became after a verb of [`BECAME`]
+/// (`7家单位获评全国文明单位` → 单位获评全国文明单位).
+pub(super) fn classifier_noun(after: &str) -> Option<&str> {
+    let words = noun_words(after, 8, true);
+    // 列 ends the noun only as the verb 列入 / 列为 (3个项目列入计划), not in 出列 or 系列
+    // (入 and 为 stop the run: a 列 right before them is the verb's)
+    let words = match words.strip_suffix('列') {
+        Some(w) if after[words.len()..].starts_with(['入', '为']) => w,
+        _ => words,
+    };
+    // 2800个村庄基本完成…: an adverb before a verb that ends the noun is the verb's
+    let mut words = words;
+    if after[words.len()..].starts_with(|c: char| NOUN_STOP.contains(c)) {
+        while let Some(w) = ADVERBS.iter().find_map(|a| words.strip_suffix(a)) {
+            words = w;
+        }
+    }
+    let rest = &after[words.len()..];
+    if let Some(v) = BECAME.iter().find(|v| rest.starts_with(**v)) {
+        let rest = &rest[v.len()..];
+        // what they became: words (…30强), or a title in quotes (上榜“全球前2%顶尖科学家榜单”)
+        let quoted = rest.strip_prefix('“').and_then(|q| Some(&q[..q.find('”')?]));
+        let what = match quoted {
+            Some(title) if title.chars().count() <= 24 => &rest[..'“'.len_utf8() + title.len() + '”'.len_utf8()],
+            _ => noun_words(rest, 14, false),
+        };
+        if !words.is_empty() && what.chars().count() >= 2 {
+            return Some(&after[..words.len() + v.len() + what.len()]);
+        }
+    }
+    (words.chars().count() >= 2).then_some(words)
+}
+
+/// Words that begin with a char of [`NOUN_STOP`] (elsewhere it ends a noun: `5家企业上市`,
+/// `3个项目开工`, `2个指标位居全省第一`), read whole: `3家上市公司`, `5个在建项目`,
+/// `2个国家级开发区`, `7家单位`.
+const WHOLE_WORDS: &[&str] = &["上市", "在建", "开发区", "单位"];
+
+/// The noun at the start of `after` (at most `max` chars): ideographs up to a
+/// [`NOUN_STOP`] char or a verb of [`BECAME`], reading [`WHOLE_WORDS`] whole, a rank or
+/// grade inside it (`世界500强`, `4A级`, `5G`), and — when `and` — a short second noun
+/// joined by 和/与/及 that ends the clause (`工地和险区群众`).
+fn noun_words(after: &str, max: usize, and: bool) -> &str {
+    let is_word = |c: char| scan::is_han(c) && !NOUN_STOP.contains(c);
+    let (mut end, mut n) = (0, 0);
+    while n < max {
+        let rest = &after[end..];
+        if n > 0 && BECAME.iter().any(|v| rest.starts_with(*v)) {
+            break;
+        }
+        if let Some(w) = WHOLE_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            end += w.len();
+            n += w.chars().count();
+            continue;
+        }
+        // a rank or grade: digits then 强, or digits and letters then a word (not a bare
+        // number: 3个项目2023年开工)
+        let ascii = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let letters = rest[..ascii].bytes().any(|b| b.is_ascii_alphabetic());
+        if ascii > 0 && ascii <= 6 && ((n > 0 && rest[ascii..].starts_with('强')) || (letters && rest[ascii..].starts_with(is_word))) {
+            end += ascii;
+            n += 1;
+            continue;
+        }
+        match rest.chars().next() {
+            Some(c) if is_word(c) => {
+                end += c.len_utf8();
+                n += 1;
+            }
+            Some(c @ ('和' | '与' | '及')) if and && n > 0 => {
+                let tail = scan::han_words(&rest[c.len_utf8()..], NOUN_STOP, 7);
+                let next = rest[c.len_utf8() + tail.len()..].chars().next();
+                let k = tail.chars().count();
+                if (2..=6).contains(&k) && !next.is_some_and(scan::is_han) {
+                    end += c.len_utf8() + tail.len();
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    &after[..end]
+}
+
+/// Words a sum of money names when they end the words right after it.
+const FUND_HEADS: &[&str] = &["资金", "基金", "债券", "专项债", "贷款", "补助", "补贴", "奖补", "资本金", "转移支付", "投资"];
+
+/// The fund a sum of money is (`安排1000亿元专项奖补资金`, `用好1800亿元引导基金`,
+/// `发行600亿元地方政府债券`): the words right after the figure, up to and including
+/// the last fund word among them (three chars or more: a bare `资金` says nothing).
+pub(super) fn fund_noun(after: &str) -> Option<&str> {
+    let words = scan::han_words(after, "的和及与为是将在用于等", 14);
+    let cut = FUND_HEADS.iter().filter_map(|w| words.rfind(w).map(|k| k + w.len())).max()?;
+    (words[..cut].chars().count() >= 3).then_some(&words[..cut])
 }
