@@ -537,6 +537,10 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             .unwrap_or(rest.len() - num.len);
         return (None, num.len + extra);
     }
+    // 全球前2%, 前10%的企业: a rank or a class of things, not a figure.
+    if prev == Some('前') && !num.chinese && matches!(next_after_num, Some('%' | '％')) {
+        return (None, num.len + next_after_num.map_or(0, char::len_utf8));
+    }
     let mut low = num.value;
     let mut start = i;
     // Negative: 增长-3.8%.
@@ -805,6 +809,8 @@ mod tests {
         assert!(items("第一").is_empty());
         assert!(items("引进2000万元以上项目").is_empty());
         assert!(items("年营业收入100人以上企业").is_empty());
+        assert!(items("5名学者上榜全球前2%顶尖科学家榜单").iter().all(|x| x.0 != 2.0));
+        assert!(items("营收排名前10％的企业").is_empty());
         assert_eq!(items("5家以上企业进入全省百强"), [(5.0, None, "家".into(), Some("以上"))]);
         assert!(items("一带一路").is_empty());
         assert!(items("三个方面").is_empty());
