@@ -143,6 +143,14 @@ pub fn split(mut report: Report, per_chunk: usize) -> Result<Parts, String> {
     Ok(Parts { meta, text: text.into_bytes(), chunks })
 }
 
+/// Bytes sent as UTF-8 text, checked. Checked with SIMD (`simdutf8`; `String::from_utf8`'s
+/// scalar check took about 100 ms of one main-thread task for a 20 MB text in the page's wasm).
+pub fn text_of(bytes: Vec<u8>) -> Result<String, simdutf8::compat::Utf8Error> {
+    simdutf8::compat::from_utf8(&bytes)?;
+    // SAFETY: `bytes` was just checked to be UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 /// Rebuilds a report from its parts, one part at a time.
 #[derive(Debug)]
 pub struct Rebuild {
@@ -154,13 +162,7 @@ impl Rebuild {
     pub fn start(meta: &[u8], text: Vec<u8>) -> Result<Rebuild, String> {
         let mut report: Report =
             postcard::from_bytes(meta).map_err(|e| format!("report: {e}"))?;
-        // Checked with SIMD (`simdutf8`; `String::from_utf8`'s scalar check took about
-        // 100 ms of one main-thread task for a 20 MB text in the page's wasm).
-        if let Err(e) = simdutf8::compat::from_utf8(&text) {
-            return Err(format!("text: {e}"));
-        }
-        // SAFETY: `text` was just checked to be UTF-8.
-        report.text = unsafe { String::from_utf8_unchecked(text) };
+        report.text = text_of(text).map_err(|e| format!("text: {e}"))?;
         Ok(Rebuild { report })
     }
 
@@ -237,18 +239,32 @@ impl Stage {
     }
 }
 
+/// What the worker parsed.
+#[derive(Debug, PartialEq)]
+pub struct Parsed {
+    pub report: Report,
+    /// The decoded text, when the page could not have decoded the bytes itself (a Word
+    /// file, GBK …: [`crate::report::DecodedInput::legacy`]). The page keeps it for
+    /// what needs the text as the parser read it (a `#doc=` link); `None` for UTF-8,
+    /// which the page reads from the bytes.
+    pub input: Option<String>,
+}
+
 /// Parse `bytes` reporting progress as `(stage, fraction of the whole job)`; the bytes
-/// are let go once decoded ([`crate::report::parse_owned`]).
+/// are let go once decoded.
 pub fn parse_staged(
     file: &str,
     bytes: Vec<u8>,
     progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Report, OpenError> {
+) -> Result<Parsed, OpenError> {
     progress(Stage::Received, 0.02);
     progress(Stage::Parsing, 0.05);
-    let report = crate::report::parse_owned(file, bytes)?;
+    let decoded = crate::report::decode_input(&bytes)?;
+    drop(bytes);
+    let input = decoded.legacy.then(|| decoded.text.clone());
+    let report = crate::report::parse_input(file, decoded);
     progress(Stage::Packing, 0.85);
-    Ok(report)
+    Ok(Parsed { report, input })
 }
 
 /// What the worker sends back for an input it could not open: the error as JSON.
@@ -415,7 +431,14 @@ mod tests {
         let bytes = "政府工作报告\n一、2016年工作回顾\n地区生产总值实现1230亿元。\n".as_bytes();
         let mut seen = Vec::new();
         let r = parse_staged("a.txt", bytes.to_vec(), &mut |s, f| seen.push((s, f))).unwrap();
-        assert!(r.text.contains("1230"));
+        assert!(r.report.text.contains("1230"));
+        // UTF-8: the page has the text in the bytes; GBK: the decoded text comes back
+        assert_eq!(r.input, None);
+        let gbk = include_bytes!("../tests/fixtures/national-2015-gbk.txt").to_vec();
+        let g = parse_staged("g.txt", gbk.clone(), &mut |_, _| {}).unwrap();
+        let decoded = crate::report::decode_input(&gbk).unwrap();
+        assert_eq!(g.input.as_deref(), Some(decoded.text.as_str()));
+        assert_eq!(g.report, crate::report::parse("g.txt", &gbk).unwrap());
         assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "{seen:?}");
         assert_eq!(seen.last().map(|s| s.0), Some(Stage::Packing));
         assert_eq!(

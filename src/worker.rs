@@ -9,9 +9,15 @@
 //! - worker → page `{type:"ready"}` once the wasm is running (the page waits for it:
 //!   messages posted before the handler is installed would be lost);
 //! - page → worker `{name, bytes: ArrayBuffer}` (the buffer is transferred);
+//! - page → worker `{name, bytes, warm: true}`: a warm-up (the page sends its sample to a
+//!   spare worker); answered like a file, but typed `warm` (no progress, never `done`);
 //! - worker → page `{type:"progress", stage, fraction}` while parsing;
-//! - worker → page `{type:"done", meta, text, chunks: [..]}` (ArrayBuffers, transferred;
-//!   see `baogao::wire`), or `{type:"error", error: "<OpenError JSON>"}`.
+//! - worker → page `{type:"done", meta, text, chunks: [..], input?}` (ArrayBuffers,
+//!   transferred; see `baogao::wire`; `input`, the decoded text, only for inputs the
+//!   page cannot decode itself: Word, GBK …), or `{type:"error", error: "<OpenError JSON>"}`.
+//!
+//! The page's own wasm has no decoding tables (encoding_rs, chardetng) and no unzip
+//! (zip, quick-xml): every input that is not valid UTF-8 comes here, whatever its size.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -68,10 +74,18 @@ mod web {
             Ok(b) if b.is_instance_of::<ArrayBuffer>() => Uint8Array::new(&b).to_vec(),
             _ => Vec::new(),
         };
-        let result = wire::parse_staged(&name, bytes, &mut |stage, f| post_progress(stage, f));
+        // A warm-up is parsed and sent back like a file, so that V8 optimises the hot code of
+        // both sides before the first real file (a fresh worker runs its wasm unoptimised,
+        // several times slower); every answer to it is typed `warm`, never `done`.
+        let warm = Reflect::get(&data, &"warm".into()).is_ok_and(|w| w.is_truthy());
+        let result = if warm {
+            wire::parse_staged(&name, bytes, &mut |_, _| {})
+        } else {
+            wire::parse_staged(&name, bytes, &mut |stage, f| post_progress(stage, f))
+        };
         let msg = Object::new();
-        match result.map(|r| wire::split(r, wire::CHUNK)) {
-            Ok(Ok(parts)) => {
+        match result.map(|p| (wire::split(p.report, wire::CHUNK), p.input)) {
+            Ok((Ok(parts), input)) => {
                 let transfer = Array::new();
                 let meta = buffer(&parts.meta);
                 let text = buffer(&parts.text);
@@ -84,7 +98,12 @@ mod web {
                     chunks.push(&b);
                 }
                 drop(parts);
-                set(&msg, "type", &"done".into());
+                if let Some(input) = input {
+                    let b = buffer(input.as_bytes());
+                    transfer.push(&b);
+                    set(&msg, "input", &b);
+                }
+                set(&msg, "type", &(if warm { "warm" } else { "done" }).into());
                 set(&msg, "meta", &meta);
                 set(&msg, "text", &text);
                 set(&msg, "chunks", &chunks);
@@ -99,7 +118,11 @@ mod web {
                     post(&failed);
                 }
             }
-            Ok(Err(why)) => {
+            Ok((Err(_), _)) | Err(_) if warm => {
+                set(&msg, "type", &"warm".into());
+                post(&msg);
+            }
+            Ok((Err(why), _)) => {
                 set(&msg, "type", &"crashed".into());
                 set(&msg, "message", &why.into());
                 post(&msg);

@@ -83,30 +83,42 @@ where
     (rx.recv().unwrap(), handle)
 }
 
+/// UTF-8 opens on the page; bad input keeps it open; a GBK file, which only the
+/// parsing worker can decode, gets a clear message when the worker cannot start (this
+/// test page has none; the e2e tests open GBK and Word files through the real worker).
 #[wasm_bindgen_test]
-async fn gbk_report_opens_and_bad_input_keeps_it() {
+async fn utf8_report_opens_and_bad_input_keeps_it() {
     use baogao::ui::message::Message;
+    use baogao::ui::open::open_bytes;
     use baogao::ui::state::Source;
     use baogao::ui::title_block::TitleBlock;
     let (state, handle) = mount_with_state(|| view! { <Message/><TitleBlock/> });
-    let gbk = include_bytes!("fixtures/national-2015-gbk.txt").to_vec();
-    assert!(baogao::ui::open::open_bytes(state, "national-2015-gbk.txt", gbk, Source::File("n".into()), true));
+    let utf8 = include_bytes!("fixtures/bozhou-2024.txt").to_vec();
+    assert!(open_bytes(state, "bozhou-2024.txt", utf8, Source::File("z".into()), true).await);
     tick(20).await;
     let msg = text_of("message");
-    assert!(msg.contains("GB"), "encoding named: {msg}");
+    assert!(msg.contains("UTF-8"), "encoding named: {msg}");
     let title = text_of("report-title");
-    assert!(title.contains("李克强"), "speaker: {title}");
+    assert!(title.contains("秦凤玉"), "speaker: {title}");
 
     // An empty file and a PNG: a message, and the report stays.
-    assert!(!baogao::ui::open::open_bytes(state, "empty.txt", vec![], Source::File("e".into()), true));
+    assert!(!open_bytes(state, "empty.txt", vec![], Source::File("e".into()), true).await);
     tick(20).await;
     assert!(text_of("message").contains("empty.txt"));
-    assert!(text_of("report-title").contains("李克强"));
+    assert!(text_of("report-title").contains("秦凤玉"));
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
-    assert!(!baogao::ui::open::open_bytes(state, "x.png", png, Source::File("p".into()), true));
+    assert!(!open_bytes(state, "x.png", png, Source::File("p".into()), true).await);
     tick(20).await;
     assert!(text_of("message").contains("x.png"));
-    assert!(text_of("report-title").contains("李克强"));
+    assert!(text_of("report-title").contains("秦凤玉"));
+
+    // GBK with no worker to decode it: said so, and the report stays.
+    let gbk = include_bytes!("fixtures/national-2015-gbk.txt").to_vec();
+    assert!(!open_bytes(state, "national-2015-gbk.txt", gbk, Source::File("n".into()), true).await);
+    tick(20).await;
+    let msg = text_of("message");
+    assert!(msg.contains("national-2015-gbk.txt") && (msg.contains("后台解析") || msg.contains("background parser")), "message: {msg}");
+    assert!(text_of("report-title").contains("秦凤玉"));
     assert_eq!(state.docs.get_untracked().len(), 1);
     drop(handle);
 }

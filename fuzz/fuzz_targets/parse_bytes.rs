@@ -2,7 +2,8 @@
 //! Any bytes: `parse` must not panic; when it succeeds, every span is in bounds and on
 //! char boundaries, and children lie inside their parents; `decode_input` (what a
 //! `#doc=` share link carries) fails exactly when `parse` does, and parsing its text
-//! gives the same display text.
+//! gives the same display text; `parse_utf8` (the page's own decoding) gives what
+//! `parse` gives wherever it answers.
 
 use baogao::report::{self, Section};
 use libfuzzer_sys::fuzz_target;
@@ -22,6 +23,9 @@ fn check(text: &str, secs: &[Section], parent: Option<&Section>) {
 
 fuzz_target!(|data: &[u8]| {
     let parsed = report::parse("fuzz", data);
+    if let Some(light) = report::parse_utf8("fuzz", data) {
+        assert_eq!(light, parsed);
+    }
     let decoded = report::decode_input(data);
     assert_eq!(parsed.is_ok(), decoded.is_ok());
     if let (Ok(r), Ok(d)) = (parsed, decoded) {

@@ -13,6 +13,8 @@ pub struct Decoded {
     pub had_bom: bool,
     /// U+FFFD written for bytes that did not decode.
     pub replacement_count: usize,
+    /// Read with encoding_rs' tables (not by [`decode_utf8`]).
+    pub legacy: bool,
 }
 
 fn count_replacements(s: &str) -> usize {
@@ -27,7 +29,7 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8], name: &str, had_bom: bool) 
     let (text, _) = enc.decode_without_bom_handling(bytes);
     let text = text.into_owned();
     let replacement_count = count_replacements(&text);
-    Decoded { text, encoding: name.to_string(), had_bom, replacement_count }
+    Decoded { text, encoding: name.to_string(), had_bom, replacement_count, legacy: true }
 }
 
 /// Guesses UTF-16 without BOM from the share of zero bytes at even/odd positions.
@@ -100,8 +102,31 @@ fn reads_as_chinese(text: &str) -> bool {
     total >= 8 && common * 40 >= total
 }
 
+/// The part of [`decode`] that needs no decoding tables: UTF-8 text, with or without a
+/// BOM, that is valid throughout and does not look like UTF-16. `None` for anything
+/// else (UTF-16, broken UTF-8, GBK and the other legacy encodings), which only
+/// [`decode`] reads. The page decodes these bytes itself; the rest goes to its worker,
+/// which carries the tables (see `ARCHITECTURE.md`).
+pub fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = simdutf8::basic::from_utf8(rest).ok()?.to_string();
+        let replacement_count = count_replacements(&text);
+        return Some(Decoded { text, encoding: "UTF-8".into(), had_bom: true, replacement_count, legacy: false });
+    }
+    // (a UTF-16 BOM is never valid UTF-8)
+    if sniff_utf16(bytes).is_some() {
+        return None;
+    }
+    // SIMD validation (the same answer as `std::str::from_utf8`, several times faster on CJK text)
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    Some(Decoded { text: text.to_string(), encoding: "UTF-8".into(), had_bom: false, replacement_count: 0, legacy: false })
+}
+
 /// Decodes bytes of unknown encoding.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some(d) = decode_utf8(bytes) {
+        return d;
+    }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let name = if enc == UTF_8 {
             "UTF-8"
@@ -115,10 +140,6 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(enc) = sniff_utf16(bytes) {
         let name = if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" };
         return decode_with(enc, bytes, name, false);
-    }
-    // SIMD validation (the same answer as `std::str::from_utf8`, several times faster on CJK text)
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        return Decoded { text: s.to_string(), encoding: "UTF-8".into(), had_bom: false, replacement_count: 0 };
     }
     // Mostly UTF-8 with a few broken bytes: keep UTF-8.
     let (good, bad) = utf8_stats(bytes);

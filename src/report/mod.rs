@@ -93,6 +93,9 @@ pub struct DecodedInput {
     pub encoding: String,
     /// Problems met while decoding (e.g. `invalid_bytes`), appended to the report's.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether it took what only [`decode_input`] has (a Word file, an encoding other
+    /// than valid UTF-8): [`decode_input_utf8`] would not have read it.
+    pub legacy: bool,
 }
 
 /// The decoding steps of [`parse`]: size cap, empty input, Word, binary sniffing,
@@ -100,31 +103,68 @@ pub struct DecodedInput {
 /// file the way [`parse`] does (e.g. a `#doc=` share link of the decoded text) uses
 /// this, so `parse_text(file, &d.text, &d.encoding)` sees what `parse` sees.
 pub fn decode_input(bytes: &[u8]) -> Result<DecodedInput, OpenError> {
+    check_input(bytes)?;
+    if docx::is_zip(bytes) {
+        let text = docx::docx_text(bytes)?;
+        if text.trim().is_empty() {
+            return Err(OpenError::Empty);
+        }
+        return Ok(DecodedInput { text, encoding: "docx".into(), diagnostics: Vec::new(), legacy: true });
+    }
+    if let Some(what) = sniff_binary(bytes) {
+        return Err(OpenError::Binary { what: what.to_string() });
+    }
+    finish_input(bytes, decode::decode(bytes), Some(decode::decode_as))
+}
+
+/// [`decode_input`] for the inputs that need no decoding tables and no unzipping:
+/// valid UTF-8 text (or HTML) — what the page's own wasm reads. `None` for a Word
+/// file or any other encoding, which [`decode_input`] reads (in the page's worker).
+/// When it answers, it answers as [`decode_input`] does.
+pub fn decode_input_utf8(bytes: &[u8]) -> Option<Result<DecodedInput, OpenError>> {
+    if let Err(e) = check_input(bytes) {
+        return Some(Err(e));
+    }
+    if docx::is_zip(bytes) {
+        return None;
+    }
+    if let Some(what) = sniff_binary(bytes) {
+        return Some(Err(OpenError::Binary { what: what.to_string() }));
+    }
+    let d = decode::decode_utf8(bytes)?;
+    Some(finish_input(bytes, d, None))
+}
+
+/// The size cap and the empty check, before anything is decoded.
+fn check_input(bytes: &[u8]) -> Result<(), OpenError> {
     if bytes.len() > MAX_BYTES {
         return Err(OpenError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(OpenError::Empty);
     }
-    if docx::is_zip(bytes) {
-        let text = docx::docx_text(bytes)?;
-        if text.trim().is_empty() {
-            return Err(OpenError::Empty);
-        }
-        return Ok(DecodedInput { text, encoding: "docx".into(), diagnostics: Vec::new() });
-    }
-    if let Some(what) = sniff_binary(bytes) {
-        return Err(OpenError::Binary { what: what.to_string() });
-    }
-    let mut d = decode::decode(bytes);
+    Ok(())
+}
+
+/// Decodes bytes with a named encoding ([`decode::decode_as`]).
+type Recode = fn(&[u8], &str) -> Option<decode::Decoded>;
+
+/// The steps after decoding: binary check, HTML (re-decoded with its `<meta charset>`
+/// by `recode` when one is given and the bytes had no BOM and were not UTF-8), empty
+/// check, diagnostics.
+fn finish_input(
+    bytes: &[u8],
+    mut d: decode::Decoded,
+    recode: Option<Recode>,
+) -> Result<DecodedInput, OpenError> {
     if looks_binary(&d.text) {
         return Err(OpenError::Binary { what: "binary data, not text".into() });
     }
     let mut encoding = d.encoding.clone();
     if html::looks_like_html(&d.text) {
-        if !d.had_bom && d.encoding != "UTF-8" {
+        if let Some(recode) = recode.filter(|_| !d.had_bom && d.encoding != "UTF-8") {
             if let Some(label) = html::meta_charset(bytes) {
-                if let Some(d2) = decode::decode_as(bytes, &label) {
+                if let Some(d2) = recode(bytes, &label) {
                     d = d2;
                 }
             }
@@ -142,15 +182,18 @@ pub fn decode_input(bytes: &[u8]) -> Result<DecodedInput, OpenError> {
             message: format!("{} 处字节无法按 {} 解码，已替换为 �", d.replacement_count, d.encoding),
         });
     }
-    Ok(DecodedInput { text: d.text, encoding, diagnostics })
+    Ok(DecodedInput { text: d.text, encoding, diagnostics, legacy: d.legacy })
 }
 
 /// Opens a file's bytes as a report: [`decode_input`], then [`parse_text`].
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
-    let d = decode_input(bytes)?;
-    let mut r = parse_decoded(file, Cow::Owned(d.text), &d.encoding);
-    r.diagnostics.extend(d.diagnostics);
-    Ok(r)
+    Ok(parse_input(file, decode_input(bytes)?))
+}
+
+/// [`parse`] of the bytes [`decode_input_utf8`] reads (the same report); `None` when
+/// they need [`parse`].
+pub fn parse_utf8(file: &str, bytes: &[u8]) -> Option<Result<Report, OpenError>> {
+    Some(decode_input_utf8(bytes)?.map(|d| parse_input(file, d)))
 }
 
 /// [`parse`] of bytes the caller is done with: the bytes, then the decoded text, are
@@ -159,9 +202,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Report, OpenError> {
 pub fn parse_owned(file: &str, bytes: Vec<u8>) -> Result<Report, OpenError> {
     let d = decode_input(&bytes)?;
     drop(bytes);
+    Ok(parse_input(file, d))
+}
+
+/// The report of a decoded input, with the decoder's diagnostics.
+pub fn parse_input(file: &str, d: DecodedInput) -> Report {
     let mut r = parse_decoded(file, Cow::Owned(d.text), &d.encoding);
     r.diagnostics.extend(d.diagnostics);
-    Ok(r)
+    r
 }
 
 const REPORT_WORDS: [&str; 10] = ["各位代表", "政府工作", "人民代表大会", "地区生产总值", "国内生产总值", "工作回顾", "预期目标", "一般公共预算", "人民政府", "高质量发展"];

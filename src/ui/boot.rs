@@ -31,8 +31,15 @@ pub fn start(state: AppState) {
     // The service worker is registered well after the first picture: installing fetches
     // and caches every file of the page (the parsing worker's wasm too), which competes
     // with drawing it and with opening the first file; it only matters for the next visit.
+    // The spare parsing worker (for Word and GBK files) starts then too, for the same reason.
     super::perf::after_paint(move || {
-        leptos::prelude::set_timeout(move || register_service_worker(state), SW_DELAY);
+        leptos::prelude::set_timeout(
+            move || {
+                register_service_worker(state);
+                super::worker_client::warm();
+            },
+            SW_DELAY,
+        );
     });
 
     let (search, hash) = url_sync::location();
@@ -42,13 +49,14 @@ pub fn start(state: AppState) {
     }
     // Nothing asked for: the last session, else the sample.
     let view = ViewState::from_fragment(&hash);
+    // (a restored session marks the address ready itself, once its reports are open)
     if !super::persist::restore(state, &view) {
         super::open::open_sample(state, true);
         if !view.is_empty() {
             url_sync::apply_view(state, &view);
         }
+        url_sync::set_ready();
     }
-    url_sync::set_ready();
 }
 
 /// Open what a link asks for (`#doc=`, `?url=`/`?report=`, `#sha256=`). Returns false

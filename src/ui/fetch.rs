@@ -350,7 +350,7 @@ pub fn open_openings(state: AppState, openings: Vec<Opening>, view: Option<ViewS
             };
             match result {
                 Ok((name, bytes, source)) => {
-                    if super::open::open_bytes(state, &name, bytes, source, first) {
+                    if super::open::open_bytes(state, &name, bytes, source, first).await {
                         first = false;
                     }
                 }

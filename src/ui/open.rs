@@ -18,31 +18,22 @@ pub const SAMPLE: &[u8] = include_bytes!("../../reports/zigong-2017.txt");
 /// Open the sample (used at start when nothing else is asked for).
 pub fn open_sample(state: AppState, first: bool) {
     perf::mark_bytes_in();
-    match report::parse(SAMPLE_NAME, SAMPLE) {
-        Ok(r) => {
+    match report::parse_utf8(SAMPLE_NAME, SAMPLE) {
+        Some(Ok(r)) => {
             state.open_doc(r, Source::Sample, SAMPLE.to_vec(), true);
             perf::measure_after_paint(first);
         }
-        Err(e) => state.error(format!("{e}")),
+        Some(Err(e)) => state.error(format!("{e}")),
+        None => state.error(format!("{SAMPLE_NAME}: not UTF-8")),
     }
 }
 
-/// Parse bytes and open them. On failure the open reports stay and a message says why.
-/// `replace`: the new report replaces the open set (otherwise it is added).
-pub fn open_bytes(state: AppState, name: &str, bytes: Vec<u8>, source: Source, replace: bool) -> bool {
-    perf::mark_bytes_in();
-    match report::parse(name, &bytes) {
-        Ok(r) => {
-            announce(state, name, &r, None);
-            state.open_doc(r, source, bytes, replace);
-            perf::measure_after_paint(false);
-            true
-        }
-        Err(e) => {
-            state.error(error_text(state, name, &e));
-            false
-        }
-    }
+/// Parse bytes and open them: here when they are UTF-8 text under [`WORKER_MIN_BYTES`]
+/// (the page's wasm has no other decoder), otherwise in the worker. On failure the
+/// open reports stay and a message says why. `replace`: the new report replaces the
+/// open set (otherwise it is added). Resolves to whether the report was opened.
+pub async fn open_bytes(state: AppState, name: &str, bytes: Vec<u8>, source: Source, replace: bool) -> bool {
+    matches!(open_one(state, name, bytes, None, source, replace).await, Step::Opened)
 }
 
 /// Open pasted text.
@@ -61,9 +52,8 @@ pub fn open_pasted(state: AppState, text: String) -> bool {
 }
 
 /// Read every chosen or dropped file and open it. Several files are opened side by
-/// side (for comparison); a single file replaces the open set. Files of
-/// [`WORKER_MIN_BYTES`] or more are parsed in the Web Worker (the page stays responsive,
-/// with progress and a cancel button); smaller ones here, which is faster.
+/// side (for comparison); a single file replaces the open set. See [`open_bytes`] for
+/// where each is parsed.
 pub fn open_files(state: AppState, files: web_sys::FileList) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.is_empty() {
@@ -98,16 +88,8 @@ pub fn open_files(state: AppState, files: web_sys::FileList) {
                 break;
             }
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            let step = if bytes.len() >= WORKER_MIN_BYTES && worker_client::supported() {
-                open_in_worker(state, &name, bytes, buffer, Source::File(name.clone()), first).await
-            } else {
-                state.progress.set(None);
-                if open_bytes(state, &name, bytes, Source::File(name.clone()), first) {
-                    Step::Opened
-                } else {
-                    Step::Failed
-                }
-            };
+            state.progress.set(None);
+            let step = open_one(state, &name, bytes, Some(buffer), Source::File(name.clone()), first).await;
             match step {
                 Step::Opened => first = false,
                 Step::Failed => {}
@@ -117,16 +99,6 @@ pub fn open_files(state: AppState, files: web_sys::FileList) {
     });
 }
 
-/// Like [`open_bytes`], for bytes that may be large (fetched reports): big inputs are
-/// parsed in the worker. Resolves to whether the report was opened.
-pub async fn open_bytes_async(state: AppState, name: &str, bytes: Vec<u8>, source: Source, replace: bool) -> bool {
-    if bytes.len() < WORKER_MIN_BYTES || !worker_client::supported() {
-        return open_bytes(state, name, bytes, source, replace);
-    }
-    let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
-    matches!(open_in_worker(state, name, bytes, buffer, source, replace).await, Step::Opened)
-}
-
 /// How opening one file ended.
 enum Step {
     Opened,
@@ -134,59 +106,86 @@ enum Step {
     Cancelled,
 }
 
-/// Parse in the worker and open the result; fall back to the main thread if the worker
-/// cannot start. `buffer` holds the same bytes as `bytes` and is handed to the worker.
-async fn open_in_worker(
+/// [`open_bytes`]; `buffer`, when given, holds the same bytes (the file's own
+/// ArrayBuffer, handed to the worker instead of a copy).
+async fn open_one(
     state: AppState,
     name: &str,
     bytes: Vec<u8>,
-    buffer: ArrayBuffer,
+    buffer: Option<ArrayBuffer>,
     source: Source,
     replace: bool,
 ) -> Step {
     perf::mark_bytes_in();
-    match worker_client::parse(state, name, buffer).await {
-        Outcome::Done(r) => {
-            announce(state, name, &r, None);
-            state.open_doc(r, source, bytes, replace);
+    match parse_bytes(state, name, &bytes, buffer).await {
+        Parsed::Done(r, input, note) => {
+            announce(state, name, &r, note);
+            state.open_decoded(r, source, bytes, input, replace);
             perf::measure_after_paint(false);
             Step::Opened
         }
-        Outcome::Failed(e) => {
-            state.error(error_text(state, name, &e));
+        Parsed::Failed(why) => {
+            state.error(why);
             Step::Failed
         }
-        Outcome::Cancelled => Step::Cancelled,
-        Outcome::Unavailable(why) => {
-            // No worker (blocked, unsupported, failed to load): parse here, and say so.
-            let note = format!(
-                "{} ({why})",
-                state.tr_now(
-                    "后台解析不可用，已在主线程解析，页面可能短暂无响应",
-                    "background parsing is unavailable, parsed on the page instead (it may pause briefly)"
-                )
-            );
-            match report::parse(name, &bytes) {
-                Ok(r) => {
-                    announce(state, name, &r, Some(note));
-                    state.open_doc(r, source, bytes, replace);
-                    perf::measure_after_paint(false);
-                    Step::Opened
-                }
-                Err(e) => {
-                    state.error(error_text(state, name, &e));
-                    Step::Failed
-                }
+        Parsed::Cancelled => Step::Cancelled,
+    }
+}
+
+/// How parsing a file's bytes ended.
+pub enum Parsed {
+    /// The report, the decoded text when the worker decoded it ([`super::state::Doc::input`]),
+    /// and a note for the user (parsed on the main thread because the worker could not start).
+    Done(Report, Option<String>, Option<String>),
+    /// Why it cannot be opened, as a message for the user.
+    Failed(String),
+    Cancelled,
+}
+
+/// Parse a file's bytes: here when they are UTF-8 text under [`WORKER_MIN_BYTES`] (the
+/// page's wasm has no other decoder), otherwise in the worker. `buffer`, when given,
+/// holds the same bytes and is handed to the worker.
+pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Option<ArrayBuffer>) -> Parsed {
+    let failed = |e: OpenError| Parsed::Failed(error_text(state, name, &e));
+    if bytes.len() < WORKER_MIN_BYTES || !worker_client::supported() {
+        match report::parse_utf8(name, bytes) {
+            Some(Ok(r)) => return Parsed::Done(r, None, None),
+            Some(Err(e)) => return failed(e),
+            None => {}
+        }
+    }
+    let buffer = buffer.unwrap_or_else(|| js_sys::Uint8Array::from(bytes).buffer());
+    let keep = state.tr_now("当前报告保持不变。", "The open report is kept.");
+    match worker_client::parse(state, name, buffer).await {
+        Outcome::Done(r, input) => Parsed::Done(r, input, None),
+        Outcome::Failed(e) => failed(e),
+        Outcome::Cancelled => Parsed::Cancelled,
+        Outcome::Unavailable(why) => match report::parse_utf8(name, bytes) {
+            // No worker (blocked, unsupported, failed to load): UTF-8 is parsed here, and
+            // the page says so; nothing else can be decoded without it.
+            Some(Ok(r)) => {
+                let note = format!(
+                    "{} ({why})",
+                    state.tr_now(
+                        "后台解析不可用，已在主线程解析，页面可能短暂无响应",
+                        "background parsing is unavailable, parsed on the page instead (it may pause briefly)"
+                    )
+                );
+                Parsed::Done(r, None, Some(note))
             }
-        }
-        Outcome::Crashed(why) => {
-            state.error(format!(
-                "{name}: {} ({why}) {}",
-                state.tr_now("解析时出错", "parsing failed"),
-                state.tr_now("当前报告保持不变。", "The open report is kept.")
-            ));
-            Step::Failed
-        }
+            Some(Err(e)) => failed(e),
+            None => Parsed::Failed(format!(
+                "{name}: {} ({why}) {keep}",
+                state.tr_now(
+                    "这个文件（Word 文件或 UTF-8 以外的编码）需要后台解析，但后台解析无法启动。",
+                    "this file (a Word file, or an encoding other than UTF-8) is read by the background parser, which could not start."
+                ),
+            )),
+        },
+        Outcome::Crashed(why) => Parsed::Failed(format!(
+            "{name}: {} ({why}) {keep}",
+            state.tr_now("解析时出错", "parsing failed"),
+        )),
     }
 }
 

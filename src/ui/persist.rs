@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::open::Parsed;
 use super::state::{local_storage, AppState, Doc, Source};
 use crate::report;
 use crate::share::link::Opening;
@@ -342,8 +343,9 @@ pub fn has_session() -> bool {
         .is_some()
 }
 
-/// Open one kept report. `replace`: it replaces the open set. Returns whether it opened.
-fn open_stored(state: AppState, key: &str, replace: bool) -> Result<bool, String> {
+/// Open one kept report. `replace`: it replaces the open set. Resolves to whether it
+/// opened (a Word file or a GBK text is read by the worker, so this may wait for it).
+async fn open_stored(state: AppState, key: &str, replace: bool) -> Result<bool, String> {
     if key == "sample" {
         super::open::open_sample(state, false);
         return Ok(true);
@@ -388,9 +390,10 @@ fn open_stored(state: AppState, key: &str, replace: bool) -> Result<bool, String
         let r = report::parse_text(&stored.name, &text, &stored.encoding);
         Some(state.open_doc(r, source, bytes, replace))
     } else {
-        match report::parse(&stored.name, &bytes) {
-            Ok(r) => Some(state.open_doc(r, source, bytes, replace)),
-            Err(e) => return Err(super::open::error_text(state, &stored.name, &e)),
+        match super::open::parse_bytes(state, &stored.name, &bytes, None).await {
+            Parsed::Done(r, input, _) => Some(state.open_decoded(r, source, bytes, input, replace)),
+            Parsed::Failed(why) => return Err(why),
+            Parsed::Cancelled => return Ok(false),
         }
     };
     if let Some(k) = key_num {
@@ -400,7 +403,9 @@ fn open_stored(state: AppState, key: &str, replace: bool) -> Result<bool, String
 }
 
 /// Reopen the last session. `view` from the address wins over the kept view when set.
-/// Returns false when there was nothing to restore.
+/// Returns false when there was nothing to restore. The reports open in a task (those
+/// the worker reads come back later); if none of them opens, the sample does, and
+/// the address is followed once they are open (`url_sync::set_ready`).
 pub fn restore(state: AppState, view: &ViewState) -> bool {
     let Some(session) = read_json::<Session>(SESSION_KEY) else {
         return false;
@@ -408,10 +413,19 @@ pub fn restore(state: AppState, view: &ViewState) -> bool {
     if session.docs.is_empty() {
         return false;
     }
+    let view = view.clone();
+    leptos::task::spawn_local(async move {
+        reopen_session(state, session, view).await;
+        super::url_sync::set_ready();
+    });
+    true
+}
+
+async fn reopen_session(state: AppState, session: Session, view: ViewState) {
     let mut opened = Vec::new();
     let mut errors = Vec::new();
     for (i, key) in session.docs.iter().enumerate() {
-        match open_stored(state, key, opened.is_empty()) {
+        match open_stored(state, key, opened.is_empty()).await {
             Ok(true) => opened.push(i),
             Ok(false) => {}
             Err(e) => errors.push(e),
@@ -421,7 +435,11 @@ pub fn restore(state: AppState, view: &ViewState) -> bool {
         if !errors.is_empty() {
             state.warn(errors.join(" "));
         }
-        return false;
+        super::open::open_sample(state, true);
+        if !view.is_empty() {
+            super::url_sync::apply_view(state, &view);
+        }
+        return;
     }
     // The active report: the n-th opened one.
     if let Some(pos) = opened.iter().position(|&i| i == session.active) {
@@ -433,7 +451,7 @@ pub fn restore(state: AppState, view: &ViewState) -> bool {
     let v = if view.is_empty() {
         ViewState::from_fragment(&session.view)
     } else {
-        view.clone()
+        view
     };
     super::url_sync::apply_view(state, &v);
     if errors.is_empty() {
@@ -445,7 +463,6 @@ pub fn restore(state: AppState, view: &ViewState) -> bool {
         state.warn(errors.join(" "));
     }
     super::perf::measure_after_paint(true);
-    true
 }
 
 /// Reopen an entry of the recent list (replacing the open set).
@@ -462,14 +479,14 @@ pub fn reopen(state: AppState, entry: &RecentEntry) {
             _ => {}
         }
     }
-    match open_stored(state, &entry.key, true) {
-        Ok(_) => state.info(format!(
-            "{} {}",
-            state.tr_now("已重新打开", "Reopened"),
-            entry.name
-        )),
-        Err(e) => state.error(e),
-    }
+    let (key, name) = (entry.key.clone(), entry.name.clone());
+    leptos::task::spawn_local(async move {
+        match open_stored(state, &key, true).await {
+            Ok(true) => state.info(format!("{} {name}", state.tr_now("已重新打开", "Reopened"))),
+            Ok(false) => {}
+            Err(e) => state.error(e),
+        }
+    });
 }
 
 /// Forget everything kept: session, recent list, kept reports (the language stays).

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::state::{AppState, Doc, Lang, Source};
 use super::url_sync;
-use crate::share::doc::decoded_input;
+use crate::report::decode_input_utf8;
 use crate::share::link::{
     build_link, exceeded_limits, id_from_file, Opening, BROWSER_LIMIT, CHAT_LIMITS,
 };
@@ -81,7 +81,11 @@ pub fn offer(docs: &[Doc], active: Option<&Doc>) -> Offer {
 fn link_text(d: &Doc) -> Option<String> {
     match &d.source {
         Source::Pasted | Source::Link => String::from_utf8(d.bytes.to_vec()).ok(),
-        _ => decoded_input(&d.bytes).ok().map(|x| x.text),
+        // Word, GBK …: the text the worker decoded; UTF-8 is decoded here
+        _ => match &d.input {
+            Some(text) => Some(text.to_string()),
+            None => decode_input_utf8(&d.bytes)?.ok().map(|x| x.text),
+        },
     }
 }
 

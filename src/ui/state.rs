@@ -32,6 +32,9 @@ pub struct Doc {
     pub source: Source,
     /// The bytes as received (for `#doc=` links and SHA-256 checks).
     pub bytes: Arc<Vec<u8>>,
+    /// The text the parser read, when the bytes are not UTF-8 the page can read itself
+    /// (a Word file, GBK …; decoded by the worker): what a `#doc=` link carries.
+    pub input: Option<Arc<String>>,
 }
 
 impl PartialEq for Doc {
@@ -182,9 +185,14 @@ impl AppState {
 
     /// Add a report and make it active. When `replace` is set the open set becomes just this one.
     pub fn open_doc(&self, report: Report, source: Source, bytes: Vec<u8>, replace: bool) -> u32 {
+        self.open_decoded(report, source, bytes, None, replace)
+    }
+
+    /// [`Self::open_doc`] of a report the worker decoded: `input` is [`Doc::input`].
+    pub fn open_decoded(&self, report: Report, source: Source, bytes: Vec<u8>, input: Option<String>, replace: bool) -> u32 {
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
-        let doc = Doc { key, report: Arc::new(report), source, bytes: Arc::new(bytes) };
+        let doc = Doc { key, report: Arc::new(report), source, bytes: Arc::new(bytes), input: input.map(Arc::new) };
         self.docs.update(|d| {
             if replace {
                 // Freeing a report is not free (its text, indicators, sections): the old

@@ -1,14 +1,20 @@
-//! Parsing big files in the `baogao-worker` Web Worker (see `src/worker.rs`), with
-//! progress in `state.progress` and a cancel control (`state.cancellable`).
+//! Parsing in the `baogao-worker` Web Worker (see `src/worker.rs`): big files, and
+//! every file the page cannot decode itself (Word, GBK …), with progress in
+//! `state.progress` and a cancel control (`state.cancellable`).
 //!
 //! One worker per job: it starts, says `ready`, gets the bytes (transferred, not
 //! copied), reports progress, and sends the report back in parts ([`crate::wire`]),
+//! and is then terminated (a big file's memory goes with it). A spare worker is
+//! started ahead of time ([`warm`]) so that a job finds its wasm already compiled:
+//! a cold start costs about 300 ms, which small Word and GBK files would feel.
 //! which are rebuilt here one part per task so that no main-thread task runs long.
 //! Cancelling terminates the worker at once. If the worker cannot start (no Worker
 //! support, the script missing, a blocked wasm), the caller is told
-//! [`Outcome::Unavailable`] and parses on the main thread instead.
+//! [`Outcome::Unavailable`] and parses on the main thread instead when it can (UTF-8).
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
 
 use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -30,7 +36,9 @@ const START_TIMEOUT_MS: i32 = 20_000;
 /// How a worker job ended.
 #[derive(Debug)]
 pub enum Outcome {
-    Done(Report),
+    /// The report, and the decoded text when the page could not decode the bytes
+    /// itself ([`crate::wire::Parsed::input`]).
+    Done(Report, Option<String>),
     /// The input cannot be opened (empty, binary, broken .docx, zip bomb …).
     Failed(OpenError),
     /// The user cancelled, or a newer job replaced this one.
@@ -55,10 +63,29 @@ struct Job {
     _on_timeout: Closure<dyn FnMut()>,
 }
 
+/// A worker started before it is needed ([`warm`]).
+struct Spare {
+    worker: Worker,
+    /// It said `ready`.
+    ready: Rc<Cell<bool>>,
+    /// It failed to load (a job would fail the same way: it starts its own, to say why).
+    failed: Rc<Cell<bool>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+/// How long after a job the next spare is started (the page draws the report first).
+const REWARM_AFTER: Duration = Duration::from_secs(1);
+
 thread_local! {
+    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
     static JOB: RefCell<Option<Job>> = const { RefCell::new(None) };
     /// Id of the newest job (older jobs leave the progress bar alone).
     static LATEST: Cell<u64> = const { Cell::new(0) };
+    /// Whether the newest job shows progress and a cancel control: only for files of
+    /// [`wire::WORKER_MIN_BYTES`] or more. A small Word or GBK file is back sooner than a
+    /// progress bar would help, and drawing one costs the page a layout.
+    static SHOWN: Cell<bool> = const { Cell::new(false) };
     /// Bumped by every cancel; a rebuild in progress stops when it changes.
     static CANCELS: Cell<u64> = const { Cell::new(0) };
 }
@@ -66,6 +93,62 @@ thread_local! {
 /// Whether this browser can run the worker at all.
 pub fn supported() -> bool {
     Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false)
+}
+
+/// Start a spare worker, unless one is there: it loads and compiles its wasm on its
+/// own thread, parses the sample once (a warm-up: V8 then optimises the hot code) and
+/// waits, so the next job skips all that. A job that comes during the warm-up is queued
+/// behind it by the worker; the warm-up's answer (`warm`) is ignored.
+pub fn warm() {
+    if !supported() || SPARE.with(|s| s.borrow().is_some()) {
+        return;
+    }
+    let Ok(worker) = Worker::new(LOADER) else {
+        return;
+    };
+    let (ready, failed) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+    let r = ready.clone();
+    let w = worker.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let data = ev.data();
+        if kind(&data) == "warm" {
+            // The page's side of the warm-up: read the parts once, and let them go.
+            let _ = rebuild_now(&data);
+        } else if kind(&data) == "ready" {
+            // Ready to take a job; the warm-up (queued first) makes that job fast.
+            r.set(true);
+            let msg = Object::new();
+            let _ = Reflect::set(&msg, &"name".into(), &super::open::SAMPLE_NAME.into());
+            let _ = Reflect::set(&msg, &"bytes".into(), &Uint8Array::from(super::open::SAMPLE).buffer());
+            let _ = Reflect::set(&msg, &"warm".into(), &JsValue::TRUE);
+            let _ = w.post_message(&msg);
+        }
+    });
+    let f = failed.clone();
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+        if let Some(e) = ev.dyn_ref::<web_sys::Event>() {
+            e.prevent_default();
+        }
+        f.set(true);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    SPARE.with(|s| {
+        *s.borrow_mut() = Some(Spare { worker, ready, failed, _on_message: on_message, _on_error: on_error })
+    });
+}
+
+/// The spare worker, if it is usable: (worker, whether it is ready). Its handlers are
+/// removed (the caller sets its own before the spare's closures are dropped here).
+fn take_spare() -> Option<(Worker, bool)> {
+    let spare = SPARE.with(|s| s.borrow_mut().take())?;
+    spare.worker.set_onmessage(None);
+    spare.worker.set_onerror(None);
+    if spare.failed.get() {
+        spare.worker.terminate();
+        return None;
+    }
+    Some((spare.worker.clone(), spare.ready.get()))
 }
 
 /// Parse `bytes` (the file's ArrayBuffer; it is transferred to the worker) in the worker.
@@ -76,9 +159,13 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
         l.get()
     });
     let cancels = CANCELS.with(Cell::get);
+    let shown = bytes.byte_length() as usize >= wire::WORKER_MIN_BYTES;
+    SHOWN.with(|s| s.set(shown));
     let result = match start(state, id, name, bytes) {
         Ok(promise) => {
-            state.cancellable.set(true);
+            if shown {
+                state.cancellable.set(true);
+            }
             set_progress(state, id, name, Some(0.0), false);
             JsFuture::from(promise)
                 .await
@@ -87,6 +174,7 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
         Err(why) => reply("unavailable", &why),
     };
     end(id);
+    leptos::prelude::set_timeout(warm, REWARM_AFTER);
     let outcome = match kind(&result).as_str() {
         "done" => rebuild(state, id, name, &result, cancels).await,
         "error" => {
@@ -102,7 +190,7 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
         }
         _ => Outcome::Crashed(get(&result, "message").as_string().unwrap_or_default()),
     };
-    if LATEST.with(Cell::get) == id {
+    if LATEST.with(Cell::get) == id && shown {
         state.progress.set(None);
         state.cancellable.set(false);
     }
@@ -185,7 +273,10 @@ fn start(state: AppState, id: u64, name: &str, bytes: ArrayBuffer) -> Result<Pro
     if !supported() {
         return Err("Web Workers are not available".into());
     }
-    let worker = Worker::new(LOADER).map_err(|e| js_text(&e))?;
+    let (worker, ready) = match take_spare() {
+        Some(spare) => spare,
+        None => (Worker::new(LOADER).map_err(|e| js_text(&e))?, false),
+    };
     let mut slot: Option<Function> = None;
     let promise = Promise::new(&mut |resolve, _reject| slot = Some(resolve));
     let Some(resolve) = slot else {
@@ -224,7 +315,7 @@ fn start(state: AppState, id: u64, name: &str, bytes: ArrayBuffer) -> Result<Pro
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
-    let timer = web_sys::window().and_then(|w| {
+    let timer = web_sys::window().filter(|_| !ready).and_then(|w| {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
             START_TIMEOUT_MS,
@@ -245,35 +336,41 @@ fn start(state: AppState, id: u64, name: &str, bytes: ArrayBuffer) -> Result<Pro
             _on_timeout: on_timeout,
         })
     });
+    if ready {
+        hand_over(id);
+    }
     Ok(promise)
+}
+
+/// The worker of job `id` is ready: mark it so and give it the bytes (transferred: the
+/// page's copy is detached, no 50 MB clone).
+fn hand_over(id: u64) {
+    let sent = JOB.with(|j| {
+        let mut j = j.borrow_mut();
+        let job = j.as_mut().filter(|job| job.id == id)?;
+        job.ready = true;
+        if let (Some(t), Some(w)) = (job.timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
+        let bytes = job.bytes.take()?;
+        let msg = Object::new();
+        let _ = Reflect::set(&msg, &"name".into(), &job.name.as_str().into());
+        let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
+        Some(
+            job.worker
+                .post_message_with_transfer(&msg, &Array::of1(&bytes))
+                .map_err(|e| js_text(&e)),
+        )
+    });
+    if let Some(Err(why)) = sent {
+        settle(id, &reply("crashed", &why));
+    }
 }
 
 fn on_message(state: AppState, id: u64, ev: MessageEvent) {
     let data = ev.data();
     match kind(&data).as_str() {
-        "ready" => {
-            // Hand over the bytes (transferred: the page's copy is detached, no 50 MB clone).
-            let sent = JOB.with(|j| {
-                let mut j = j.borrow_mut();
-                let job = j.as_mut().filter(|job| job.id == id)?;
-                job.ready = true;
-                if let (Some(t), Some(w)) = (job.timer.take(), web_sys::window()) {
-                    w.clear_timeout_with_handle(t);
-                }
-                let bytes = job.bytes.take()?;
-                let msg = Object::new();
-                let _ = Reflect::set(&msg, &"name".into(), &job.name.as_str().into());
-                let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
-                Some(
-                    job.worker
-                        .post_message_with_transfer(&msg, &Array::of1(&bytes))
-                        .map_err(|e| js_text(&e)),
-                )
-            });
-            if let Some(Err(why)) = sent {
-                settle(id, &reply("crashed", &why));
-            }
-        }
+        "ready" => hand_over(id),
         "progress" => {
             let fraction = get(&data, "fraction").as_f64();
             let stage = get(&data, "stage")
@@ -294,26 +391,43 @@ fn on_message(state: AppState, id: u64, ev: MessageEvent) {
     }
 }
 
+/// An ArrayBuffer's bytes.
+fn bytes_of(v: JsValue) -> Option<Vec<u8>> {
+    v.dyn_into::<ArrayBuffer>().ok().map(|b| Uint8Array::new(&b).to_vec())
+}
+
+/// Rebuild a report from a worker's parts in one go (for the warm-up).
+fn rebuild_now(data: &JsValue) -> Result<Report, String> {
+    let (Some(meta), Some(text)) = (bytes_of(get(data, "meta")), bytes_of(get(data, "text"))) else {
+        return Err("incomplete".into());
+    };
+    let mut b = Rebuild::start(&meta, text)?;
+    let chunks: Array = get(data, "chunks").dyn_into().unwrap_or_default();
+    for c in chunks.iter() {
+        b.add(&bytes_of(c).ok_or("incomplete")?)?;
+    }
+    Ok(b.finish())
+}
+
 /// Longest stretch (ms) the page spends reading the worker's parts before it yields.
 const SLICE_MS: f64 = 40.0;
 
 /// Rebuild the report from the worker's parts, yielding to the page between slices.
 async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: u64) -> Outcome {
-    let bytes_of = |v: JsValue| -> Option<Vec<u8>> {
-        v.dyn_into::<ArrayBuffer>()
-            .ok()
-            .map(|b| Uint8Array::new(&b).to_vec())
-    };
     let (Some(meta), Some(text)) = (bytes_of(get(data, "meta")), bytes_of(get(data, "text")))
     else {
         return Outcome::Crashed("the worker's reply is incomplete".into());
     };
     let chunks: Array = get(data, "chunks").dyn_into().unwrap_or_default();
     let total = chunks.length().max(1) as f64;
+    // (a small reply is read at once: nothing to show, no task to split)
+    let shown = SHOWN.with(Cell::get);
     set_progress(state, id, name, Some(0.9), true);
-    yield_now().await;
-    if cancelled_since(cancels) {
-        return Outcome::Cancelled;
+    if shown {
+        yield_now().await;
+        if cancelled_since(cancels) {
+            return Outcome::Cancelled;
+        }
     }
     let mut b = match Rebuild::start(&meta, text) {
         Ok(b) => b,
@@ -345,15 +459,22 @@ async fn rebuild(state: AppState, id: u64, name: &str, data: &JsValue, cancels: 
             true,
         );
     }
-    yield_now().await;
-    if cancelled_since(cancels) {
-        return Outcome::Cancelled;
+    let input = match bytes_of(get(data, "input")).map(wire::text_of) {
+        None => None,
+        Some(Ok(t)) => Some(t),
+        Some(Err(_)) => return Outcome::Crashed("the worker's decoded text is not UTF-8".into()),
+    };
+    if shown {
+        yield_now().await;
+        if cancelled_since(cancels) {
+            return Outcome::Cancelled;
+        }
     }
-    Outcome::Done(b.finish())
+    Outcome::Done(b.finish(), input)
 }
 
 fn set_progress(state: AppState, id: u64, name: &str, fraction: Option<f64>, rebuilding: bool) {
-    if LATEST.with(Cell::get) != id {
+    if LATEST.with(Cell::get) != id || !SHOWN.with(Cell::get) {
         return;
     }
     let verb = if rebuilding {
