@@ -289,7 +289,7 @@ pub mod table {
             .collect();
         if COLUMNS.contains(&q.sort) && q.sort != "id" {
             let inds = &report.indicators;
-            out.sort_by(|&a, &b| {
+            crate::sort::sort_by(&mut out, |&a, &b| {
                 let o = compare(&inds[a], &inds[b], q.sort);
                 // Blank cells last in both directions; ties in text order.
                 let o = if q.desc {

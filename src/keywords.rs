@@ -82,7 +82,7 @@ pub fn count_report(report: &Report, terms: &[String]) -> KeywordCounts {
     let mut cuts: Vec<(usize, usize, String, String)> = Vec::new();
     let mut pos = 0usize;
     let mut secs: Vec<_> = report.sections.iter().filter(|s| s.span.start < s.span.end).collect();
-    secs.sort_by_key(|s| s.span.start);
+    crate::sort::sort_by_key(&mut secs, |s| s.span.start);
     for s in secs {
         let start = s.span.start.max(pos).min(text.len());
         let end = s.span.end.min(text.len());

@@ -59,7 +59,7 @@ pub fn blocks(report: &Report) -> Vec<Block> {
     }
     walk(&report.sections, &mut heads);
     heads.retain(|(_, sp)| sp.end > sp.start && sp.end <= text.len());
-    heads.sort_by_key(|(_, sp)| (sp.start, std::cmp::Reverse(sp.end)));
+    crate::sort::sort_by_key(&mut heads, |(_, sp)| (sp.start, std::cmp::Reverse(sp.end)));
 
     // Cut points: line breaks and heading edges.
     let mut out: Vec<Block> = Vec::new();
@@ -206,7 +206,7 @@ fn assign_segments(blocks: &mut [Block], report: &Report) {
         .map(|(i, x)| (i, x.span))
         .filter(|(_, sp)| sp.end > sp.start && sp.end <= report.text.len())
         .collect();
-    ind.sort_by_key(|(_, sp)| (sp.start, sp.end));
+    crate::sort::sort_by_key(&mut ind, |(_, sp)| (sp.start, sp.end));
     // Several indicators may share one number span (e.g. a paired clause): keep the first.
     ind.dedup_by(|b, a| a.1.start < b.1.end && b.1.start < a.1.end);
     let mut ii = 0;

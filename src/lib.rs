@@ -14,6 +14,7 @@ pub mod layout;
 pub mod panel;
 pub mod report;
 pub mod share;
+pub mod sort;
 pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -101,7 +101,7 @@ pub fn amount_rows(report: &Report) -> Vec<AmountRow> {
             row.target = Some(a);
         }
     }
-    rows.sort_by_key(|(pos, r)| (headline_rank(&r.key), *pos));
+    crate::sort::sort_by_key(&mut rows, |(pos, r)| (headline_rank(&r.key), *pos));
     rows.into_iter().map(|(_, r)| r).take(MAX_ROWS).collect()
 }
 

@@ -166,7 +166,7 @@ pub fn outcome_chart(
         })
         .filter(|p| p.target.is_some() || p.actual.is_some())
         .collect();
-    points.sort_by_key(|p| p.year);
+    crate::sort::sort_by_key(&mut points, |p| p.year);
     let region_label = if region.starts_with("file:") { String::new() } else { format!("{region} · ") };
     let measure_label = match (lang, measure) {
         (ChartLang::Zh, "growth") => "增长",

@@ -109,7 +109,7 @@ pub fn growth_pairs(report: &Report) -> Vec<GrowthRow> {
             }
         }
     }
-    rows.sort_by_key(|(pos, r)| (headline_rank(&r.key), *pos));
+    crate::sort::sort_by_key(&mut rows, |(pos, r)| (headline_rank(&r.key), *pos));
     // Headline indicators only, when there are any (the growth of PM2.5 or of a product line
     // is not a headline figure).
     if rows.iter().any(|(_, r)| is_headline(&r.key)) {

@@ -568,7 +568,7 @@ pub fn source_note<'a>(
                 .and_then(|n| n.parse().ok())
         })
         .collect();
-    secs.sort_unstable();
+    crate::sort::sort_by_key(&mut secs, |s| *s);
     secs.dedup();
     let file = report
         .file

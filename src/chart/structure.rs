@@ -135,7 +135,7 @@ pub fn structure_rows(report: &Report, lang: ChartLang) -> Vec<StructureRow> {
             },
         ));
     }
-    rows.sort_by_key(|(g, pos, _)| (*g, *pos));
+    crate::sort::sort_by_key(&mut rows, |(g, pos, _)| (*g, *pos));
     // Same date twice within a group: before / after (or 1st, 2nd …).
     for g in 0..groups.len() {
         let idx: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0 == g).collect();

@@ -248,7 +248,7 @@ pub fn outcomes(reports: &[&Report]) -> Vec<Outcome> {
             positions.push((if *target { 0 } else { 1 }, r.indicators[ii].sentence_span.start, k));
         }
     }
-    positions.sort_by_key(|a| (a.0, a.1));
+    crate::sort::sort_by_key(&mut positions, |a| (a.0, a.1));
     let mut seen: HashSet<(String, String, Measure)> = HashSet::new();
     for (_, _, k) in positions {
         if seen.insert(k.clone()) {

@@ -135,7 +135,7 @@ pub fn table(reports: &[&Report]) -> PanelTable {
                         })
                         .map(|(k, &ii)| (k.clone(), ii))
                         .collect();
-                    mine.sort_by_key(|(_, ii)| r.indicators[*ii].sentence_span.start);
+                    crate::sort::sort_by_key(&mut mine, |(_, ii)| r.indicators[*ii].sentence_span.start);
                     for ((key, measure, _, t), ii) in mine {
                         let ind = &r.indicators[ii];
                         let pos = match rows.iter().position(|row| row.indicator == key && row.measure == measure) {
@@ -198,7 +198,7 @@ pub fn targets_across(
 /// The order in which compared reports are shown: by report year, then region, then file.
 pub fn compare_order(reports: &[&Report]) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..reports.len()).collect();
-    idx.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut idx, |&a, &b| {
         let (ra, rb) = (reports[a], reports[b]);
         (ra.report_year.unwrap_or(i32::MAX), region_key(ra), &ra.file).cmp(&(
             rb.report_year.unwrap_or(i32::MAX),

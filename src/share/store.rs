@@ -116,7 +116,7 @@ pub fn eviction_order(recent: &[RecentEntry], protect: &[String]) -> Vec<String>
         .iter()
         .filter(|e| e.kept && !protect.contains(&e.key))
         .collect();
-    v.sort_by(|a, b| {
+    crate::sort::sort_by(&mut v, |a, b| {
         a.time
             .partial_cmp(&b.time)
             .unwrap_or(std::cmp::Ordering::Equal)

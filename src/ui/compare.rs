@@ -99,7 +99,7 @@ pub fn Compare() -> impl IntoView {
                 }
             }
             // Indicators with at least one target met by an outcome first, in table order.
-            out.sort_by_key(|(k, _)| {
+            crate::sort::sort_by_key(&mut out, |(k, _)| {
                 !os.iter().any(|o| {
                     format!("{}|{}|{}", o.region, o.indicator, o.measure) == *k
                         && o.target.is_some()
@@ -131,7 +131,7 @@ pub fn Compare() -> impl IntoView {
     // One year's targets across regions.
     let years = Memo::new(move |_| {
         let mut ys: Vec<i32> = docs.with(|d| d.iter().filter_map(|d| d.report.report_year).collect());
-        ys.sort_unstable();
+        crate::sort::sort_by_key(&mut ys, |y| *y);
         ys.dedup();
         ys
     });
