@@ -106,13 +106,14 @@ pub(super) fn classifier_noun(after: &str) -> Option<&str> {
 
 /// Words that begin with a char of [`NOUN_STOP`] (elsewhere it ends a noun: `5家企业上市`,
 /// `3个项目开工`, `2个指标位居全省第一`), read whole: `3家上市公司`, `5个在建项目`,
-/// `2个国家级开发区`, `7家单位`.
-const WHOLE_WORDS: &[&str] = &["上市", "在建", "开发区", "单位"];
+/// `2个国家级开发区`, `7家单位`, `146处历史建筑`.
+const WHOLE_WORDS: &[&str] = &["上市", "在建", "开发区", "单位", "建筑"];
 
 /// The noun at the start of `after` (at most `max` chars): ideographs up to a
 /// [`NOUN_STOP`] char or a verb of [`BECAME`], reading [`WHOLE_WORDS`] whole, a rank or
 /// grade inside it (`世界500强`, `4A级`, `5G`), and — when `and` — a short second noun
-/// joined by 和/与/及 that ends the clause (`工地和险区群众`).
+/// joined by 和/与/及 that ends the clause (`工地和险区群众`), or a list of short nouns
+/// joined by 、 that ends it (`省外校长、教师`).
 fn noun_words(after: &str, max: usize, and: bool) -> &str {
     let is_word = |c: char| scan::is_han(c) && !NOUN_STOP.contains(c);
     let (mut end, mut n) = (0, 0);
@@ -139,6 +140,26 @@ fn noun_words(after: &str, max: usize, and: bool) -> &str {
             Some(c) if is_word(c) => {
                 end += c.len_utf8();
                 n += 1;
+            }
+            Some('、') if and && n > 0 => {
+                // a list of short nouns that ends the clause: 省外校长、教师(、医生)
+                let mut at = end;
+                while let Some(list) = after[at..].strip_prefix('、') {
+                    let tail = scan::han_words(list, NOUN_STOP, 7);
+                    if !(2..=6).contains(&tail.chars().count()) {
+                        break;
+                    }
+                    at = after.len() - list.len() + tail.len();
+                    match after[at..].chars().next() {
+                        Some('、') => {}
+                        None | Some('，' | '。' | '；') => {
+                            end = at;
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                break;
             }
             Some(c @ ('和' | '与' | '及')) if and && n > 0 => {
                 let tail = scan::han_words(&rest[c.len_utf8()..], NOUN_STOP, 7);

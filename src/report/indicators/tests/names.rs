@@ -381,6 +381,13 @@ fn a_counted_noun_is_read_whole_and_keeps_what_the_items_became() {
         // a short second noun that ends the clause; not one the clause goes on from
         ("疏散转移54.2万名工地和险区群众。", "工地和险区群众"),
         ("20户企业与高校缔结创新共同体。", "企业"),
+        // a list of short nouns joined by 、 that ends the clause; not one that goes on
+        ("引进100名以上省外校长、教师。", "省外校长、教师"),
+        ("引进100名以上省外校长、教师、医生。", "省外校长、教师、医生"),
+        ("更新保护3个国家、省级街区。", "国家、省级街区"),
+        ("培训200名教师、校长等骨干。", "教师"),
+        // 建筑 is a noun, not the verb 建
+        ("保护修缮146处历史建筑。", "历史建筑"),
         // adverbs before the verb that ends the noun are the verb's (贫困村全部出列,
         // a predicate kept whole, keeps its own)
         ("2800余个村庄基本完成美丽乡村建设。", "村庄"),
