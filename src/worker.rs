@@ -14,7 +14,8 @@
 //! - worker → page `{type:"progress", stage, fraction}` while parsing;
 //! - worker → page `{type:"done", meta, text, chunks: [..], input?}` (ArrayBuffers,
 //!   transferred; see `baogao::wire`; `input`, the decoded text, only for inputs the
-//!   page cannot decode itself: Word, GBK …), or `{type:"error", error: "<OpenError JSON>"}`.
+//!   page cannot decode itself: Word, GBK …), or `{type:"error", error}` (an ArrayBuffer:
+//!   `wire::error_bytes`).
 //!
 //! The page's own wasm has no decoding tables (encoding_rs, chardetng) and no unzip
 //! (zip, quick-xml): every input that is not valid UTF-8 comes here, whatever its size.
@@ -129,7 +130,7 @@ mod web {
             }
             Err(e) => {
                 set(&msg, "type", &"error".into());
-                set(&msg, "error", &wire::error_json(&e).into());
+                set(&msg, "error", &buffer(&wire::error_bytes(&e)));
                 post(&msg);
             }
         }

@@ -118,22 +118,22 @@ async fn open_one(
 ) -> Step {
     perf::mark_bytes_in();
     match parse_bytes(state, name, &bytes, buffer).await {
-        Parsed::Done(r, input, note) => {
+        BytesParsed::Done(r, input, note) => {
             announce(state, name, &r, note);
             state.open_decoded(r, source, bytes, input, replace);
             perf::measure_after_paint(false);
             Step::Opened
         }
-        Parsed::Failed(why) => {
+        BytesParsed::Failed(why) => {
             state.error(why);
             Step::Failed
         }
-        Parsed::Cancelled => Step::Cancelled,
+        BytesParsed::Cancelled => Step::Cancelled,
     }
 }
 
 /// How parsing a file's bytes ended.
-pub enum Parsed {
+pub enum BytesParsed {
     /// The report, the decoded text when the worker decoded it ([`super::state::Doc::input`]),
     /// and a note for the user (parsed on the main thread because the worker could not start).
     Done(Report, Option<String>, Option<String>),
@@ -145,11 +145,11 @@ pub enum Parsed {
 /// Parse a file's bytes: here when they are UTF-8 text under [`WORKER_MIN_BYTES`] (the
 /// page's wasm has no other decoder), otherwise in the worker. `buffer`, when given,
 /// holds the same bytes and is handed to the worker.
-pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Option<ArrayBuffer>) -> Parsed {
-    let failed = |e: OpenError| Parsed::Failed(error_text(state, name, &e));
+pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Option<ArrayBuffer>) -> BytesParsed {
+    let failed = |e: OpenError| BytesParsed::Failed(error_text(state, name, &e));
     if bytes.len() < WORKER_MIN_BYTES || !worker_client::supported() {
         match report::parse_utf8(name, bytes) {
-            Some(Ok(r)) => return Parsed::Done(r, None, None),
+            Some(Ok(r)) => return BytesParsed::Done(r, None, None),
             Some(Err(e)) => return failed(e),
             None => {}
         }
@@ -157,9 +157,9 @@ pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Opti
     let buffer = buffer.unwrap_or_else(|| js_sys::Uint8Array::from(bytes).buffer());
     let keep = state.tr_now("当前报告保持不变。", "The open report is kept.");
     match worker_client::parse(state, name, buffer).await {
-        Outcome::Done(r, input) => Parsed::Done(r, input, None),
+        Outcome::Done(r, input) => BytesParsed::Done(r, input, None),
         Outcome::Failed(e) => failed(e),
-        Outcome::Cancelled => Parsed::Cancelled,
+        Outcome::Cancelled => BytesParsed::Cancelled,
         Outcome::Unavailable(why) => match report::parse_utf8(name, bytes) {
             // No worker (blocked, unsupported, failed to load): UTF-8 is parsed here, and
             // the page says so; nothing else can be decoded without it.
@@ -171,10 +171,10 @@ pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Opti
                         "background parsing is unavailable, parsed on the page instead (it may pause briefly)"
                     )
                 );
-                Parsed::Done(r, None, Some(note))
+                BytesParsed::Done(r, None, Some(note))
             }
             Some(Err(e)) => failed(e),
-            None => Parsed::Failed(format!(
+            None => BytesParsed::Failed(format!(
                 "{name}: {} ({why}) {keep}",
                 state.tr_now(
                     "这个文件（Word 文件或 UTF-8 以外的编码）需要后台解析，但后台解析无法启动。",
@@ -182,7 +182,7 @@ pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Opti
                 ),
             )),
         },
-        Outcome::Crashed(why) => Parsed::Failed(format!(
+        Outcome::Crashed(why) => BytesParsed::Failed(format!(
             "{name}: {} ({why}) {keep}",
             state.tr_now("解析时出错", "parsing failed"),
         )),

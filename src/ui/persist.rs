@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::open::Parsed;
+use super::open::BytesParsed;
 use super::state::{local_storage, AppState, Doc, Source};
 use crate::report;
 use crate::share::link::Opening;
@@ -391,9 +391,9 @@ async fn open_stored(state: AppState, key: &str, replace: bool) -> Result<bool, 
         Some(state.open_doc(r, source, bytes, replace))
     } else {
         match super::open::parse_bytes(state, &stored.name, &bytes, None).await {
-            Parsed::Done(r, input, _) => Some(state.open_decoded(r, source, bytes, input, replace)),
-            Parsed::Failed(why) => return Err(why),
-            Parsed::Cancelled => return Ok(false),
+            BytesParsed::Done(r, input, _) => Some(state.open_decoded(r, source, bytes, input, replace)),
+            BytesParsed::Failed(why) => return Err(why),
+            BytesParsed::Cancelled => return Ok(false),
         }
     };
     if let Some(k) = key_num {

@@ -178,10 +178,9 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
     let outcome = match kind(&result).as_str() {
         "done" => rebuild(state, id, name, &result, cancels).await,
         "error" => {
-            let json = get(&result, "error").as_string().unwrap_or_default();
-            match wire::error_from_json(&json) {
+            match bytes_of(get(&result, "error")).and_then(|b| wire::error_from_bytes(&b)) {
                 Some(e) => Outcome::Failed(e),
-                None => Outcome::Crashed(format!("unreadable error: {json}")),
+                None => Outcome::Crashed("the worker's error is unreadable".into()),
             }
         }
         "cancelled" => Outcome::Cancelled,
