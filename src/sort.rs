@@ -38,6 +38,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::unnecessary_sort_by)] // sort_by against sort_by, on purpose
     fn same_order_as_the_standard_sort() {
         // pairs with many equal keys: stability shows
         let mut x: u64 = 7;
