@@ -261,8 +261,12 @@ pub fn parse_staged(
     progress(Stage::Parsing, 0.05);
     let decoded = crate::report::decode_input(&bytes)?;
     drop(bytes);
-    let input = decoded.legacy.then(|| decoded.text.clone());
-    let report = crate::report::parse_input(file, decoded);
+    // (the text the page cannot decode itself is kept and sent, not copied)
+    let (report, input) = if decoded.legacy {
+        (crate::report::parse_input_kept(file, &decoded), Some(decoded.text))
+    } else {
+        (crate::report::parse_input(file, decoded), None)
+    };
     progress(Stage::Packing, 0.85);
     Ok(Parsed { report, input })
 }

@@ -205,10 +205,18 @@ pub fn parse_owned(file: &str, bytes: Vec<u8>) -> Result<Report, OpenError> {
     Ok(parse_input(file, d))
 }
 
-/// The report of a decoded input, with the decoder's diagnostics.
+/// The report of a decoded input, with the decoder's diagnostics; the text is let go
+/// once cleaned.
 pub fn parse_input(file: &str, d: DecodedInput) -> Report {
     let mut r = parse_decoded(file, Cow::Owned(d.text), &d.encoding);
     r.diagnostics.extend(d.diagnostics);
+    r
+}
+
+/// [`parse_input`] for a caller that keeps the decoded text (the worker sends it back).
+pub fn parse_input_kept(file: &str, d: &DecodedInput) -> Report {
+    let mut r = parse_decoded(file, Cow::Borrowed(&d.text), &d.encoding);
+    r.diagnostics.extend(d.diagnostics.iter().cloned());
     r
 }
 

@@ -77,12 +77,11 @@ pub(super) fn classifier_noun(after: &str) -> Option<&str> {
     let words = noun_words(after, 8, true);
     // 列 ends the noun only as the verb 列入 / 列为 (3个项目列入计划), not in 出列 or 系列
     // (入 and 为 stop the run: a 列 right before them is the verb's)
-    let words = match words.strip_suffix('列') {
+    let mut words = match words.strip_suffix('列') {
         Some(w) if after[words.len()..].starts_with(['入', '为']) => w,
         _ => words,
     };
     // 2800个村庄基本完成…: an adverb before a verb that ends the noun is the verb's
-    let mut words = words;
     if after[words.len()..].starts_with(|c: char| NOUN_STOP.contains(c)) {
         while let Some(w) = ADVERBS.iter().find_map(|a| words.strip_suffix(a)) {
             words = w;
@@ -149,7 +148,7 @@ fn noun_words(after: &str, max: usize, and: bool) -> &str {
                     if !(2..=6).contains(&tail.chars().count()) {
                         break;
                     }
-                    at = after.len() - list.len() + tail.len();
+                    at += '、'.len_utf8() + tail.len();
                     match after[at..].chars().next() {
                         Some('、') => {}
                         None | Some('，' | '。' | '；') => {
