@@ -7,9 +7,11 @@
 //    CSP <meta> of index.html.
 // 2. Service worker: stamps sw.js with the list of files to precache and a build id
 //    (hash of the file names, which carry content hashes) so each build gets a new cache.
+// 3. The sample's first picture, prerendered (see prerender.mjs).
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { prerender } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -19,16 +21,32 @@ if (!dir) {
 const PLACEHOLDER = "'sha256-BAOGAO_INLINE_SCRIPTS'";
 
 const htmlPath = join(dir, 'index.html');
-let html = readFileSync(htmlPath, 'utf8');
-if (html.includes(PLACEHOLDER)) {
+const source = readFileSync(htmlPath, 'utf8');
+
+/** index.html with the CSP placeholder replaced by the hashes of its inline scripts. */
+function withCsp(html) {
+  if (!html.includes(PLACEHOLDER)) return html;
   const hashes = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     if (/\bsrc\s*=/i.test(m[1])) continue;
     hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
   }
-  html = html.split(PLACEHOLDER).join(hashes.join(' '));
-  writeFileSync(htmlPath, html);
   console.log(`postbuild: CSP allows ${hashes.length} inline script(s) by hash`);
+  return html.split(PLACEHOLDER).join(hashes.join(' '));
+}
+
+// 3. The sample's first picture (scripts/prerender.mjs): the built page is opened as it
+//    is, the app's drawing of the sample copied into <template>s at the marker.
+let html = withCsp(source);
+writeFileSync(htmlPath, html);
+const MARKER = '<!--baogao:prerender-->';
+if (source.includes(MARKER)) {
+  const shot = await prerender(dir);
+  if (shot) {
+    const templates = ['zh', 'en'].map((l) => `<template id="prerender-${l}">${shot[l]}</template>`).join('\n  ');
+    html = withCsp(source.replace(MARKER, templates));
+    writeFileSync(htmlPath, html);
+  }
 }
 
 const swPath = join(dir, 'sw.js');

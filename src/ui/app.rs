@@ -23,6 +23,8 @@ pub fn App() -> impl IntoView {
 
     // Whatever the URL asks for (a shared link, ?url=, ?report=), a restored session, or the sample.
     super::boot::start(state);
+    // Files dropped while the wasm was loading.
+    super::open::open_early_drops(state);
 
     // Drop a file anywhere on the page.
     let over = window_event_listener(ev::dragover, |e| e.prevent_default());

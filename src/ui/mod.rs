@@ -35,8 +35,14 @@ pub mod worker_client;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
-    // index.html's font warm-up has been laid out by now (or never will be of use).
-    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("font-warm")) {
-        e.remove();
+    // index.html's font warm-up has been laid out by now (or never will be of use), and
+    // the prerendered sample it may show is replaced by the app's own view, drawn in this
+    // same task (so no frame shows both or neither).
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        for id in ["font-warm", "prerender", "prerender-zh", "prerender-en"] {
+            if let Some(e) = d.get_element_by_id(id) {
+                e.remove();
+            }
+        }
     }
 }

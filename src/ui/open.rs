@@ -55,7 +55,30 @@ pub fn open_pasted(state: AppState, text: String) -> bool {
 /// side (for comparison); a single file replaces the open set. See [`open_bytes`] for
 /// where each is parsed.
 pub fn open_files(state: AppState, files: web_sys::FileList) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    open_file_list(state, (0..files.length()).filter_map(|i| files.get(i)).collect());
+}
+
+/// Files dropped on the page before the app started (index.html keeps them in
+/// `window.__baogaoEarly`): open them, and hand dropping over to the app's own listener.
+pub fn open_early_drops(state: AppState) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(early) = js_sys::Reflect::get(&w, &"__baogaoEarly".into()) else { return };
+    if early.is_undefined() {
+        return;
+    }
+    if let Some(done) = js_sys::Reflect::get(&early, &"done".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = done.call0(&early);
+    }
+    let files = js_sys::Reflect::get(&early, &"files".into())
+        .ok()
+        .and_then(|a| a.dyn_into::<js_sys::Array>().ok())
+        .map(|a| a.iter().filter_map(|f| f.dyn_into::<web_sys::File>().ok()).collect())
+        .unwrap_or_default();
+    let _ = js_sys::Reflect::delete_property(&w, &"__baogaoEarly".into());
+    open_file_list(state, files);
+}
+
+fn open_file_list(state: AppState, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
