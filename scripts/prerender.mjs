@@ -10,8 +10,9 @@
 // its own, identical view. Nothing in the copy is written by hand: it is the app's own
 // output, so it cannot drift from it. The copy carries no data-testid and no id (it is
 // not the app), is `inert` (it does not answer clicks; files dropped on it are kept and
-// opened by the app when it starts) and its canvases are blank (the chart is below the
-// first screen; the app draws it).
+// opened by the app when it starts), reaches only 2000 px down (laying out the whole
+// report text would delay the picture it is there for) and its canvases are blank (the
+// chart is below the first screen; the app draws it).
 //
 // Returns { zh, en } (HTML of the app's root element) or null when it could not be taken
 // (no Chromium, no playwright-core, BAOGAO_PRERENDER=0): the page then works as before,
