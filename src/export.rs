@@ -14,7 +14,9 @@
 use crate::report::{Direction, Indicator, Report, Value};
 
 /// The CSV columns, in order. Stable: users' spreadsheets and scripts key on them.
-pub const CSV_HEADER: [&str; 19] = [
+/// `parts` came last (fifteenth session), so scripts that read the columns by position
+/// keep working.
+pub const CSV_HEADER: [&str; 20] = [
     "file",
     "id",
     "name",
@@ -34,6 +36,7 @@ pub const CSV_HEADER: [&str; 19] = [
     "sentence",
     "span_start",
     "span_end",
+    "parts",
 ];
 
 /// UTF-8 byte-order mark, first character of [`indicators_csv`]'s output.
@@ -71,7 +74,7 @@ pub fn report_json(report: &Report) -> String {
 }
 
 /// The CSV cells of one indicator, in [`CSV_HEADER`] order.
-pub fn indicator_fields(file: &str, ind: &Indicator) -> [String; 19] {
+pub fn indicator_fields(file: &str, ind: &Indicator) -> [String; 20] {
     let (value, value_high) = match &ind.value {
         Value::Number(v) => (number(*v), String::new()),
         Value::Range([lo, hi]) => (number(*lo), number(*hi)),
@@ -100,7 +103,23 @@ pub fn indicator_fields(file: &str, ind: &Indicator) -> [String; 19] {
         ind.sentence.clone(),
         ind.span.start.to_string(),
         ind.span.end.to_string(),
+        parts(ind),
     ]
+}
+
+/// A ratio's parts as `12.7:58.8:28.5` (`value` holds only the first); empty otherwise.
+fn parts(ind: &Indicator) -> String {
+    if ind.parts.len() < 2 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (i, p) in ind.parts.iter().enumerate() {
+        if i > 0 {
+            out.push(':');
+        }
+        out.push_str(&number(*p));
+    }
+    out
 }
 
 /// A number as a spreadsheet reads it: `8`, `7.6`, `-0.5`, no exponent for ordinary

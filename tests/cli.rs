@@ -70,7 +70,7 @@ fn several_files_give_an_array_and_csv_has_a_header() {
     let out = Command::new(BIN).args(["extract", "--format", "csv", &a, &b]).output().unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.starts_with("\u{FEFF}file,id,name,indicator,measure,status,value,value_high,unit,value_base,qualifier,direction,year,period,relative_to,section,sentence,span_start,span_end\r\n"), "{}", &s[..200]);
+    assert!(s.starts_with("\u{FEFF}file,id,name,indicator,measure,status,value,value_high,unit,value_base,qualifier,direction,year,period,relative_to,section,sentence,span_start,span_end,parts\r\n"), "{}", &s[..200]);
     // The same bytes as the page's CSV export of the same reports.
     let ra = baogao::report::parse(&a, &std::fs::read(&a).unwrap()).unwrap();
     let rb = baogao::report::parse(&b, &std::fs::read(&b).unwrap()).unwrap();

@@ -151,10 +151,25 @@ fn csv_header_is_stable() {
     let first_line = csv.split("\r\n").next().unwrap();
     assert_eq!(
         first_line,
-        "\u{FEFF}file,id,name,indicator,measure,status,value,value_high,unit,value_base,qualifier,direction,year,period,relative_to,section,sentence,span_start,span_end"
+        "\u{FEFF}file,id,name,indicator,measure,status,value,value_high,unit,value_base,qualifier,direction,year,period,relative_to,section,sentence,span_start,span_end,parts"
     );
     let (header, _) = read_csv(&csv);
     assert_eq!(header, CSV_HEADER.to_vec());
+}
+
+#[test]
+fn csv_parts_column_carries_every_part_of_a_ratio() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/zigong-2017-x8.txt");
+    let report = baogao::report::parse("zigong-2017-x8.txt", &std::fs::read(path).unwrap()).unwrap();
+    let (header, rows) = read_csv(&export::indicators_csv(&[&report]));
+    let col = |row: &[String], name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+    let with_parts: Vec<&Vec<String>> = rows.iter().filter(|r| !col(r, "parts").is_empty()).collect();
+    let ratios = report.indicators.iter().filter(|i| i.parts.len() >= 2).count();
+    assert!(ratios >= 1, "the sample states 三次产业结构");
+    assert_eq!(with_parts.len(), ratios, "a parts cell for every ratio, none for other figures");
+    let first = with_parts.iter().find(|r| col(r, "name") == "三次产业结构").unwrap();
+    assert_eq!(col(first, "parts"), "12.7:58.8:28.5");
+    assert_eq!(col(first, "value"), "12.7");
 }
 
 #[test]
@@ -221,7 +236,7 @@ fn csv_round_trips_through_a_csv_parser() {
 fn csv_quotes_only_where_needed_and_uses_crlf() {
     let csv = export::indicators_csv(&[&report("a.txt", tricky())]);
     // A plain row is not quoted at all.
-    assert!(csv.contains("\r\na.txt,i1,地区生产总值,gdp,growth,target,8,,%,,以上,,2017,,,s2.1,地区生产总值增长8%以上,10,12\r\n"), "{csv}");
+    assert!(csv.contains("\r\na.txt,i1,地区生产总值,gdp,growth,target,8,,%,,以上,,2017,,,s2.1,地区生产总值增长8%以上,10,12,\r\n"), "{csv}");
     // A field with a quote is quoted and the quote doubled.
     assert!(csv.contains("\"第一行\n第二行\r\n第三行，“引号”\"\"x\"\"\""));
     // Leading/trailing spaces are protected by quotes.

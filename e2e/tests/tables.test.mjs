@@ -138,7 +138,7 @@ test('CSV and JSON downloads; the table has one row per exported indicator', asy
   const rows = parseCsv(text);
   const header = rows[0];
   assert.deepEqual(header, ['file', 'id', 'name', 'indicator', 'measure', 'status', 'value', 'value_high', 'unit', 'value_base',
-    'qualifier', 'direction', 'year', 'period', 'relative_to', 'section', 'sentence', 'span_start', 'span_end']);
+    'qualifier', 'direction', 'year', 'period', 'relative_to', 'section', 'sentence', 'span_start', 'span_end', 'parts']);
   const col = Object.fromEntries(header.map((h, i) => [h, i]));
   assert.ok(rows.every((r) => r.length === header.length), 'every row has every column');
   const gdpTarget = rows.find((r) => r[col.name] === '地区生产总值' && r[col.value] === '8' && r[col.qualifier] === '以上');
