@@ -17,15 +17,7 @@
 // Returns { zh, en } (HTML of the app's root element) or null when it could not be taken
 // (no Chromium, no playwright-core, BAOGAO_PRERENDER=0): the page then works as before,
 // it only shows its first picture later.
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Copy of the app's root as drawn, made inert: no test ids, no ids, no scripts; and only
@@ -58,44 +50,26 @@ export async function prerender(dir) {
     console.log('postbuild: prerender skipped (BAOGAO_PRERENDER=0)');
     return null;
   }
-  let chromium;
+  // The end-to-end harness serves a directory on loopback and launches Debian's Chromium
+  // through playwright-core (e2e/node_modules, installed by scripts/setup.sh).
+  let lib;
   try {
-    const req = createRequire(new URL('../e2e/package.json', import.meta.url));
-    ({ chromium } = req('playwright-core'));
+    lib = await import('../e2e/lib.mjs');
   } catch (e) {
     console.warn(`postbuild: no prerendered first picture (playwright-core not installed: run scripts/setup.sh): ${e.message}`);
     return null;
   }
-  const root = path.resolve(dir);
-  const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1));
-    if (rel === '') rel = 'index.html';
-    const file = path.join(root, rel);
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const server = await lib.serve(path.resolve(dir));
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await lib.launch();
     const out = {};
     for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
       const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(url);
+      await page.goto(server.url);
       await page.waitForFunction(() => performance.getEntriesByName('baogao:app-ready', 'measure').length > 0, null, { timeout: 60000 });
       if (errors.length) throw new Error(`the page failed while drawing the sample: ${errors.join('; ')}`);
       const html = await page.evaluate(snapshot, REACH);
@@ -103,13 +77,13 @@ export async function prerender(dir) {
       out[lang] = html;
       await context.close();
     }
-    console.log(`postbuild: prerendered the sample (zh ${out.zh.length} B, en ${out.en.length} B of HTML)`);
+    console.log(`postbuild: prerendered the sample (zh ${Buffer.byteLength(out.zh)} B, en ${Buffer.byteLength(out.en)} B of HTML)`);
     return out;
   } catch (e) {
     console.warn(`postbuild: no prerendered first picture: ${e.message}`);
     return null;
   } finally {
     if (browser) await browser.close();
-    await new Promise((r) => server.close(r));
+    await server.close();
   }
 }
