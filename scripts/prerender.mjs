@@ -71,6 +71,9 @@ export async function prerender(dir) {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(server.url);
       await page.waitForFunction(() => performance.getEntriesByName('baogao:app-ready', 'measure').length > 0, null, { timeout: 60000 });
+      // The catalog is fetched after the first picture: wait for it, so every build copies
+      // the same page (not "Loading…" one time and the list the next).
+      await page.waitForLoadState('networkidle');
       if (errors.length) throw new Error(`the page failed while drawing the sample: ${errors.join('; ')}`);
       const html = await page.evaluate(snapshot, REACH);
       if (!html || !html.includes('class="app')) throw new Error('no .app element after the first render');

@@ -85,7 +85,7 @@ for (const [what, suffix, init] of [
   ['a view in the address', '#tab=indicators', null],
   ['a kept session', '', () => localStorage.setItem('baogao:session', '{"docs":[]}')],
 ]) {
-  test(`with ${what} the sample's copy is never shown`, async () => {
+  test(`with ${what} the sample's copy is never shown, and the app measures its first report`, async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     if (init) await context.addInitScript(init);
     await context.addInitScript(RECORD);
@@ -93,7 +93,9 @@ for (const [what, suffix, init] of [
     await page.goto(server.url + suffix);
     await page.waitForFunction(() => window.__pre !== undefined);
     assert.equal(await page.evaluate(() => window.__pre), null);
-    await page.waitForSelector('[data-testid=toc]', { timeout: 20000 });
+    // The app measures its first report itself, whatever opened it.
+    await page.waitForFunction(() => performance.getEntriesByName('baogao:app-ready', 'measure').length > 0, null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('baogao:first-render', 'measure').length), 1);
     assert.equal(await page.locator('#prerender').count(), 0);
     await context.close();
   });

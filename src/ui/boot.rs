@@ -51,7 +51,7 @@ pub fn start(state: AppState) {
     let view = ViewState::from_fragment(&hash);
     // (a restored session marks the address ready itself, once its reports are open)
     if !super::persist::restore(state, &view) {
-        super::open::open_sample(state, true);
+        super::open::open_sample(state);
         if !view.is_empty() {
             url_sync::apply_view(state, &view);
         }
@@ -160,7 +160,7 @@ fn open_doc_link(state: AppState, packed: &str, name: Option<String>, view: &Vie
                 )
             ));
             url_sync::apply_view(state, view);
-            super::perf::measure_after_paint(true);
+            super::perf::measure_after_paint();
         }
         Err(e) => {
             url_sync::forget_link_part();

@@ -16,12 +16,12 @@ pub const SAMPLE_NAME: &str = "zigong-2017.txt";
 pub const SAMPLE: &[u8] = include_bytes!("../../reports/zigong-2017.txt");
 
 /// Open the sample (used at start when nothing else is asked for).
-pub fn open_sample(state: AppState, first: bool) {
+pub fn open_sample(state: AppState) {
     perf::mark_bytes_in();
     match report::parse_utf8(SAMPLE_NAME, SAMPLE) {
         Some(Ok(r)) => {
             state.open_doc(r, Source::Sample, SAMPLE.to_vec(), true);
-            perf::measure_after_paint(first);
+            perf::measure_after_paint();
         }
         Some(Err(e)) => state.error(format!("{e}")),
         None => state.error(format!("{SAMPLE_NAME}: not UTF-8")),
@@ -47,7 +47,7 @@ pub fn open_pasted(state: AppState, text: String) -> bool {
     let r = report::parse_text(name, &text, "UTF-8");
     announce(state, name, &r, None);
     state.open_doc(r, Source::Pasted, text.into_bytes(), true);
-    perf::measure_after_paint(false);
+    perf::measure_after_paint();
     true
 }
 
@@ -144,7 +144,7 @@ async fn open_one(
         BytesParsed::Done(r, input, note) => {
             announce(state, name, &r, note);
             state.open_decoded(r, source, bytes, input, replace);
-            perf::measure_after_paint(false);
+            perf::measure_after_paint();
             Step::Opened
         }
         BytesParsed::Failed(why) => {

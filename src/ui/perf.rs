@@ -48,33 +48,32 @@ pub fn now() -> f64 {
     performance().map_or(0.0, |p| p.now())
 }
 
-/// Once the next frame is painted, record `baogao:render` (bytes in → drawn) and, the
-/// first time, `baogao:app-ready` (navigation start → the app has drawn its first report
-/// and answers) and `baogao:first-render` (navigation start → drawn) unless index.html
-/// recorded that already, when it showed the prerendered sample. While parts of the view
+/// Once the next frame is painted, record `baogao:render` (bytes in → drawn) and, for the
+/// page's first report on screen (the sample, a link's report, a kept session),
+/// `baogao:app-ready` (navigation start → the app has drawn it and answers) and
+/// `baogao:first-render` (navigation start → drawn) unless index.html recorded that
+/// already, when it showed the prerendered sample. While parts of the view
 /// are still held back ([`hold`]), it waits for the frame painted after them.
 ///
 /// "Painted": a task queued from an animation-frame callback runs once that frame's
 /// style, layout and paint are done (the event loop runs no task in between), so the
 /// measure ends when the picture is complete, not a whole frame later as a second
 /// animation frame would.
-pub fn measure_after_paint(first: bool) {
+pub fn measure_after_paint() {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(
             move || {
                 if PENDING.with(|p| p.get()) > 0 {
-                    measure_after_paint(first);
+                    measure_after_paint();
                     return;
                 }
                 if let Some(p) = performance() {
                     let _ = p.measure_with_start_mark("baogao:render", "baogao:bytes-in");
-                    if first {
-                        // index.html measured it already if it showed the build's copy of
-                        // this picture (scripts/prerender.mjs).
-                        let shown = p
-                            .get_entries_by_name_with_entry_type("baogao:first-render", "measure")
-                            .length();
-                        if shown == 0 {
+                    let recorded = |name: &str| p.get_entries_by_name_with_entry_type(name, "measure").length() > 0;
+                    if !recorded("baogao:app-ready") {
+                        // index.html measured the first picture already if it showed the
+                        // build's copy of it (scripts/prerender.mjs).
+                        if !recorded("baogao:first-render") {
                             let _ = p.measure("baogao:first-render");
                         }
                         let _ = p.measure("baogao:app-ready");

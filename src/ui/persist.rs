@@ -347,7 +347,7 @@ pub fn has_session() -> bool {
 /// opened (a Word file or a GBK text is read by the worker, so this may wait for it).
 async fn open_stored(state: AppState, key: &str, replace: bool) -> Result<bool, String> {
     if key == "sample" {
-        super::open::open_sample(state, false);
+        super::open::open_sample(state);
         return Ok(true);
     }
     let Some(stored) = read_json::<StoredDoc>(key) else {
@@ -435,7 +435,7 @@ async fn reopen_session(state: AppState, session: Session, view: ViewState) {
         if !errors.is_empty() {
             state.warn(errors.join(" "));
         }
-        super::open::open_sample(state, true);
+        super::open::open_sample(state);
         if !view.is_empty() {
             super::url_sync::apply_view(state, &view);
         }
@@ -462,7 +462,7 @@ async fn reopen_session(state: AppState, session: Session, view: ViewState) {
     } else {
         state.warn(errors.join(" "));
     }
-    super::perf::measure_after_paint(true);
+    super::perf::measure_after_paint();
 }
 
 /// Reopen an entry of the recent list (replacing the open set).
