@@ -125,3 +125,17 @@ test('a file dropped before the app has started is opened when it starts', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('when the app\'s program cannot load, the page says so (and the sample\'s picture stays readable)', async () => {
+  for (const [suffix, copy] of [['', 1], ['#tab=indicators', 0]]) {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.goto(server.url + suffix);
+    await page.waitForSelector('#boot-error', { timeout: 20000 });
+    assert.match(await page.locator('#boot-error').innerText(), /没能加载/);
+    assert.match(await page.locator('#boot-error').innerText(), /could not load/);
+    assert.equal(await page.locator('#prerender').count(), copy);
+    await context.close();
+  }
+});

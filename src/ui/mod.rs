@@ -39,7 +39,7 @@ pub fn mount() {
     // the prerendered sample it may show is replaced by the app's own view, drawn in this
     // same task (so no frame shows both or neither).
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        for id in ["font-warm", "prerender", "prerender-zh", "prerender-en"] {
+        for id in ["font-warm", "prerender", "prerender-zh", "prerender-en", "boot-error"] {
             if let Some(e) = d.get_element_by_id(id) {
                 e.remove();
             }
