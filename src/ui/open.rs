@@ -59,7 +59,8 @@ pub fn open_files(state: AppState, files: web_sys::FileList) {
 }
 
 /// Files dropped on the page before the app started (index.html keeps them in
-/// `window.__baogaoEarly`): open them, and hand dropping over to the app's own listener.
+/// `window.__baogaoEarly`): open them, and tell index.html's early script the app has
+/// started (its drop and load-failure listeners stop).
 pub fn open_early_drops(state: AppState) {
     let Some(w) = web_sys::window() else { return };
     let Ok(early) = js_sys::Reflect::get(&w, &"__baogaoEarly".into()) else { return };
