@@ -267,12 +267,12 @@ pub fn chunks(blocks: &[Block], per_chunk: usize) -> Vec<Chunk> {
     chunks_led(blocks, per_chunk, per_chunk)
 }
 
-/// Like [`chunks`], but when the blocks do not fit in one chunk the first holds at most
-/// `lead` blocks (at least 1): a long text's first picture needs only its first screens,
-/// while a text that fits in one chunk stays whole.
+/// Like [`chunks`], but the first chunk holds at most `lead` blocks (kept within
+/// 1..=`per_chunk`): a text's first picture needs only its first screens. A text of at
+/// most `per_chunk` blocks is then two chunks at most, the lead and the rest.
 pub fn chunks_led(blocks: &[Block], lead: usize, per_chunk: usize) -> Vec<Chunk> {
     let per = per_chunk.max(1);
-    let first = if blocks.len() > per { lead.clamp(1, per) } else { per };
+    let first = lead.clamp(1, per);
     let mut out = Vec::with_capacity(blocks.len() / per + 2);
     let mut a = 0;
     while a < blocks.len() {

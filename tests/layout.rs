@@ -183,7 +183,7 @@ fn chunks_cover_every_block_once_and_locate_offsets() {
 }
 
 #[test]
-fn a_long_text_leads_with_a_short_chunk_and_a_short_text_stays_whole() {
+fn a_text_leads_with_a_short_chunk_and_a_short_text_stays_whole() {
     let r = report(true);
     let b = blocks(&r);
     assert_eq!(b.len(), 7);
@@ -196,9 +196,13 @@ fn a_long_text_leads_with_a_short_chunk_and_a_short_text_stays_whole() {
             assert_eq!(chunk_at(&c, b[i].span.start), Some(k));
         }
     }
-    // Fits in one chunk: whole, whatever the lead.
-    assert_eq!(chunks_led(&b, 2, 7).len(), 1);
-    assert_eq!(chunks_led(&b, 2, 7)[0].blocks, 0..7);
+    // Fits in one chunk: the lead, then the rest in one; whole when it fits in the lead.
+    assert_eq!(
+        chunks_led(&b, 2, 7).iter().map(|c| c.blocks.clone()).collect::<Vec<_>>(),
+        vec![0..2, 2..7]
+    );
+    assert_eq!(chunks_led(&b, 7, 7).len(), 1);
+    assert_eq!(chunks_led(&b, 8, 9)[0].blocks, 0..7);
     // A lead of 0 or above `per` is kept within 1..=per.
     assert_eq!(chunks_led(&b, 0, 3)[0].blocks, 0..1);
     assert_eq!(chunks_led(&b, 9, 3)[0].blocks, 0..3);

@@ -3,10 +3,13 @@
 //! on hover, popover with the section one click away on click), find hits marked
 //! (`mark.find-hit`). Always text, never HTML.
 //!
-//! Big reports are virtualised: blocks are grouped in chunks of [`PER_CHUNK`] (the first
-//! of a long text holds [`LEAD_CHUNK`]); a chunk is rendered when its placeholder nears
-//! the viewport (IntersectionObserver) and dropped again — keeping its measured height — when it is far away. Scrolling
-//! to a section, indicator or find hit renders its chunk first.
+//! The first [`LEAD_CHUNK`] blocks (paragraphs and headings) are drawn with the report;
+//! a report of up to [`PER_CHUNK`] blocks gets the rest of its text once that first
+//! picture is painted, and keeps it (the browser's own find sees all of it). Longer
+//! reports are virtualised: the rest is grouped in chunks of [`PER_CHUNK`]; a chunk is
+//! rendered when its placeholder nears the viewport (IntersectionObserver) and dropped
+//! again — keeping its measured height — when it is far away. Scrolling to a section,
+//! indicator or find hit renders its chunk first.
 //!
 //! Scrolling also tells the outline where the reader is (`state.section`), without
 //! asking for a programmatic scroll.
@@ -27,8 +30,8 @@ use crate::report::Report;
 
 /// Blocks (paragraphs and headings) per rendered chunk.
 pub const PER_CHUNK: usize = 200;
-/// Blocks in the first chunk of a text longer than one chunk: two tall screens, so
-/// opening a long report lays out what is seen first, not 200 paragraphs.
+/// Blocks in a text's first chunk: two tall screens, so opening a report lays out what
+/// is seen first, not up to 200 paragraphs (most of them below the headline table).
 pub const LEAD_CHUNK: usize = 40;
 /// How far outside the viewport a chunk is still rendered.
 const ROOT_MARGIN: &str = "1200px 0px 1200px 0px";
@@ -389,6 +392,13 @@ pub fn ReportText() -> impl IntoView {
             );
         }
         let m = Arc::new(Model::new(r.clone()));
+        if let [_, rest] = m.shown[..] {
+            // Lead and rest (never dropped, see `on_entries`): the rest once the first
+            // picture is painted. Gone with the report if another replaced it by then.
+            super::perf::after_paint(move || {
+                let _ = rest.try_set(true);
+            });
+        }
         retire(model, Some(m.clone()));
         marked.set_value(None);
         let chunks = (0..m.chunks.len())
