@@ -52,6 +52,22 @@ const renders = (page) => page.evaluate(() => performance.getEntriesByName('baog
 const longest = (page) => page.evaluate(() => (window.__longtasks.length ? Math.max(...window.__longtasks) : 0));
 const heap = (page) => page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
 
+/** Main-thread milliseconds spent running code in the next `span` ms (CDP sampling profiler):
+ * what the page still does after a report is drawn (keeping it, laying out the rest). */
+async function busyAfter(context, page, span) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(span);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const idle = new Set(profile.nodes.filter((n) => ['(idle)', '(program)', '(root)'].includes(n.callFrame.functionName)).map((n) => n.id));
+  let busy = 0;
+  profile.samples.forEach((id, i) => { if (!idle.has(id)) busy += profile.timeDeltas[i] / 1000; });
+  return busy;
+}
+
 /** Open a file through the file input; wait until it is drawn. Returns figures. */
 async function openFile(page, file, timeout) {
   const before = await renders(page);
@@ -127,6 +143,7 @@ try {
   line('bytes → drawn (baogao:render)', ms(big.render), 'budget ≤ 2000 ms');
   line('pick → drawn (wall clock, incl. reading the file)', ms(big.wall));
   line('longest main-thread task', ms(big.long), 'budget ≤ 200 ms');
+  line('main thread busy in the 3 s after drawn', ms(await busyAfter(context, page, 3000)));
   line('slowest page.evaluate round trip meanwhile', ms(big.worstRoundTrip));
   line('JS heap after', mb(big.heap));
   line('JS heap total (allocated)', mb(await page.evaluate(() => performance.memory?.totalJSHeapSize ?? null)));

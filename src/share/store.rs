@@ -151,7 +151,17 @@ pub struct Packer {
     failed: bool,
     /// Only hash (the report is too big to keep): `finish` returns empty data.
     hash_only: bool,
+    /// Bytes fed so far.
+    fed: usize,
+    /// The report's size and the most characters its packed form may take
+    /// ([`Packer::with_limit`]).
+    total: usize,
+    limit: usize,
 }
+
+/// Input a [`Packer::with_limit`] packs before judging from its output so far whether
+/// the whole report can fit.
+const JUDGE_AFTER: usize = 1 << 20;
 
 /// Deflate level for kept reports: close to level 9's size at a fraction of its time.
 const KEEP_LEVEL: u8 = 6;
@@ -173,6 +183,44 @@ impl Packer {
             out: Vec::new(),
             failed: false,
             hash_only: false,
+            fed: 0,
+            total: 0,
+            limit: usize::MAX,
+        }
+    }
+
+    /// A packer for a report of `total` bytes that is kept only if its packed form takes
+    /// at most `limit` characters. It stops compressing (and goes on hashing only, see
+    /// [`Packer::fits`]) as soon as the output passes `limit`, or, once 1 MB is in, when
+    /// the output so far projects the whole past `limit` with a quarter to spare: a report
+    /// that cannot be kept is not compressed to the end to find that out.
+    pub fn with_limit(total: usize, limit: usize) -> Packer {
+        Packer {
+            total,
+            limit,
+            ..Packer::new()
+        }
+    }
+
+    /// Whether the packed report may still fit its limit: false for [`Packer::hash_only`]
+    /// and once [`Packer::with_limit`]'s packer has given up (`finish` then returns
+    /// empty data).
+    pub fn fits(&self) -> bool {
+        !self.hash_only
+    }
+
+    /// Characters of base64 for `n` bytes.
+    fn chars(n: usize) -> f64 {
+        n as f64 * 4.0 / 3.0
+    }
+
+    fn judge(&mut self) {
+        let so_far = Self::chars(self.out.len());
+        let projected = so_far * self.total as f64 / self.fed.max(1) as f64;
+        let limit = self.limit as f64;
+        if so_far > limit || (self.fed >= JUDGE_AFTER && projected > limit * 1.25) {
+            self.hash_only = true;
+            self.out = Vec::new();
         }
     }
 
@@ -189,6 +237,10 @@ impl Packer {
         use miniz_oxide::deflate::core::TDEFLFlush;
         sha2::Digest::update(&mut self.hasher, slice);
         self.run(slice, TDEFLFlush::None);
+        self.fed += slice.len();
+        if !self.hash_only {
+            self.judge();
+        }
     }
 
     fn run(&mut self, mut input: &[u8], flush: miniz_oxide::deflate::core::TDEFLFlush) {
@@ -259,6 +311,73 @@ mod packer_tests {
             };
             assert_eq!(doc.unpack().expect("unpacks"), bytes, "slice {slice}");
         }
+    }
+
+    /// Bytes that deflate hardly shrinks (a simple generator, no crate).
+    fn noise(n: usize) -> Vec<u8> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect()
+    }
+
+    fn feed_all(p: &mut Packer, bytes: &[u8], slice: usize) -> usize {
+        let mut fed_until_given_up = bytes.len();
+        for (i, s) in bytes.chunks(slice).enumerate() {
+            p.feed(s);
+            if !p.fits() && fed_until_given_up == bytes.len() {
+                fed_until_given_up = (i + 1) * slice;
+            }
+        }
+        fed_until_given_up
+    }
+
+    #[test]
+    fn a_limited_packer_gives_up_early_on_a_report_that_cannot_fit() {
+        // 4 MB that stay ~4 MB: projected past a 2 M-character limit after 1 MB.
+        let bytes = noise(4 << 20);
+        let mut p = Packer::with_limit(bytes.len(), 2_000_000);
+        let given_up_at = feed_all(&mut p, &bytes, 256 * 1024);
+        assert!(!p.fits());
+        assert_eq!(given_up_at, 1 << 20, "judged once 1 MB was in");
+        // It still hashes all of it.
+        let (sha, data) = p.finish().unwrap();
+        assert_eq!(sha, crate::share::sha256_hex(&bytes));
+        assert!(data.is_empty());
+    }
+
+    #[test]
+    fn a_limited_packer_gives_up_once_the_output_passes_the_limit() {
+        let bytes = noise(300_000);
+        let mut p = Packer::with_limit(bytes.len(), 100_000);
+        let given_up_at = feed_all(&mut p, &bytes, 64 * 1024);
+        assert!(!p.fits());
+        assert!(given_up_at <= 192 * 1024, "gave up at {given_up_at}");
+    }
+
+    #[test]
+    fn a_limited_packer_keeps_what_fits() {
+        // Compressible text: 2 MB packs far below the limit, so it is packed whole and
+        // unpacks to the same bytes.
+        let text = "全市地区生产总值实现1230亿元、增长7.6%。城镇居民人均可支配收入28578元。\n".repeat(20_000);
+        let bytes = text.as_bytes();
+        let mut p = Packer::with_limit(bytes.len(), STORE_LIMIT);
+        feed_all(&mut p, bytes, 256 * 1024);
+        assert!(p.fits());
+        let (sha, data) = p.finish().unwrap();
+        assert!(data.len() <= STORE_LIMIT);
+        assert_eq!(super::super::doc::decode_bytes_with_limit(&data, MAX_BYTES).unwrap(), bytes);
+        assert_eq!(sha, crate::share::sha256_hex(bytes));
+        // Incompressible but within the limit: kept too.
+        let small = noise(200_000);
+        let mut p = Packer::with_limit(small.len(), 400_000);
+        feed_all(&mut p, &small, 64 * 1024);
+        assert!(p.fits());
     }
 
     #[test]

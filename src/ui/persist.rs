@@ -161,10 +161,24 @@ async fn keep_doc(state: AppState, doc: &Doc, protect: &[String], generation: u6
     }
     let name = doc.report.file.clone();
     // Hash and compress a slice at a time, letting the page run in between.
-    // Too big to fit even after compression: only hashed (for the recent list).
+    // Too big to fit even after compression (known at once, or once the packer has
+    // seen enough of it): only hashed (for the recent list), by the browser if it can.
     let hopeless = doc.bytes.len() > 8 * STORE_LIMIT;
-    let mut packer = if hopeless { Packer::hash_only() } else { Packer::new() };
+    let mut packer = if hopeless {
+        Packer::hash_only()
+    } else {
+        Packer::with_limit(doc.bytes.len(), STORE_LIMIT)
+    };
+    let mut browser_sha = None;
+    let mut asked_browser = false;
     for slice in doc.bytes.chunks(PACK_SLICE) {
+        if !packer.fits() && !asked_browser {
+            asked_browser = true;
+            browser_sha = sha256_by_browser(&doc.bytes).await;
+            if browser_sha.is_some() {
+                break;
+            }
+        }
         packer.feed(slice);
         if doc.bytes.len() > PACK_SLICE {
             super::worker_client::yield_now().await;
@@ -173,18 +187,19 @@ async fn keep_doc(state: AppState, doc: &Doc, protect: &[String], generation: u6
             }
         }
     }
+    let fits = packer.fits();
     let (sha, data) = packer.finish()?;
-    let key = doc_key(&sha);
+    let key = doc_key(browser_sha.as_deref().unwrap_or(&sha));
     let mut stored = StoredDoc {
         name: name.clone(),
         source: source_of(&doc.source),
         mode: mode_of(&doc.source).to_string(),
         encoding: doc.report.encoding.clone(),
-        sha256: sha,
+        sha256: browser_sha.unwrap_or(sha),
         data,
     };
     let mut kept = true;
-    if hopeless || stored.data.len() > STORE_LIMIT {
+    if !fits || stored.data.len() > STORE_LIMIT {
         kept = false;
         stored.data.clear();
         if !matches!(doc.source, Source::Url(_) | Source::Catalog(_)) {
@@ -288,6 +303,21 @@ thread_local! {
     static UNSAVED: RefCell<Option<(Vec<Doc>, Option<u32>, ViewState, u64)>> = const { RefCell::new(None) };
     /// Bumped on every change to keep; a deferred save goes on only while it is the latest.
     static SAVE_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// SHA-256 (hex) of `bytes` by the browser (`crypto.subtle`, on secure pages only):
+/// native and off the page's thread, where hashing a big report here would keep the page
+/// busy for a while. None where the browser cannot.
+async fn sha256_by_browser(bytes: &[u8]) -> Option<String> {
+    use js_sys::{Function, Promise, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| s.is_object())?;
+    let digest = Reflect::get(&subtle, &"digest".into()).ok()?.dyn_into::<Function>().ok()?;
+    let data = Uint8Array::from(bytes);
+    let promise = digest.call2(&subtle, &"SHA-256".into(), &data).ok()?.dyn_into::<Promise>().ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(crate::share::hex(&Uint8Array::new(&digest).to_vec()))
 }
 
 /// Bytes hashed and compressed per task when keeping a report.
