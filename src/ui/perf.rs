@@ -89,9 +89,14 @@ pub fn measure_after_paint() {
 /// work that is not needed to draw a report (saving it, hashing it) never delays it.
 /// A hidden page gets no animation frames: a one-second timer runs `f` then instead.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(f));
+}
+
+/// [`after_paint`], compiled once rather than for every caller's closure.
+fn after_paint_boxed(f: Box<dyn FnOnce()>) {
     use std::cell::Cell;
     use std::rc::Rc;
-    let slot = Rc::new(Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let slot = Rc::new(Cell::new(Some(f)));
     let run = {
         let slot = slot.clone();
         move || {

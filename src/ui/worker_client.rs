@@ -98,9 +98,10 @@ pub fn supported() -> bool {
 /// Start a spare worker, unless one is there: it loads and compiles its wasm on its
 /// own thread, parses the sample once (a warm-up: V8 then optimises the hot code) and
 /// waits, so the next job skips all that. A job that comes during the warm-up is queued
-/// behind it by the worker; the warm-up's answer (`warm`) is ignored.
+/// behind it by the worker; the warm-up's answer (`warm`) is ignored. Not while a job
+/// runs: the spare would take CPU from it (the job starts one when it ends).
 pub fn warm() {
-    if !supported() || SPARE.with(|s| s.borrow().is_some()) {
+    if !supported() || SPARE.with(|s| s.borrow().is_some()) || JOB.with(|j| j.borrow().is_some()) {
         return;
     }
     let Ok(worker) = Worker::new(LOADER) else {
