@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { serve, launch, openPage, pickFiles, dropFiles, waitMessage, shot, fixture, FIXTURES } from '../lib.mjs';
 import fs from 'node:fs';
 
@@ -235,6 +236,26 @@ test('damaged and bomb #doc= links get a clear message', async () => {
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await context.close();
   }
+});
+
+test('a report over one packing slice (402 KB) is kept whole and comes back after a reload', async () => {
+  const { page, context } = await openPage(browser, app.url);
+  await pickFiles(page, ['zigong-2017-x8.txt']);
+  await waitMessage(page, /zigong-2017-x8\.txt/);
+  // Kept: the browser's deflate and SHA-256 here (a secure page); the stored form is what
+  // any raw-deflate reader and SHA-256 give back.
+  const stored = await page.waitForFunction(() => {
+    const k = Object.keys(localStorage).find((k) => k.startsWith('baogao:doc:'));
+    const d = k && JSON.parse(localStorage.getItem(k));
+    return d && d.data ? d : null;
+  }, null, { timeout: 15000 }).then((h) => h.jsonValue());
+  const bytes = fixture('zigong-2017-x8.txt');
+  assert.deepEqual(zlib.inflateRawSync(Buffer.from(stored.data, 'base64url')), bytes);
+  assert.equal(stored.sha256, createHash('sha256').update(bytes).digest('hex'));
+  assert.equal(stored.name, 'zigong-2017-x8.txt');
+  await page.goto(app.url);
+  await page.waitForFunction(() => /zigong-2017-x8\.txt/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 15000 });
+  await context.close();
 });
 
 test('reload restores the last report and view; recent list; clear', async () => {

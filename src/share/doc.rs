@@ -100,7 +100,13 @@ pub fn decode_bytes_with_limit(s: &str, limit: usize) -> Result<Vec<u8>, DocLink
 
 /// Encode arbitrary bytes the same way (deflate + base64url): for browser storage.
 pub fn encode_bytes(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(deflate(bytes))
+    encode_deflated(&deflate(bytes))
+}
+
+/// base64url of bytes already deflated (raw deflate, by any deflater): what
+/// [`decode_bytes_with_limit`] reads.
+pub fn encode_deflated(packed: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(packed)
 }
 
 /// A file's text as the parser sees it, and the encoding it was read with.

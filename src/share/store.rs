@@ -160,8 +160,19 @@ pub struct Packer {
 }
 
 /// Input a [`Packer::with_limit`] packs before judging from its output so far whether
-/// the whole report can fit.
-const JUDGE_AFTER: usize = 1 << 20;
+/// the whole report can fit ([`may_fit`]).
+pub const JUDGE_AFTER: usize = 1 << 20;
+
+/// Whether a report of `total` bytes, whose first `fed` bytes deflated to `out` bytes,
+/// may fit in `limit` characters once packed whole (base64url of the deflate): not once
+/// the output alone passes the limit, nor, from [`JUDGE_AFTER`] bytes in, when the output
+/// so far projects the whole past the limit with a quarter to spare.
+pub fn may_fit(out: usize, fed: usize, total: usize, limit: usize) -> bool {
+    let so_far = out as f64 * 4.0 / 3.0;
+    let projected = so_far * total as f64 / fed.max(1) as f64;
+    let limit = limit as f64;
+    !(so_far > limit || (fed >= JUDGE_AFTER && projected > limit * 1.25))
+}
 
 /// Deflate level for kept reports: close to level 9's size at a fraction of its time.
 const KEEP_LEVEL: u8 = 6;
@@ -191,9 +202,8 @@ impl Packer {
 
     /// A packer for a report of `total` bytes that is kept only if its packed form takes
     /// at most `limit` characters. It stops compressing (and goes on hashing only, see
-    /// [`Packer::fits`]) as soon as the output passes `limit`, or, once 1 MB is in, when
-    /// the output so far projects the whole past `limit` with a quarter to spare: a report
-    /// that cannot be kept is not compressed to the end to find that out.
+    /// [`Packer::fits`]) as soon as its output shows the report cannot fit ([`may_fit`]):
+    /// a report that cannot be kept is not compressed to the end to find that out.
     pub fn with_limit(total: usize, limit: usize) -> Packer {
         Packer {
             total,
@@ -209,16 +219,8 @@ impl Packer {
         !self.hash_only
     }
 
-    /// Characters of base64 for `n` bytes.
-    fn chars(n: usize) -> f64 {
-        n as f64 * 4.0 / 3.0
-    }
-
     fn judge(&mut self) {
-        let so_far = Self::chars(self.out.len());
-        let projected = so_far * self.total as f64 / self.fed.max(1) as f64;
-        let limit = self.limit as f64;
-        if so_far > limit || (self.fed >= JUDGE_AFTER && projected > limit * 1.25) {
+        if !may_fit(self.out.len(), self.fed, self.total, self.limit) {
             self.hash_only = true;
             self.out = Vec::new();
         }
@@ -378,6 +380,21 @@ mod packer_tests {
         let mut p = Packer::with_limit(small.len(), 400_000);
         feed_all(&mut p, &small, 64 * 1024);
         assert!(p.fits());
+    }
+
+    #[test]
+    fn may_fit_projects_from_the_first_mb() {
+        let mb = JUDGE_AFTER;
+        // Under 1 MB in: only the output so far counts.
+        assert!(may_fit(300_000, mb / 2, 100 * mb, 1_000_000));
+        assert!(!may_fit(800_000, mb / 2, 100 * mb, 1_000_000));
+        // From 1 MB in: 1 MB → 300 KB projects 20 MB to 8 M characters.
+        assert!(!may_fit(300_000, mb, 20 * mb, 4_000_000));
+        assert!(may_fit(300_000, mb, 8 * mb, 4_000_000));
+        // A quarter to spare: 1 MB → 300 KB projects 12 MB to 4.8 M characters.
+        assert!(may_fit(300_000, mb, 12 * mb, 4_000_000));
+        assert!(!may_fit(300_000, mb, 13 * mb, 4_000_000));
+        assert!(may_fit(0, 0, 0, 0));
     }
 
     #[test]

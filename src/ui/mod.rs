@@ -19,6 +19,7 @@ pub mod indicator_table;
 pub mod share;
 pub mod message;
 pub mod open;
+pub mod pack;
 pub mod perf;
 pub mod persist;
 pub mod report_text;

@@ -14,10 +14,9 @@ use crate::report;
 use crate::share::link::Opening;
 use crate::share::store::{
     doc_key, eviction_order, push_recent, RecentEntry, Session, StoredDoc, StoredSource,
-    DOC_PREFIX, RECENT_KEY, RECENT_MAX, SESSION_KEY, STORE_LIMIT,
+    DOC_PREFIX, RECENT_KEY, RECENT_MAX, SESSION_KEY,
 };
 use crate::share::ViewState;
-use crate::share::store::Packer;
 
 thread_local! {
     /// The recent list (shown by the catalog panel).
@@ -160,46 +159,21 @@ async fn keep_doc(state: AppState, doc: &Doc, protect: &[String], generation: u6
         return Some(k);
     }
     let name = doc.report.file.clone();
-    // Hash and compress a slice at a time, letting the page run in between.
-    // Too big to fit even after compression (known at once, or once the packer has
-    // seen enough of it): only hashed (for the recent list), by the browser if it can.
-    let hopeless = doc.bytes.len() > 8 * STORE_LIMIT;
-    let mut packer = if hopeless {
-        Packer::hash_only()
-    } else {
-        Packer::with_limit(doc.bytes.len(), STORE_LIMIT)
-    };
-    let mut browser_sha = None;
-    let mut asked_browser = false;
-    for slice in doc.bytes.chunks(PACK_SLICE) {
-        if !packer.fits() && !asked_browser {
-            asked_browser = true;
-            browser_sha = sha256_by_browser(&doc.bytes).await;
-            if browser_sha.is_some() {
-                break;
-            }
-        }
-        packer.feed(slice);
-        if doc.bytes.len() > PACK_SLICE {
-            super::worker_client::yield_now().await;
-            if !is_latest(generation) {
-                return None;
-            }
-        }
-    }
-    let fits = packer.fits();
-    let (sha, data) = packer.finish()?;
-    let key = doc_key(browser_sha.as_deref().unwrap_or(&sha));
+    // Packed after the report is drawn, letting the page run in between; a report too big
+    // to fit is only hashed (for the recent list).
+    let packed = super::pack::pack(&doc.bytes, || is_latest(generation)).await?;
+    let key = doc_key(&packed.sha256);
+    let fits = packed.data.is_some();
     let mut stored = StoredDoc {
         name: name.clone(),
         source: source_of(&doc.source),
         mode: mode_of(&doc.source).to_string(),
         encoding: doc.report.encoding.clone(),
-        sha256: browser_sha.unwrap_or(sha),
-        data,
+        sha256: packed.sha256,
+        data: packed.data.unwrap_or_default(),
     };
     let mut kept = true;
-    if !fits || stored.data.len() > STORE_LIMIT {
+    if !fits {
         kept = false;
         stored.data.clear();
         if !matches!(doc.source, Source::Url(_) | Source::Catalog(_)) {
@@ -305,23 +279,6 @@ thread_local! {
     static SAVE_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// SHA-256 (hex) of `bytes` by the browser (`crypto.subtle`, on secure pages only):
-/// native and off the page's thread, where hashing a big report here would keep the page
-/// busy for a while. None where the browser cannot.
-async fn sha256_by_browser(bytes: &[u8]) -> Option<String> {
-    use js_sys::{Function, Promise, Reflect, Uint8Array};
-    use wasm_bindgen::JsCast;
-    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
-    let subtle = Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| s.is_object())?;
-    let digest = Reflect::get(&subtle, &"digest".into()).ok()?.dyn_into::<Function>().ok()?;
-    let data = Uint8Array::from(bytes);
-    let promise = digest.call2(&subtle, &"SHA-256".into(), &data).ok()?.dyn_into::<Promise>().ok()?;
-    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    Some(crate::share::hex(&Uint8Array::new(&digest).to_vec()))
-}
-
-/// Bytes hashed and compressed per task when keeping a report.
-const PACK_SLICE: usize = 256 * 1024;
 
 fn is_latest(generation: u64) -> bool {
     SAVE_GENERATION.with(|g| g.get()) == generation
