@@ -27,9 +27,13 @@ pub struct Packed {
 pub async fn pack(bytes: &[u8], go_on: impl Fn() -> bool) -> Option<Packed> {
     // Too big to fit even after compression: only hashed (for the recent list).
     let hopeless = bytes.len() > 8 * STORE_LIMIT;
-    if bytes.len() > PACK_SLICE {
-        if let Some(packed) = by_browser(bytes, hopeless).await {
-            return go_on().then_some(packed);
+    // A report of one slice is packed here in one go (see PACK_SLICE); a bigger one is
+    // hashed by the browser where it can, and deflated by it too where it can.
+    let browser_sha = if bytes.len() > PACK_SLICE { sha256_by_browser(bytes).await } else { None };
+    if let Some(sha256) = &browser_sha {
+        let data = if hopeless { Some(None) } else { deflate_fitting_by_browser(bytes).await };
+        if let Some(data) = data {
+            return go_on().then(|| Packed { sha256: sha256.clone(), data });
         }
     }
     let mut packer = if hopeless {
@@ -37,16 +41,10 @@ pub async fn pack(bytes: &[u8], go_on: impl Fn() -> bool) -> Option<Packed> {
     } else {
         Packer::with_limit(bytes.len(), STORE_LIMIT)
     };
-    let mut browser_sha = None;
-    let mut asked_browser = false;
     for slice in bytes.chunks(PACK_SLICE) {
-        if !packer.fits() && !asked_browser {
-            // Only the hash is left to do: the browser's, if it can.
-            asked_browser = true;
-            browser_sha = sha256_by_browser(bytes).await;
-            if browser_sha.is_some() {
-                break;
-            }
+        if !packer.fits() && browser_sha.is_some() {
+            // Only the hash was left to do, and the browser has done it.
+            break;
         }
         packer.feed(slice);
         if bytes.len() > PACK_SLICE {
@@ -59,29 +57,24 @@ pub async fn pack(bytes: &[u8], go_on: impl Fn() -> bool) -> Option<Packed> {
     let fits = packer.fits();
     let (sha, data) = packer.finish()?;
     Some(Packed {
+        // The packer's own hash is partial when it stopped early for the browser's.
         sha256: browser_sha.unwrap_or(sha),
         data: (fits && data.len() <= STORE_LIMIT).then_some(data),
     })
 }
 
-/// [`pack`] by the browser: None where it lacks `crypto.subtle` (pages not served over
-/// HTTPS or from localhost) or `CompressionStream("deflate-raw")`.
-async fn by_browser(bytes: &[u8], hopeless: bool) -> Option<Packed> {
-    let sha256 = sha256_by_browser(bytes).await?;
-    if hopeless {
-        return Some(Packed { sha256, data: None });
-    }
+/// base64url(deflate(`bytes`)) by the browser, `Some(None)` when it cannot fit
+/// [`STORE_LIMIT`] (judged from the first MB first, [`may_fit`]); None where the browser
+/// has no `CompressionStream("deflate-raw")`.
+async fn deflate_fitting_by_browser(bytes: &[u8]) -> Option<Option<String>> {
     if bytes.len() > JUDGE_AFTER {
         let head = deflate_by_browser(&bytes[..JUDGE_AFTER]).await?;
         if !may_fit(head.len(), JUDGE_AFTER, bytes.len(), STORE_LIMIT) {
-            return Some(Packed { sha256, data: None });
+            return Some(None);
         }
     }
     let data = encode_deflated(&deflate_by_browser(bytes).await?);
-    Some(Packed {
-        sha256,
-        data: (data.len() <= STORE_LIMIT).then_some(data),
-    })
+    Some((data.len() <= STORE_LIMIT).then_some(data))
 }
 
 /// SHA-256 (hex) of `bytes` by the browser (`crypto.subtle.digest`, secure pages only).

@@ -164,7 +164,7 @@ async fn keep_doc(state: AppState, doc: &Doc, protect: &[String], generation: u6
     let packed = super::pack::pack(&doc.bytes, || is_latest(generation)).await?;
     let key = doc_key(&packed.sha256);
     let fits = packed.data.is_some();
-    let mut stored = StoredDoc {
+    let stored = StoredDoc {
         name: name.clone(),
         source: source_of(&doc.source),
         mode: mode_of(&doc.source).to_string(),
@@ -175,7 +175,6 @@ async fn keep_doc(state: AppState, doc: &Doc, protect: &[String], generation: u6
     let mut kept = true;
     if !fits {
         kept = false;
-        stored.data.clear();
         if !matches!(doc.source, Source::Url(_) | Source::Catalog(_)) {
             let mb = doc.bytes.len() as f64 / 1e6;
             state.warn(match state.lang.get_untracked() {
@@ -278,7 +277,6 @@ thread_local! {
     /// Bumped on every change to keep; a deferred save goes on only while it is the latest.
     static SAVE_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
-
 
 fn is_latest(generation: u64) -> bool {
     SAVE_GENERATION.with(|g| g.get()) == generation
