@@ -42,7 +42,9 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
     if people && scan::reach_verb_only(subject) {
         return Some(format!("{said}{}", subject.trim_end_matches('了')));
     }
-    if subject.starts_with('占') && !subject.starts_with("占地") && subject.len() > '占'.len_utf8() && !said.contains('占') {
+    // 占地面积 is land taken, not a share; 占地区生产总值比重 is a share of the region's output.
+    let land = subject.starts_with("占地") && !subject.starts_with("占地区");
+    if subject.starts_with('占') && !land && subject.len() > '占'.len_utf8() && !said.contains('占') {
         return Some(format!("{said}{subject}"));
     }
     None

@@ -146,6 +146,9 @@ fn price_basis_phrases_are_not_subjects() {
         ],
         "{v:#?}"
     );
+    let v = run("一般公共预算收入1.33万亿元、按自然口径下降6.7%，地方一般公共预算收入177.2亿元，同口径增长10.3%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.name.as_str(), i.direction)).collect();
+    assert_eq!(g, vec![("一般公共预算收入", Some(Direction::Down)), ("地方一般公共预算收入", Some(Direction::Up))], "{v:#?}");
 }
 
 #[test]
@@ -335,6 +338,11 @@ fn a_share_with_no_part_is_of_what_the_sentence_said_before() {
     assert_eq!(v[1].measure, Measure::Share);
     // nothing said before: as written
     assert_eq!(run("占一般公共预算支出的80.5%。")[0].name, "占一般公共预算支出");
+    // 占地区生产总值 is a share of the region's output (占地 alone is land taken)
+    let v = run("研发经费支出约4200亿元，占地区生产总值比重达3.26%。");
+    assert_eq!(v[1].name, "研发经费支出占地区生产总值比重");
+    assert_eq!(v[1].indicator.as_deref(), Some("rd_intensity"));
+    assert_eq!(v[1].measure, Measure::Share);
 }
 
 #[test]
