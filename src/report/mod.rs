@@ -236,11 +236,14 @@ fn parse_decoded(file: &str, text: Cow<'_, str>, encoding: &str) -> Report {
     let opts = outline::OutlineOptions { soft_breaks: &norm.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
     let mut sections = outline::build(&norm.text, &opts);
 
+    // a glossary after the report (名词解释) defines words; it states no indicators
+    let body = &norm.text[..outline::body_end(&sections, &norm.text)];
     let infos: Vec<indicators::SectionInfo> = flatten(&sections)
         .into_iter()
+        .filter(|s| s.span.start < body.len())
         .map(|s| indicators::SectionInfo { id: s.id.clone(), level: s.level, kind: s.kind, heading: s.heading.clone(), span: s.span })
         .collect();
-    let ctx = indicators::Context { text: &norm.text, sections: &infos, report_year: tb.report_year, review_year: tb.review_year };
+    let ctx = indicators::Context { text: body, sections: &infos, report_year: tb.report_year, review_year: tb.review_year };
     let mut inds = indicators::extract(&ctx);
     let display = &cleaned.text;
     par::for_parts(&mut inds, par::pieces_for(display.len()), &|_, part| {
@@ -321,6 +324,17 @@ mod tests {
             .map(|s| indicators::SectionInfo { id: s.id.clone(), level: s.level, kind: s.kind, heading: s.heading.clone(), span: s.span })
             .collect();
         (norm.text, infos, tb.report_year, tb.review_year)
+    }
+
+    #[test]
+    fn a_glossary_after_the_report_states_no_indicators() {
+        let text = "政府工作报告\n一、2023年工作回顾\n全市生产总值增长4.5%。\n二、2024年工作安排\n生产总值增长6%左右。\n名词解释\n1.规上工业：指年主营业务收入2000万元及以上的工业企业。\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let names: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.value.low())).collect();
+        assert_eq!(names, vec![("生产总值", 4.5), ("生产总值", 6.0)], "{:#?}", r.indicators);
+        let last = r.sections.last().unwrap();
+        assert_eq!((last.heading.as_str(), last.kind, last.children.len()), ("名词解释", SectionKind::Other, 0));
+        assert!(r.text[last.span.start..last.span.end].ends_with("工业企业。"));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! Levels are depths in the tree: an unnumbered part heading (`2023年工作回顾`) is
 //! level 1 and the `一、` under it level 2; in reports numbered `一、` at the top,
 //! `一、` is level 1. Lead sentences (`加快重大项目建设。`) are the lowest level.
-//! Text before the first part (`各位代表：…`) is not a section.
+//! Text before the first part (`各位代表：…`) is not a section. A glossary after the
+//! report (`名词解释`, [`is_back_matter`]) is one last part with nothing inside; the
+//! pipeline extracts no indicators from it ([`body_end`]).
 //!
 //! `heading` is the normalised analysis text of the heading without its number and
 //! final punctuation (or leading `——`); `heading_span` covers number + heading.
@@ -38,6 +40,9 @@ pub enum Scheme {
     Unnumbered,
     /// The first short sentence of a paragraph under a numbered section.
     Lead,
+    /// What follows the report itself (`名词解释`, `附件`): one part, kind
+    /// [`SectionKind::Other`], with no sections inside; its text states no indicators.
+    BackMatter,
 }
 
 /// Value of a Chinese numeral 一…九十九 at the start of `s`: (value, byte length).
@@ -217,6 +222,41 @@ pub fn scan_unnumbered(s: &str, whole_line: bool) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// A back-matter heading: the whole paragraph `p` is `名词解释`, `附：名词解释`,
+/// `本报告有关名词解释`, `注释：`, `附件：名词解释`, `【名词解释】` and the like (a bare
+/// `附件` is not: it may hold the year's tasks).
+pub fn is_back_matter(p: &str) -> bool {
+    let mut h = p.trim().trim_matches(['【', '】', '[', ']', '〔', '〕']).trim_end_matches([':', '：']).trim();
+    if h.chars().count() > 20 {
+        return false;
+    }
+    for lead in ["附件", "附录", "附"] {
+        if let Some(rest) = h.strip_prefix(lead) {
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：' | ' ' | '\u{3000}'));
+            // a bare 附件 may hold a list of the year's tasks, with their figures
+            if rest.is_empty() {
+                return false;
+            }
+            h = rest;
+            break;
+        }
+    }
+    for lead in ["《政府工作报告》", "政府工作报告", "本报告", "报告"] {
+        if let Some(rest) = h.strip_prefix(lead) {
+            h = rest;
+            break;
+        }
+    }
+    h = h.trim_start_matches('中');
+    for lead in ["有关", "相关", "部分", "涉及的", "涉及"] {
+        if let Some(rest) = h.strip_prefix(lead) {
+            h = rest;
+            break;
+        }
+    }
+    ["名词解释", "名词注释", "名词说明", "用语说明", "用语解释", "词语解释", "术语解释", "注释", "注解"].contains(&h)
 }
 
 /// A lead sentence at the start of `s`: a short sentence ending in `。` with no comma.
@@ -528,6 +568,12 @@ pub fn build(a: &str, opt: &OutlineOptions<'_>) -> Vec<Section> {
     while ps <= a.len() {
         let pe = memchr::memchr(b'\n', &a.as_bytes()[ps..]).map_or(a.len(), |k| ps + k);
         if pe > ps {
+            // 名词解释 after the report: one part to the end, no sections inside it
+            if !b.nodes.is_empty() && pe - ps <= 3 * 24 && is_back_matter(&a[ps..pe]) {
+                let heading = a[ps..pe].trim().trim_end_matches([':', '：']);
+                b.nodes.push(Node { depth: 1, scheme: Scheme::BackMatter, number: String::new(), heading: heading.to_string(), start: ps, head_end: pe });
+                break;
+            }
             if pe - ps > RUN_ON_BYTES {
                 scan_run_on(a, ps, pe, opt, &mut b);
             } else {
@@ -721,7 +767,11 @@ fn to_tree(a: &str, nodes: &[Node], opt: &OutlineOptions<'_>) -> Vec<Section> {
             };
             // a top-level part with no cue after a plan part continues the plan (tasks)
             let prev_plan = depth == 1 && out.last().is_some_and(|p: &Section| p.kind == SectionKind::Plan);
-            let kind = own.or(parent_kind).or(by_content).or(if prev_plan { Some(SectionKind::Plan) } else { None }).unwrap_or(SectionKind::Other);
+            let kind = if n.scheme == Scheme::BackMatter {
+                SectionKind::Other
+            } else {
+                own.or(parent_kind).or(by_content).or(if prev_plan { Some(SectionKind::Plan) } else { None }).unwrap_or(SectionKind::Other)
+            };
             let children = build_level(a, nodes, ends, i, n.depth + 1, &id, Some(kind), opt);
             let end = trim_end_ws(a, n.start, ends[idx].max(n.head_end));
             out.push(Section {
@@ -739,6 +789,12 @@ fn to_tree(a: &str, nodes: &[Node], opt: &OutlineOptions<'_>) -> Vec<Section> {
     }
     let mut i = 0;
     build_level(a, nodes, &ends, &mut i, 1, "", None, opt)
+}
+
+/// Where the report itself ends in the analysis text `a`: the start of its back matter
+/// (`名词解释`, the last part when [`build`] found one), else the end of `a`.
+pub fn body_end(sections: &[Section], a: &str) -> usize {
+    sections.last().filter(|s| s.number.is_empty() && s.kind == SectionKind::Other && is_back_matter(&s.heading)).map_or(a.len(), |s| s.span.start)
 }
 
 /// Depth-first list of all sections (parents before children).
@@ -899,6 +955,25 @@ mod tests {
         let o = outline(a);
         let v: Vec<_> = o.iter().map(|x| format!("{} {}", x.0, x.3)).collect();
         assert_eq!(v, vec!["s1 2016年工作总结及本届政府工作回顾", "s1.1 坚持多措并举，经济保持平稳增长", "s2 今后五年工作总体要求和主要任务", "s2.1 大力推进产业现代化，打造产业体系", "s3 2017年工作安排", "s3.1 着力抓投资促消费"]);
+    }
+
+    #[test]
+    fn a_glossary_after_the_report_is_one_part_with_nothing_inside() {
+        let a = "一、2023年工作回顾\n（一）稳增长。\n二、2024年工作安排\n1.扩大有效投资。\n各位代表！让我们奋力谱写新篇章！\n名词解释\n1.规上工业：指年主营业务收入2000万元及以上的工业企业。\n2.专精特新：指专业化、精细化。\n";
+        let secs = build(a, &OutlineOptions { report_year: Some(2024), review_year: Some(2023), ..Default::default() });
+        let v: Vec<_> = flatten(&secs).iter().map(|x| format!("{} {} {:?}", x.id, x.heading, x.kind)).collect();
+        assert_eq!(v, vec!["s1 2023年工作回顾 Review", "s1.1 稳增长 Review", "s2 2024年工作安排 Plan", "s2.1 扩大有效投资 Plan", "s3 名词解释 Other"]);
+        assert_eq!(body_end(&secs, a), a.find("名词解释").unwrap());
+        assert_eq!(secs[2].span.end, a.trim_end().len());
+        for h in ["名词解释", "名词解释:", "附:名词解释", "附件:名词解释", "【名词解释】", "本报告有关名词解释", "《政府工作报告》名词解释", "注释", "报告中有关用语说明"] {
+            assert!(is_back_matter(h), "{h}");
+        }
+        // a bare 附件 may hold the year's tasks; a heading that mentions notes is not one
+        for h in ["附件", "附件1", "注释工作", "加强名词解释工作", "2024年十件民生实事"] {
+            assert!(!is_back_matter(h), "{h}");
+        }
+        // before any part: not back matter (nothing to end)
+        assert!(outline("名词解释\n一、工作回顾\n").iter().any(|x| x.3 == "工作回顾"));
     }
 
     #[test]
