@@ -382,18 +382,47 @@ fn first_chars(s: &str, n: usize) -> &str {
 }
 
 /// Reads the title block from the display text (and the analysis text for fallbacks).
+/// The meeting line at header line `i` (`——2024年1月16日在亳州市第五届人民代表大会第三次会议上`),
+/// also when it is wrapped over two lines, as centred lines of a PDF or a printed page
+/// are: `…第十四届人民代表大会` + `第一次会议上`, or `——2023年1月12日在` + `广东省…会议上`.
+/// The two lines are joined as written.
+fn meeting_at(lines: &[&str], i: usize) -> Option<String> {
+    let is_meeting = |sq: &str| sq.contains("人民代表大会") && sq.contains("会议") && sq.chars().count() <= 80;
+    let sq = squeeze(lines[i]);
+    if is_meeting(&sq) {
+        return Some(lines[i].to_string());
+    }
+    let next = lines.get(i + 1)?;
+    let nsq = squeeze(next);
+    let wrapped = if sq.contains("人民代表大会") {
+        // the rest of the meeting's name: 第一次会议上
+        nsq.chars().count() <= 12 && nsq.contains("会议") && !nsq.contains("人民代表大会")
+    } else {
+        // a date or a place first, the meeting's name on the next line
+        (sq.starts_with('—') || sq.starts_with('（') || sq.starts_with('(')) && sq.chars().count() <= 24 && !sq.ends_with("报告") && is_meeting(&nsq)
+    };
+    (wrapped && is_meeting(&format!("{sq}{nsq}"))).then(|| format!("{}{}", lines[i], next))
+}
+
 pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
     let mut tb = TitleBlock::default();
     let lines = header_lines(display);
     let mut title_line: Option<String> = None;
-    for t in &lines {
-        let sq = squeeze(t);
-        if tb.meeting.is_none() && sq.contains("人民代表大会") && sq.contains("会议") && sq.chars().count() <= 80 {
-            tb.meeting = Some(t.to_string());
-            if let Some((_, d)) = find_date(&sq) {
-                tb.date = Some(d);
-            }
+    let mut joined_next = false;
+    for (i, t) in lines.iter().enumerate() {
+        if std::mem::take(&mut joined_next) {
             continue;
+        }
+        let sq = squeeze(t);
+        if tb.meeting.is_none() {
+            if let Some(m) = meeting_at(&lines, i) {
+                joined_next = m.chars().count() > t.chars().count();
+                if let Some((_, d)) = find_date(&squeeze(&m)) {
+                    tb.date = Some(d);
+                }
+                tb.meeting = Some(m);
+                continue;
+            }
         }
         if tb.speaker.is_none() {
             if let Some(sp) = parse_speaker(t) {
@@ -538,6 +567,24 @@ mod tests {
         assert_eq!(tb.region.as_deref(), Some("亳州"));
         assert_eq!(tb.level, Some(Level::City));
         assert_eq!((tb.report_year, tb.review_year), (Some(2024), Some(2023)));
+    }
+
+    #[test]
+    fn a_meeting_line_wrapped_over_two_lines() {
+        for d in [
+            "政府工作报告\n——2023年1月12日在广东省第十四届人民代表大会\n第一次会议上\n广东省省长  王伟中\n各位代表：\n",
+            "政府工作报告\n——2023年1月12日在\n广东省第十四届人民代表大会第一次会议上\n广东省省长  王伟中\n各位代表：\n",
+        ] {
+            let tb = parse_title_block(d, d);
+            assert_eq!(tb.meeting.as_deref(), Some("——2023年1月12日在广东省第十四届人民代表大会第一次会议上"), "{d}");
+            assert_eq!(tb.date.as_deref(), Some("2023-01-12"));
+            assert_eq!(tb.region.as_deref(), Some("广东"));
+            assert_eq!(tb.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("王伟中"));
+            assert_eq!(tb.title.as_deref(), Some("政府工作报告"));
+        }
+        // a line naming the congress with no meeting after it stays out
+        let d = "政府工作报告\n市第十七届人民代表大会\n市长 张三\n各位代表：\n";
+        assert_eq!(parse_title_block(d, d).meeting, None);
     }
 
     #[test]

@@ -120,6 +120,10 @@ static TAIL: &[(&str, T)] = &[
     ("按", Level),
     ("高达", Qual),
     ("调整为", Level),
+    // 经济增长目标定为6.5%左右: the verb that sets a target
+    ("确定为", Level),
+    ("设定为", Level),
+    ("定为", Level),
     ("调整到", Level),
     ("优化为", Level),
     ("优化到", Level),

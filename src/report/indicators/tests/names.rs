@@ -327,6 +327,16 @@ fn a_net_change_is_a_change_of_the_carried_subject() {
 }
 
 #[test]
+fn a_target_set_at_a_figure_is_named_without_the_verb() {
+    for t in ["经济增长目标定为6.5%左右。", "经济增长预期目标确定为6.5%左右。"] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].name.ends_with("目标"), "{t}: {}", v[0].name);
+        assert_eq!(v[0].indicator.as_deref(), Some("gdp"), "{t}");
+    }
+}
+
+#[test]
 fn a_share_with_no_part_is_of_what_the_sentence_said_before() {
     let v = run("全省R&D经费支出突破1500亿元，占GDP比重2.7%。");
     assert_eq!(v.len(), 2, "{v:?}");
