@@ -73,7 +73,8 @@ fn header_lines(display: &str) -> Vec<&str> {
     v
 }
 
-const TITLE_ENDS: [&str; 5] = ["长", "总理", "主任", "主席", "书记"];
+// 专员: a 地区's 行政公署 is headed by a commissioner (地区行署专员).
+const TITLE_ENDS: [&str; 6] = ["长", "总理", "主任", "主席", "书记", "专员"];
 
 fn is_name(s: &str) -> bool {
     let n = s.chars().count();
@@ -159,7 +160,8 @@ const MUNICIPALITIES: [&str; 4] = ["北京", "天津", "上海", "重庆"];
 
 /// `亳州市` → (`亳州`, City); `黔东南州` → (`黔东南`, Prefecture).
 pub fn split_place(p: &str) -> Option<(String, Level)> {
-    const SUFFIXES: [(&str, Level); 13] = [
+    // A district (区, 新区) is county-level; 自治区 and 地区 are matched before it.
+    const SUFFIXES: [(&str, Level); 15] = [
         ("维吾尔自治区", Level::Provincial),
         ("壮族自治区", Level::Provincial),
         ("回族自治区", Level::Provincial),
@@ -173,10 +175,17 @@ pub fn split_place(p: &str) -> Option<(String, Level)> {
         ("州", Level::Prefecture),
         ("盟", Level::League),
         ("县", Level::County),
+        ("新区", Level::County),
+        ("区", Level::County),
     ];
     for (suf, lv) in SUFFIXES {
         if let Some(name) = p.strip_suffix(suf) {
             let lv = if MUNICIPALITIES.contains(&name) { Level::Provincial } else { lv };
+            // 上海市浦东新区, 云南省红河哈尼族彝族自治州: the place is the last one named
+            let name = match name.rfind(['省', '市']) {
+                Some(k) if name[k..].chars().count() > 2 && !MUNICIPALITIES.contains(&name) => &name[k + '市'.len_utf8()..],
+                _ => name,
+            };
             return Some((name.to_string(), lv));
         }
     }
@@ -190,7 +199,17 @@ fn level_of_title(t: &str) -> Option<Level> {
     if t.contains("国务院") || t.ends_with("总理") {
         return Some(Level::National);
     }
-    let pairs = [("省长", Level::Provincial), ("自治区主席", Level::Provincial), ("市长", Level::City), ("州长", Level::Prefecture), ("盟长", Level::League), ("县长", Level::County), ("旗长", Level::County)];
+    let pairs = [
+        ("省长", Level::Provincial),
+        ("自治区主席", Level::Provincial),
+        ("市长", Level::City),
+        ("州长", Level::Prefecture),
+        ("专员", Level::Prefecture),
+        ("盟长", Level::League),
+        ("县长", Level::County),
+        ("旗长", Level::County),
+        ("区长", Level::County),
+    ];
     pairs.iter().find(|(s, _)| t.contains(s)).map(|(_, l)| *l)
 }
 
@@ -567,6 +586,24 @@ mod tests {
         assert_eq!(tb.region.as_deref(), Some("亳州"));
         assert_eq!(tb.level, Some(Level::City));
         assert_eq!((tb.report_year, tb.review_year), (Some(2024), Some(2023)));
+    }
+
+    #[test]
+    fn districts_and_prefectures_headed_by_a_commissioner() {
+        let d = "政府工作报告\n——2024年1月5日在上海市浦东新区第七届人民代表大会第四次会议上\n浦东新区区长  吴金城\n各位代表：\n";
+        let tb = parse_title_block(d, d);
+        assert_eq!((tb.region.as_deref(), tb.level), (Some("浦东"), Some(Level::County)));
+        let d = "政府工作报告\n——2024年1月6日在海淀区第十七届人民代表大会第四次会议上\n区长  张三\n各位代表：\n";
+        let tb = parse_title_block(d, d);
+        assert_eq!((tb.region.as_deref(), tb.level), (Some("海淀"), Some(Level::County)));
+        let d = "政府工作报告\n——2024年1月8日在阿克苏地区第三届人民代表大会第四次会议上\n地区行署专员  玉山江\n各位代表：\n";
+        let tb = parse_title_block(d, d);
+        assert_eq!((tb.region.as_deref(), tb.level), (Some("阿克苏"), Some(Level::Prefecture)));
+        assert_eq!(tb.speaker, Some(Speaker { name: Some("玉山江".into()), title: Some("地区行署专员".into()) }));
+        // autonomous regions and municipalities keep their level
+        assert_eq!(split_place("广西壮族自治区"), Some(("广西".into(), Level::Provincial)));
+        assert_eq!(split_place("北京市"), Some(("北京".into(), Level::Provincial)));
+        assert_eq!(split_place("云南省红河哈尼族彝族自治州"), Some(("红河哈尼族彝族".into(), Level::Prefecture)));
     }
 
     #[test]
