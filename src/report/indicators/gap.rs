@@ -149,6 +149,10 @@ static TAIL: &[(&str, T)] = &[
     // 净增320家, 净减少2万人: the net change (净 is no subject)
     ("净增加", Up),
     ("净增", Up),
+    // 存款余额同比多增150亿元: a change by an amount (增收 is left alone: 带动脱贫人口增收
+    // 59万人次 counts people whose income grew)
+    ("多增", Up),
+    ("少增", Down),
     ("净减少", Down),
     ("净减", Down),
     ("提高", Up),
@@ -786,6 +790,12 @@ const COMPLETABLE: &[&str] = &[
 
 /// Split a subject for `n` values: `城镇、农村常住居民人均可支配收入` → two names,
 /// `一、二、三产增加值` → 一产增加值 / 二产增加值 / 三产增加值, `城乡居民…` → 城镇居民… / 农村居民….
+/// `城镇居民` / `农村居民`: two heads of as many chars ending in the same noun of two
+/// chars or more (`居民`, `投资`, `企业`).
+fn same_head(a: &str, b: &str) -> bool {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count() >= 2
+}
+
 pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
     if n <= 1 && !all {
         return vec![s.to_string()];
@@ -838,6 +848,10 @@ pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
                 if k <= 2 && last_chars.len() > k + 1 && COMPLETABLE.contains(p) {
                     let cut = last_chars[k].0;
                     format!("{}{}", p, &last[cut..])
+                } else if k >= 3 && last_chars.len() > k + 1 && *p != last && same_head(p, &last[..last_chars[k].0]) {
+                    // 城镇居民和农村居民人均可支配收入, 工业投资和民间投资增速: a part as long
+                    // as the last one's head, with the same noun, shares its tail.
+                    format!("{}{}", p, &last[last_chars[k].0..])
                 } else {
                     p.to_string()
                 }

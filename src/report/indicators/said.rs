@@ -39,6 +39,11 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
         let noun = stock_of(said).unwrap_or(said);
         return (noun.chars().count() >= 2).then(|| format!("{subject}{noun}"));
     }
+    // 地区生产总值突破5000亿元，增速较全省高1.2个百分点: a bare rate is of what was said
+    if matches!(subject, "增速" | "增幅" | "增长速度") {
+        let base = ["增速", "增幅", "增长速度"].iter().find_map(|w| said.strip_suffix(w)).unwrap_or(said);
+        return (base.chars().count() >= 2).then(|| format!("{base}{subject}"));
+    }
     if people && scan::reach_verb_only(subject) {
         return Some(format!("{said}{}", subject.trim_end_matches('了')));
     }

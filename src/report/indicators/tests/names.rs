@@ -327,6 +327,37 @@ fn a_net_change_is_a_change_of_the_carried_subject() {
 }
 
 #[test]
+fn parallel_heads_share_the_last_ones_tail() {
+    let v = run("城镇居民和农村居民人均可支配收入分别增长6.5%和8%左右。");
+    let k: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref())).collect();
+    assert_eq!(k, vec![("城镇居民人均可支配收入", Some("urban_disposable_income")), ("农村居民人均可支配收入", Some("rural_disposable_income"))]);
+    let v = run("工业投资和民间投资增速分别达到12%和8%。");
+    let k: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(k, vec!["工业投资增速", "民间投资增速"]);
+    // different nouns: each as written
+    let v = run("粮食产量和生猪出栏量分别增长2%和3%。");
+    let k: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(k, vec!["粮食产量", "生猪出栏量"]);
+}
+
+#[test]
+fn a_bare_rate_is_of_what_the_sentence_said() {
+    let v = run("全市地区生产总值突破5000亿元大关，增速较全省高1.2个百分点。");
+    assert_eq!(v[1].name, "地区生产总值增速", "{v:#?}");
+    let v = run("工业投资增速12.3%，增速居全省第一。");
+    assert_eq!(v[0].name, "工业投资增速");
+    // nothing said before: as written
+    assert_eq!(run("增速较全省高1.2个百分点。")[0].name, "增速");
+}
+
+#[test]
+fn a_change_by_an_amount_is_a_change() {
+    let v = run("居民存款余额同比多增150亿元，贷款余额少增20亿元。");
+    let k: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.direction)).collect();
+    assert_eq!(k, vec![("居民存款余额", Measure::Growth, Some(Direction::Up)), ("贷款余额", Measure::Growth, Some(Direction::Down))], "{v:#?}");
+}
+
+#[test]
 fn a_target_set_at_a_figure_is_named_without_the_verb() {
     for t in ["经济增长目标定为6.5%左右。", "经济增长预期目标确定为6.5%左右。"] {
         let v = run(t);
