@@ -1,5 +1,7 @@
 //! `.docx` → text: `word/document.xml` read through a size cap, `<w:t>` runs joined
 //! within a `<w:p>`, `<w:tab/>` → tab, `<w:br/>` → line break, empty paragraphs dropped.
+//! A table row (`<w:tr>`) is one line, its cells (`<w:tc>`) separated by tabs, the
+//! paragraphs of a cell by spaces; a table inside a cell is read into that cell.
 
 use std::io::{Cursor, Read};
 
@@ -55,6 +57,9 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
     let mut para = String::new();
     let mut in_t = false;
     let mut skip_depth = 0usize; // inside w:instrText / w:delText
+    let mut tr_depth = 0usize; // nesting of table rows
+    let mut row: Vec<String> = Vec::new(); // cells of the outermost row being read
+    let mut cell: Option<String> = None; // the outermost row's cell being read
     loop {
         let ev = reader
             .read_event_into(&mut buf)
@@ -64,6 +69,13 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
                 b"w:t" => in_t = true,
                 b"w:instrText" | b"w:delText" => skip_depth += 1,
                 b"w:p" => para.clear(),
+                b"w:tr" => {
+                    tr_depth += 1;
+                    if tr_depth == 1 {
+                        row.clear();
+                    }
+                }
+                b"w:tc" if tr_depth == 1 => cell = Some(String::new()),
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
@@ -75,13 +87,35 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
                 b"w:t" => in_t = false,
                 b"w:instrText" | b"w:delText" => skip_depth = skip_depth.saturating_sub(1),
                 b"w:p" => {
-                    if !para.trim().is_empty() {
+                    if let Some(c) = cell.as_mut() {
+                        let t = para.trim();
+                        if !t.is_empty() {
+                            if !c.is_empty() {
+                                c.push(' ');
+                            }
+                            c.extend(t.chars().map(|ch| if matches!(ch, '\t' | '\n' | '\r') { ' ' } else { ch }));
+                        }
+                    } else if !para.trim().is_empty() {
                         if !out.is_empty() {
                             out.push('\n');
                         }
                         out.push_str(para.trim_end_matches('\n'));
                     }
                     para.clear();
+                }
+                b"w:tc" if tr_depth == 1 => {
+                    if let Some(c) = cell.take() {
+                        row.push(c);
+                    }
+                }
+                b"w:tr" => {
+                    tr_depth = tr_depth.saturating_sub(1);
+                    if tr_depth == 0 && row.iter().any(|c| !c.is_empty()) {
+                        if !out.is_empty() {
+                            out.push('\n');
+                        }
+                        out.push_str(row.join("\t").trim_end());
+                    }
                 }
                 _ => {}
             },
@@ -125,6 +159,18 @@ mod tests {
         assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "政 府 工 作\n增长5.2%&\tx");
         let d = make_docx(xml);
         assert_eq!(docx_text(&d).unwrap(), "政 府 工 作\n增长5.2%&\tx");
+    }
+
+    #[test]
+    fn a_table_row_is_one_line_of_cells() {
+        let tc = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let xml = format!(
+            "<w:document><w:body><w:p><w:r><w:t>目标如下：</w:t></w:r></w:p><w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}<w:tc><w:p><w:r><w:t>5.2%</w:t></w:r></w:p><w:p><w:r><w:t>（预计）</w:t></w:r></w:p></w:tc>{}</w:tr><w:tr>{}<w:tc><w:tbl><w:tr>{}{}</w:tr></w:tbl></w:tc>{}</w:tr></w:tbl><w:p><w:r><w:t>完</w:t></w:r></w:p></w:body></w:document>",
+            tc("指标"), tc("2023年完成"), tc("2024年目标"),
+            tc("地区生产总值增速"), tc("6%左右"),
+            tc("就业"), tc("3.1"), tc("万人"), tc("")
+        );
+        assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "目标如下：\n指标\t2023年完成\t2024年目标\n地区生产总值增速\t5.2% （预计）\t6%左右\n就业\t3.1 万人\n完");
     }
 
     #[test]

@@ -259,6 +259,8 @@ fn parse_decoded(file: &str, text: Cow<'_, str>, encoding: &str) -> Report {
             }
         }
     });
+    // a table row's figures: the row's name, the column's status and year
+    indicators::tables::apply(display, &mut inds);
     outline::map_spans(&mut sections, &|s| norm.map.map_span(s));
 
     let vocab = REPORT_WORDS.iter().filter(|w| memchr::memmem::find(norm.text.as_bytes(), w.as_bytes()).is_some()).count();
@@ -324,6 +326,30 @@ mod tests {
             .map(|s| indicators::SectionInfo { id: s.id.clone(), level: s.level, kind: s.kind, heading: s.heading.clone(), span: s.span })
             .collect();
         (norm.text, infos, tb.report_year, tb.review_year)
+    }
+
+    #[test]
+    fn a_table_row_takes_its_columns_status_and_year() {
+        let text = "政府工作报告\n一、2023年工作回顾\n全州地区生产总值增长5.2%。\n二、2024年主要目标\n主要预期目标见下表：\n指标\t2023年完成\t2024年目标\n地区生产总值增速\t5.2%\t6%左右\n城镇新增就业（万人）\t3.1万人\t3万人以上\n三、加强政府自身建设\n坚持依法行政。\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.status, i.year, i.value.low(), i.qualifier.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("地区生产总值", Some("gdp"), Status::Actual, Some(2023), 5.2, None),
+                ("地区生产总值增速", Some("gdp"), Status::Actual, Some(2023), 5.2, None),
+                ("地区生产总值增速", Some("gdp"), Status::Target, Some(2024), 6.0, Some("左右")),
+                ("城镇新增就业", Some("urban_new_jobs"), Status::Actual, Some(2023), 3.1, None),
+                ("城镇新增就业", Some("urban_new_jobs"), Status::Target, Some(2024), 3.0, Some("以上")),
+            ],
+            "{:#?}",
+            r.indicators
+        );
+        // tab-aligned lines with no header naming columns are read as sentences
+        let text = "政府工作报告\n一、2023年工作回顾\n全州地区生产总值增长5.2%。\n二、2024年主要目标\n项目\t说明\n地区生产总值\t增长6%左右\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.status, i.year)).collect();
+        assert_eq!(got, vec![("地区生产总值", Status::Actual, Some(2023)), ("地区生产总值", Status::Target, Some(2024))]);
     }
 
     #[test]

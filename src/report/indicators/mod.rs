@@ -26,6 +26,7 @@ mod marks;
 mod measure;
 mod pieces;
 mod said;
+pub mod tables;
 mod years;
 
 use super::model::{Direction, Indicator, Measure, SectionKind, Span, Status, Value};
