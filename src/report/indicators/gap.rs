@@ -422,6 +422,8 @@ fn strip_year_suffix(r: &str) -> Option<&str> {
     None
 }
 
+/// A year at the start of `s`, `2024年` or, as older reports write it, `一九八四年`:
+/// (year, byte length with 年).
 fn leading_year(s: &str) -> Option<(i32, usize)> {
     let b = s.as_bytes();
     if b.len() >= 7 && b[..4].iter().all(|c| c.is_ascii_digit()) && s.get(4..7) == Some("年") {
@@ -430,7 +432,16 @@ fn leading_year(s: &str) -> Option<(i32, usize)> {
             return Some((y, 7));
         }
     }
-    None
+    let mut y = 0;
+    let mut chars = s.char_indices();
+    for _ in 0..4 {
+        let (_, c) = chars.next()?;
+        y = y * 10 + "〇一二三四五六七八九".chars().position(|d| d == c).or((c == '零').then_some(0))? as i32;
+    }
+    match chars.next() {
+        Some((k, '年')) if (1900..=2100).contains(&y) => Some((y, k + '年'.len_utf8())),
+        _ => None,
+    }
 }
 
 /// A 3-byte char (U+0800..U+FFFF) as its UTF-8 bytes in one number.

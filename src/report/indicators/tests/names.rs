@@ -358,6 +358,14 @@ fn a_change_by_an_amount_is_a_change() {
 }
 
 #[test]
+fn a_year_in_words_is_not_the_subject() {
+    let v = run("一九八四年工农业总产值比上年增长百分之十四点二。");
+    assert_eq!(v[0].name, "工农业总产值");
+    // a number in words that is no year stays
+    assert!(run("一二三四年增长5%。").iter().all(|i| i.value.low() == 5.0));
+}
+
+#[test]
 fn a_target_set_at_a_figure_is_named_without_the_verb() {
     for t in ["经济增长目标定为6.5%左右。", "经济增长预期目标确定为6.5%左右。"] {
         let v = run(t);
