@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, openPage, pickBuffers, waitMessage, shot } from '../lib.mjs';
+import { serve, launch, openPage, pickBuffers, pickFiles, waitMessage, shot } from '../lib.mjs';
 
 // Chinese interface whatever the machine's locale.
 const ZH = { context: { locale: 'zh-CN' } };
@@ -101,6 +101,38 @@ test('headline table: GDP 1230 亿元 / 7.6 % (预计) against the 2017 target 8
   // Several headline indicators are there.
   assert.ok((await table.locator('tbody tr').count()) >= 5, 'at least five headline rows');
   await shot(page, 'tables-report-light');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a .docx with a table of results and targets: each figure under its column, the row one line, the glossary last', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await pickFiles(page, ['synthetic/2024-district-table.docx']);
+  await page.waitForFunction(() => /青岚/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 20000 });
+  // the meeting line Word split over two paragraphs is one, with its date and place
+  const title = (await page.locator('[data-testid=report-title]').innerText()).replace(/\s+/g, ' ');
+  assert.match(title, /青岚区第十八届人民代表大会第四次会议上/);
+  assert.match(title, /2024-01-09|2024年1月9日/);
+  // the table's 2023年完成 column is last year's result, 2024年目标 this year's target
+  const head = await page.locator('[data-testid=headline-table] thead').innerText();
+  assert.match(head, /2023/);
+  assert.match(head, /2024/);
+  const row = (await headlineRow(page, '地区生产总值').innerText()).replace(/\s+/g, ' ');
+  assert.match(row, /612\.4\s*亿元/);
+  assert.match(row, /6\.1\s*%/);
+  assert.match(row, /6\.5\s*%.*左右/);
+  const jobs = (await headlineRow(page, '城镇新增就业').innerText()).replace(/\s+/g, ' ');
+  assert.match(jobs, /1\.2\s*万人.*1\s*万人.*以上/);
+  // a table row is one line of the text, as written
+  const text = await page.locator('[data-testid=report-text]').innerText();
+  assert.match(text, /城镇新增就业\s+1\.2万人\s+1万人以上/);
+  // the glossary is the last entry of the contents, and none of its figures is an indicator
+  const toc = await page.locator('[data-testid=toc]').innerText();
+  assert.match(toc.trim().split('\n').pop(), /名词解释/);
+  await showTable(page);
+  const sentences = await page.locator('[data-testid=indicator-table] tbody tr[data-indicator]').allInnerTexts();
+  assert.ok(sentences.length >= 18, `indicators: ${sentences.length}`);
+  assert.ok(!sentences.some((t) => /2000万元|不低于3%/.test(t)), 'no figure from the glossary');
   assert.deepEqual(errors, []);
   await context.close();
 });
