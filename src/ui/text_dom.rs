@@ -149,6 +149,10 @@ impl<'a> Writer<'a> {
             BlockKind::Para => {
                 let e = Self::clone_of(&self.para)?;
                 self.set_section(&e, b.section.as_deref().unwrap_or(""));
+                // a table row (cells split by tabs, as a .docx table is read): columns kept
+                if self.r.text.get(b.span.start..b.span.end).is_some_and(|t| t.contains('\t')) {
+                    e.set_class_name("cells");
+                }
                 e
             }
         };
