@@ -873,6 +873,13 @@ pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
         if let Some(rest) = s.strip_prefix("城乡") {
             return vec![format!("城镇{rest}"), format!("农村{rest}")];
         }
+        // 金融机构存贷款余额分别达到7200亿元、6800亿元: 存款 then 贷款 (进出口: 进口, 出口)
+        for (both, first, second) in [("存贷款", "存款", "贷款"), ("进出口", "进口", "出口")] {
+            if let Some(k) = s.find(both) {
+                let (head, tail) = (&s[..k], &s[k + both.len()..]);
+                return vec![format!("{head}{first}{tail}"), format!("{head}{second}{tail}")];
+            }
+        }
     }
     vec![s.to_string()]
 }

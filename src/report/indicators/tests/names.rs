@@ -341,6 +341,20 @@ fn parallel_heads_share_the_last_ones_tail() {
 }
 
 #[test]
+fn deposits_and_loans_said_together_are_each_named() {
+    let v = run("金融机构本外币存贷款余额分别达到7200亿元、6800亿元，分别增长8.2%、9.5%。");
+    let k: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.low())).collect();
+    assert_eq!(
+        k,
+        vec![("金融机构本外币存款余额", 7200.0), ("金融机构本外币贷款余额", 6800.0), ("金融机构本外币存款余额", 8.2), ("金融机构本外币贷款余额", 9.5)],
+        "{v:#?}"
+    );
+    let v = run("进出口分别增长5%和3%。");
+    let k: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(k, vec!["进口", "出口"]);
+}
+
+#[test]
 fn a_bare_rate_is_of_what_the_sentence_said() {
     let v = run("全市地区生产总值突破5000亿元大关，增速较全省高1.2个百分点。");
     assert_eq!(v[1].name, "地区生产总值增速", "{v:#?}");
