@@ -289,8 +289,9 @@ fn head_index() -> &'static crate::report::fxhash::FxHashMap<char, Vec<&'static 
     })
 }
 
-/// Region words after 高于/低于 that make a relative target (高于全省0.5个百分点), or the
-/// economy's own growth (收入分别高于经济增速0.2和2.0个百分点).
+/// Region words after 高于/低于 that make a relative target (高于全省0.5个百分点), the
+/// economy's own growth (收入分别高于经济增速0.2和2.0个百分点), or the other group of
+/// residents (农村居民收入增长6.8%，高于城镇居民1.9个百分点).
 fn region_phrase(s: &str) -> Option<&str> {
     let t = s
         .trim_end_matches("水平")
@@ -299,7 +300,7 @@ fn region_phrase(s: &str) -> Option<&str> {
     let n = t.chars().count();
     if (1..=6).contains(&n)
         && (t.starts_with('全') || t.ends_with('省') || t.ends_with('国') || t.ends_with("全市")
-            || ["经济增速", "经济增长", "GDP增速", "生产总值增速"].iter().any(|w| t.ends_with(w)))
+            || ["经济增速", "经济增长", "GDP增速", "生产总值增速", "居民"].iter().any(|w| t.ends_with(w)))
     {
         Some(t)
     } else {

@@ -341,6 +341,13 @@ fn parallel_heads_share_the_last_ones_tail() {
 }
 
 #[test]
+fn a_growth_above_the_other_residents_is_relative_to_them() {
+    let v = run("农村居民人均可支配收入21560元，增长6.8%，高于城镇居民1.9个百分点。");
+    let last = v.last().unwrap();
+    assert_eq!((last.name.as_str(), last.measure, last.relative_to.as_deref()), ("农村居民人均可支配收入", Measure::Relative, Some("城镇居民")), "{v:#?}");
+}
+
+#[test]
 fn deposits_and_loans_said_together_are_each_named() {
     let v = run("金融机构本外币存贷款余额分别达到7200亿元、6800亿元，分别增长8.2%、9.5%。");
     let k: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.low())).collect();
