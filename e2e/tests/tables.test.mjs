@@ -137,6 +137,20 @@ test('a .docx with a table of results and targets: each figure under its column,
   await context.close();
 });
 
+test('figures for part of the year (前三季度, 1—11月) are marked so in the headline table', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await pickFiles(page, ['luzhou-2024-oneline.txt']);
+  await page.waitForFunction(() => /泸州/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 20000 });
+  const gdp = headlineRow(page, '地区生产总值');
+  assert.match((await gdp.innerText()).replace(/\s+/g, ' '), /1995\.5\s*亿元.*5\.3\s*%/);
+  assert.equal((await gdp.locator('.badge.part').innerText()).trim(), '前三季度');
+  assert.equal((await headlineRow(page, '社会消费品零售总额').locator('.badge.part').innerText()).trim(), '1—11月');
+  // a whole year's figure has none
+  assert.equal(await headlineRow(page, '城镇新增就业').locator('.badge.part').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('clicking the GDP row highlights its number in the sentence, in view', async () => {
   const { page, context, errors } = await openPage(browser, server.url, ZH);
   const row = headlineRow(page, '地区生产总值');

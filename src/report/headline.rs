@@ -25,6 +25,10 @@ pub struct HeadlineActual {
     pub rate_unit: Option<String>,
     /// Any of the figures is marked 预计.
     pub estimate: bool,
+    /// The figures cover part of the year, as written (`前三季度`, `1—11月`): a report
+    /// given before the year's figures are in. None for the whole year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// Indicator ids the figures come from.
     pub ids: Vec<String>,
 }
@@ -86,6 +90,11 @@ fn signed(i: &Indicator) -> f64 {
     }
 }
 
+/// A period that is part of a year (`前三季度`, `上半年`, `1—11月`), not a span of years.
+pub fn is_part_of_year(p: &str) -> bool {
+    p.contains('月') || p.contains('季') || p.contains("半年")
+}
+
 /// Build the headline table.
 pub fn headline(report: &Report) -> Headline {
     let mut rows = Vec::new();
@@ -100,13 +109,15 @@ pub fn headline(report: &Report) -> Headline {
         if of_key.is_empty() {
             continue;
         }
-        // Actuals: the review year's, not period (年均/累计) figures; first in text order.
+        // Actuals: the review year's, not period (年均/累计) figures; first in text order,
+        // the whole year's before part of it (前三季度, 1—11月).
         let is_review_year = |i: &&&Indicator| i.year.is_none() || i.year == report.review_year || report.review_year.is_none();
-        let actuals: Vec<&&Indicator> = of_key
+        let mut actuals: Vec<&&Indicator> = of_key
             .iter()
-            .filter(|i| i.status != Status::Target && i.period.is_none() && !matches!(i.value, Value::Range(_)))
+            .filter(|i| i.status != Status::Target && i.period.as_deref().is_none_or(is_part_of_year) && !matches!(i.value, Value::Range(_)))
             .filter(is_review_year)
             .collect();
+        actuals.sort_by_key(|i| i.period.is_some());
         let mut actual = HeadlineActual { year: report.review_year, ..Default::default() };
         // A milestone passed (突破8000亿元) gives way to the exact figure (达到8126.4亿元).
         let milestone = |i: &&&Indicator| matches!(i.qualifier.as_deref(), Some("突破" | "超过" | "超" | "逾" | "接近" | "近" | "不到" | "迈上" | "跨上" | "跃上" | "站上" | "登上" | "迈入" | "跨入" | "跨越"));
@@ -137,6 +148,7 @@ pub fn headline(report: &Report) -> Headline {
             actual.ids.push(r.id.clone());
             first_name.get_or_insert(&r.name);
         }
+        actual.period = [level, growth, rate].into_iter().flatten().find_map(|i| i.period.clone());
         let actual = if actual.ids.is_empty() { None } else { Some(actual) };
         // Target: the coming year's, first in text order, a headline measure.
         let target_year = report.report_year;

@@ -50,6 +50,8 @@ enum Word {
     NotStated(Element),
     /// The 预计 badge (text and title).
     Estimate(Element),
+    /// The badge of a part of the year (its text is the report's, `1—11月`; the title).
+    PartOfYear(Element),
 }
 
 /// Which figures of an actual come from which indicator ids.
@@ -273,6 +275,11 @@ impl Writer<'_> {
             let b = self.span(td, "badge est", "")?;
             self.word(Word::Estimate(b));
         }
+        if let Some(p) = &a.period {
+            td.append_with_str_1(" ")?;
+            let b = self.span(td, "badge part", p)?;
+            self.word(Word::PartOfYear(b));
+        }
         Ok(())
     }
 
@@ -339,6 +346,9 @@ fn show_word(w: &Word, zh: bool) {
         Word::Estimate(e) => {
             let _ = e.set_attribute("title", tr("报告称“预计”", "the report says 预计 (estimate)"));
             e.set_text_content(Some(tr("预计", "est.")));
+        }
+        Word::PartOfYear(e) => {
+            let _ = e.set_attribute("title", tr("只是一年中的一部分（报告时全年数据尚未公布）", "part of the year only (the whole year's figure was not out yet)"));
         }
     }
 }

@@ -259,7 +259,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         let n = g.years.unwrap_or(5);
                         explicit_year.or(ctx.review_year).map(|r| format!("{}-{}", r - n + 1, r))
                     } else {
-                        None
+                        // 1—11月，…增长4.1%: part of the year, as written
+                        flags.partial.iter().rev().find(|p| p.0 <= abs).and_then(|&(_, a, b)| ctx.text.get(a..b)).map(str::to_string)
                     };
                     (y, period)
                 }

@@ -168,7 +168,7 @@ struct Carry {
     dry_sentences: u32,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct SentFlags {
     est_from: usize,
     tgt_from: usize,
@@ -186,6 +186,41 @@ struct SentFlags {
     plan: Option<(i32, i32)>,
     plan_from: usize,
     paren: bool,
+    /// Part of a year opening the sentence or a clause after `；` (`1—11月，`, `前三季度`):
+    /// (from, phrase start, phrase end), in text order; the period of the figures after it
+    /// to the sentence's end (or the next one) that are not targets.
+    partial: Vec<(usize, usize, usize)>,
+}
+
+/// A part of a year at the start of `s` (`1—11月`, `1-10月份`, `前三季度`, `上半年`):
+/// its length in bytes.
+fn partial_year(s: &str) -> Option<usize> {
+    for w in ["前三季度", "前三个季度", "前两季度", "前二季度", "上半年", "第一季度", "一季度", "前三季", "前10个月", "前11个月"] {
+        if s.starts_with(w) {
+            return Some(w.len());
+        }
+    }
+    // 1—11月, 1-11月份, 1至10月
+    let d1 = s.bytes().take_while(u8::is_ascii_digit).count();
+    if d1 == 0 || d1 > 2 {
+        return None;
+    }
+    let rest = &s[d1..];
+    let dash = ["—", "–", "-", "－", "~", "～", "至", "到"].iter().find(|w| rest.starts_with(**w))?;
+    let rest = &rest[dash.len()..];
+    let d2 = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if d2 == 0 || d2 > 2 || !rest[d2..].starts_with('月') {
+        return None;
+    }
+    let month: u32 = rest[..d2].parse().ok()?;
+    if !(2..=11).contains(&month) {
+        return None;
+    }
+    let mut len = d1 + dash.len() + d2 + '月'.len_utf8();
+    if s[len..].starts_with('份') {
+        len += '份'.len_utf8();
+    }
+    Some(len)
 }
 
 /// `i{n}` (what `format!("i{n}")` gives, without the formatting machinery).
@@ -419,7 +454,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
             plan_from: usize::MAX,
             past: false,
             paren: false,
+            partial: Vec::new(),
         };
+        for at in std::iter::once(0).chain(sent.match_indices('；').map(|(k, _)| k + '；'.len_utf8())) {
+            let lead = sent[at..].len() - sent[at..].trim_start().len();
+            if let Some(l) = partial_year(&sent[at + lead..]) {
+                let a = s + at + lead;
+                flags.partial.push((a, a, a + l));
+            }
+        }
         // Marker positions were found once over the whole text (SIMD memmem); a
         // sentence only asks whether one falls inside it.
         let c_yu = self.marks.any(0, s, e);
@@ -632,8 +675,21 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let (g, subject) = gap::read_borrowed(clause);
         let n = if subject.is_empty() { 0 } else { chars };
         let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
-        ((1..=12).contains(&n) && !has_digit && g.verb.is_none()).then_some(subject)
+        ((1..=12).contains(&n) && !has_digit && g.verb.is_none()).then(|| without_trend(subject))
     }
+}
+
+/// `进出口总额逆势上扬` → `进出口总额`: a topic clause that says how a thing went (an
+/// adverb and a verb of moving, four chars) names the thing.
+fn without_trend(subject: &str) -> &str {
+    const HOW: [&str; 12] = ["逆势", "稳步", "持续", "快速", "大幅", "较快", "企稳", "止跌", "明显", "显著", "平稳", "强劲"];
+    const MOVED: [&str; 8] = ["上扬", "增长", "回升", "攀升", "上升", "提升", "向好", "下降"];
+    MOVED
+        .iter()
+        .find_map(|m| subject.strip_suffix(m))
+        .and_then(|h| HOW.iter().find_map(|w| h.strip_suffix(w)))
+        .filter(|t| t.chars().count() >= 2)
+        .unwrap_or(subject)
 }
 
 #[cfg(test)]

@@ -613,3 +613,9 @@ fn an_investment_said_alone_after_projects_is_theirs() {
     let v = run("全年完成投资800亿元。");
     assert_eq!(v[0].name, "投资", "{v:#?}");
 }
+
+#[test]
+fn a_topic_saying_how_a_thing_went_names_the_thing() {
+    let v = run("进出口总额逆势上扬，全年有望突破200亿元。");
+    assert_eq!((v[0].name.as_str(), v[0].indicator.as_deref(), v[0].status), ("进出口总额", Some("trade"), Status::Estimate), "{v:#?}");
+}

@@ -85,3 +85,21 @@ fn an_average_goal_spans_the_years_to_its_goal_year() {
     let v = run_with("全市地区生产总值三年年均增长5.5%。", Some(SectionKind::Review));
     assert_eq!((v[0].name.as_str(), v[0].period.as_deref()), ("地区生产总值", Some("2021-2023")), "{v:#?}");
 }
+
+#[test]
+fn part_of_a_year_opening_a_sentence_or_a_clause_is_the_period_of_its_figures() {
+    let v = run_with(
+        "前三季度，全市实现地区生产总值1995.5亿元、增长5.3%；地方一般公共预算收入完成173.1亿元。1—11月，全社会固定资产投资增长4.1%；1-10月份，社会消费品零售总额增长5.7%。全年城镇新增就业3.6万人。",
+        Some(SectionKind::Review),
+    );
+    let p: Vec<_> = v.iter().map(|i| (i.value.low(), i.period.as_deref())).collect();
+    assert_eq!(
+        p,
+        vec![(1995.5, Some("前三季度")), (5.3, Some("前三季度")), (173.1, Some("前三季度")), (4.1, Some("1—11月")), (5.7, Some("1-10月份")), (3.6, None)],
+        "{v:#?}"
+    );
+    // a month that is a date, not part of a year, and a whole year: no period
+    assert_eq!(super::super::partial_year("12月底"), None);
+    assert_eq!(super::super::partial_year("1—12月"), None);
+    assert_eq!(super::super::partial_year("上半年，"), Some("上半年".len()));
+}
