@@ -406,13 +406,15 @@ pub(crate) fn kind_of(
 }
 
 /// A review-year figure: actual or estimate, for the review year (or undated outside the
-/// plan and five-year parts), not a multi-year average or total.
+/// plan and five-year parts), not a multi-year average or total (part of the year, as
+/// the headline table shows it, is).
 pub(crate) fn is_review_actual(
     ind: &Indicator,
     report: &Report,
     kinds: &std::collections::HashMap<String, SectionKind>,
 ) -> bool {
-    if !matches!(ind.status, Status::Actual | Status::Estimate) || ind.period.is_some() {
+    let multi_year = ind.period.as_deref().is_some_and(|p| !crate::report::headline::is_part_of_year(p));
+    if !matches!(ind.status, Status::Actual | Status::Estimate) || multi_year {
         return false;
     }
     match (ind.year, report.review_year) {
