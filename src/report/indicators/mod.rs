@@ -33,7 +33,7 @@ use super::model::{Direction, Indicator, Measure, SectionKind, Span, Status, Val
 use scan::{Item, Kind};
 use units::Family;
 use clauses::{next_clause_end, next_sentence_end, quoted_window};
-use years::{five_words, plan_period, year_before};
+use years::{five_words, partial_year, plan_period, year_before};
 use marks::Marks;
 pub use pieces::extract_in_chunks;
 #[cfg(test)]
@@ -190,37 +190,6 @@ struct SentFlags {
     /// (from, phrase start, phrase end), in text order; the period of the figures after it
     /// to the sentence's end (or the next one) that are not targets.
     partial: Vec<(usize, usize, usize)>,
-}
-
-/// A part of a year at the start of `s` (`1—11月`, `1-10月份`, `前三季度`, `上半年`):
-/// its length in bytes.
-fn partial_year(s: &str) -> Option<usize> {
-    for w in ["前三季度", "前三个季度", "前两季度", "前二季度", "上半年", "第一季度", "一季度", "前三季", "前10个月", "前11个月"] {
-        if s.starts_with(w) {
-            return Some(w.len());
-        }
-    }
-    // 1—11月, 1-11月份, 1至10月
-    let d1 = s.bytes().take_while(u8::is_ascii_digit).count();
-    if d1 == 0 || d1 > 2 {
-        return None;
-    }
-    let rest = &s[d1..];
-    let dash = ["—", "–", "-", "－", "~", "～", "至", "到"].iter().find(|w| rest.starts_with(**w))?;
-    let rest = &rest[dash.len()..];
-    let d2 = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if d2 == 0 || d2 > 2 || !rest[d2..].starts_with('月') {
-        return None;
-    }
-    let month: u32 = rest[..d2].parse().ok()?;
-    if !(2..=11).contains(&month) {
-        return None;
-    }
-    let mut len = d1 + dash.len() + d2 + '月'.len_utf8();
-    if s[len..].starts_with('份') {
-        len += '份'.len_utf8();
-    }
-    Some(len)
 }
 
 /// `i{n}` (what `format!("i{n}")` gives, without the formatting machinery).

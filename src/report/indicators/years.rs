@@ -1,5 +1,6 @@
 //! Years in the language: five-year words (五年, 十一五 …), named plan periods
-//! (`“十三五”期间` → 2016-2020), the first `YYYY年` in a text.
+//! (`“十三五”期间` → 2016-2020), parts of a year (`1—11月`, `前三季度`), the first
+//! `YYYY年` in a text.
 
 use super::numbers;
 
@@ -9,6 +10,37 @@ pub(super) fn five_words(t: &str, fives: impl IntoIterator<Item = usize>) -> boo
     fives.into_iter().any(|k| {
         t[k..].starts_with("五年") || ["十一五", "十二五", "十三五", "十四五", "十五五"].iter().any(|w| t[..k + "五".len()].ends_with(w))
     })
+}
+
+/// A part of a year at the start of `s` (`1—11月`, `1-10月份`, `前三季度`, `上半年`):
+/// its length in bytes.
+pub(super) fn partial_year(s: &str) -> Option<usize> {
+    for w in ["前三季度", "前三个季度", "前两季度", "前二季度", "上半年", "第一季度", "一季度", "前三季", "前10个月", "前11个月"] {
+        if s.starts_with(w) {
+            return Some(w.len());
+        }
+    }
+    // 1—11月, 1-11月份, 1至10月
+    let d1 = s.bytes().take_while(u8::is_ascii_digit).count();
+    if d1 == 0 || d1 > 2 {
+        return None;
+    }
+    let rest = &s[d1..];
+    let dash = ["—", "–", "-", "－", "~", "～", "至", "到"].iter().find(|w| rest.starts_with(**w))?;
+    let rest = &rest[dash.len()..];
+    let d2 = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if d2 == 0 || d2 > 2 || !rest[d2..].starts_with('月') {
+        return None;
+    }
+    let month: u32 = rest[..d2].parse().ok()?;
+    if !(2..=11).contains(&month) {
+        return None;
+    }
+    let mut len = d1 + dash.len() + d2 + '月'.len_utf8();
+    if s[len..].starts_with('份') {
+        len += '份'.len_utf8();
+    }
+    Some(len)
 }
 
 /// A five-year plan named in `s` as a span (`“十三五”期间`, `“八五”时期`, `十四五规划期间`)

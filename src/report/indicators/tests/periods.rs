@@ -99,7 +99,7 @@ fn part_of_a_year_opening_a_sentence_or_a_clause_is_the_period_of_its_figures() 
         "{v:#?}"
     );
     // a month that is a date, not part of a year, and a whole year: no period
-    assert_eq!(super::super::partial_year("12月底"), None);
-    assert_eq!(super::super::partial_year("1—12月"), None);
-    assert_eq!(super::super::partial_year("上半年，"), Some("上半年".len()));
+    assert_eq!(super::super::years::partial_year("12月底"), None);
+    assert_eq!(super::super::years::partial_year("1—12月"), None);
+    assert_eq!(super::super::years::partial_year("上半年，"), Some("上半年".len()));
 }
