@@ -433,6 +433,10 @@ fn leading_year(s: &str) -> Option<(i32, usize)> {
             return Some((y, 7));
         }
     }
+    // 四 CJK numerals (3 bytes each) then 年: rejected by one compare on the hot path
+    if b.get(12..15) != Some("年".as_bytes()) {
+        return None;
+    }
     let mut y = 0;
     let mut chars = s.char_indices();
     for _ in 0..4 {

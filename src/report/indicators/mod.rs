@@ -425,13 +425,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             paren: false,
             partial: Vec::new(),
         };
-        for at in std::iter::once(0).chain(sent.match_indices('；').map(|(k, _)| k + '；'.len_utf8())) {
-            let lead = sent[at..].len() - sent[at..].trim_start().len();
-            if let Some(l) = partial_year(&sent[at + lead..]) {
-                let a = s + at + lead;
-                flags.partial.push((a, a, a + l));
-            }
-        }
+        self.partial_at(s, e, &mut flags);
         // Marker positions were found once over the whole text (SIMD memmem); a
         // sentence only asks whether one falls inside it.
         let c_yu = self.marks.any(0, s, e);
@@ -576,9 +570,23 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 _ => {}
             }
             cs = at + c.len_utf8();
+            if matches!(c, '；' | ';') {
+                self.partial_at(cs, e, &mut flags);
+            }
         }
         flags.paren = depth > 0;
         self.clause(cs, e, &flags);
+    }
+
+    /// Part of a year (`1—11月`, `前三季度`) opening the text at `at` (a sentence or a
+    /// clause after `；`, up to `e`): the period of the figures from there on.
+    fn partial_at(&self, at: usize, e: usize, flags: &mut SentFlags) {
+        let t = &self.ctx.text[at..e];
+        let lead = t.len() - t.trim_start().len();
+        if let Some(l) = partial_year(&t[lead..]) {
+            let a = at + lead;
+            flags.partial.push((a, a, a + l));
+        }
     }
 
     fn clause(&mut self, cs: usize, ce: usize, flags: &SentFlags) {
