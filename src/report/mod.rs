@@ -259,9 +259,9 @@ fn parse_decoded(file: &str, text: Cow<'_, str>, encoding: &str) -> Report {
             }
         }
     });
-    // a table row's figures: the row's name, the column's status and year
-    indicators::tables::apply(display, &mut inds);
     outline::map_spans(&mut sections, &|s| norm.map.map_span(s));
+    // a table row's figures: the row's name, the column's status and year
+    indicators::tables::apply(display, &mut inds, &sections);
 
     let vocab = REPORT_WORDS.iter().filter(|w| memchr::memmem::find(norm.text.as_bytes(), w.as_bytes()).is_some()).count();
     let looks_like_report = (!sections.is_empty() && vocab >= 1) || tb.meeting.is_some() || vocab >= 5;
@@ -350,6 +350,35 @@ mod tests {
         let r = parse_text("t.txt", text, "UTF-8");
         let got: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.status, i.year)).collect();
         assert_eq!(got, vec![("地区生产总值", Status::Actual, Some(2023)), ("地区生产总值", Status::Target, Some(2024))]);
+    }
+
+    #[test]
+    fn a_tables_bare_numbers_take_the_unit_the_row_or_header_gives() {
+        let text = "政府工作报告\n一、2023年工作回顾\n全州地区生产总值增长5.2%。\n二、2024年主要目标\n主要指标\n指标\t单位\t2023年完成\t2024年目标\n地区生产总值\t亿元\t4038\t4300左右\n地区生产总值增速\t%\t6.1\t6.5\n城镇调查失业率（%）\t\t4.8\t5.5以内\n项目个数\t个数\t120\t150\n三、加强政府自身建设\n坚持依法行政。\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.id.as_str(), i.name.as_str(), i.measure, i.status, i.year, i.value.low(), i.unit.as_str(), i.qualifier.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("i1", "地区生产总值", Measure::Growth, Status::Actual, Some(2023), 5.2, "%", None),
+                ("i2", "地区生产总值", Measure::Level, Status::Actual, Some(2023), 4038.0, "亿元", None),
+                ("i3", "地区生产总值", Measure::Level, Status::Target, Some(2024), 4300.0, "亿元", Some("左右")),
+                ("i4", "地区生产总值增速", Measure::Growth, Status::Actual, Some(2023), 6.1, "%", None),
+                ("i5", "地区生产总值增速", Measure::Growth, Status::Target, Some(2024), 6.5, "%", None),
+                ("i6", "城镇调查失业率", Measure::Rate, Status::Actual, Some(2023), 4.8, "%", None),
+                ("i7", "城镇调查失业率", Measure::Rate, Status::Target, Some(2024), 5.5, "%", Some("以内")),
+            ],
+            "{:#?}",
+            r.indicators
+        );
+        // every figure points at its digits in the text, its sentence at its row
+        for i in &r.indicators[1..] {
+            let v = &r.text[i.span.start..i.span.end];
+            assert!(v.parse::<f64>().is_ok(), "{v}");
+            assert!(r.text[i.sentence_span.start..i.sentence_span.end].contains('\t'));
+            assert_eq!(i.section.as_deref(), Some("s2"));
+        }
+        assert_eq!(r.indicators[2].indicator.as_deref(), Some("gdp"));
     }
 
     #[test]

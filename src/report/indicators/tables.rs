@@ -2,10 +2,12 @@
 //! (see `docx`). A table whose header names what its columns hold (`2023年完成`,
 //! `2024年目标`, `预计`) gives each figure in a row the row's label as its name and its
 //! column's status and year, whatever the section around it says. Runs on the display
-//! text after extraction, over the indicators the sentence reading found.
+//! text after extraction, over the indicators the sentence reading found; a bare number
+//! in such a column (`4038`) is a figure too when the row or the header gives its unit
+//! (`地区生产总值（亿元）`, a `单位` column, `增速（%）`).
 
-use super::super::model::{Indicator, Status};
-use super::names;
+use super::super::model::{Direction, Indicator, Measure, Section, Span, Status, Value};
+use super::{names, units};
 
 /// What a header cell says its column holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -74,13 +76,124 @@ struct Row {
     columns: usize, // index into `headers`
 }
 
-/// Gives the figures in table rows their row's name and their column's status and year.
-/// `display` is the text the indicators' spans point into; they are in text order.
-pub fn apply(display: &str, inds: &mut [Indicator]) {
-    if !display.contains('\t') || inds.is_empty() {
+/// A header: what each column holds, the `单位` column, the unit each header cell names.
+struct Header {
+    cols: Vec<Column>,
+    unit_col: Option<usize>,
+    units: Vec<Option<String>>,
+}
+
+/// The unit in brackets at the end of a label or header cell: `地区生产总值（亿元）` → 亿元.
+fn bracket_unit(t: &str) -> Option<&str> {
+    let t = t.trim();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = t.strip_suffix(close).and_then(|h| h.rfind(open).map(|k| &h[k + open.len_utf8()..])) {
+            return Some(inner.trim()).filter(|u| !u.is_empty());
+        }
+    }
+    None
+}
+
+/// A cell that is a bare number, maybe with a qualifier after it (`4038`, `6.5左右`,
+/// `１０以上`) or a minus before it (`－3.1`, a fall): (value, qualifier, minus).
+fn bare_number(cell: &str) -> Option<(f64, Option<&'static str>, bool)> {
+    let mut t = cell.trim();
+    let minus = t.starts_with(['-', '－', '−']);
+    if minus {
+        t = t[t.chars().next().map_or(0, char::len_utf8)..].trim_start();
+    }
+    let mut qualifier = None;
+    for q in ["左右", "以上", "以内", "以下"] {
+        if let Some(h) = t.strip_suffix(q) {
+            t = h.trim_end();
+            qualifier = Some(q);
+            break;
+        }
+    }
+    let digits: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            _ => c,
+        })
+        .collect();
+    let ok = !digits.is_empty()
+        && digits.len() <= 16
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, qualifier, minus))
+}
+
+/// The innermost section whose span holds `at` (display offsets).
+fn section_at(sections: &[Section], at: usize) -> Option<&Section> {
+    let s = sections.iter().find(|s| s.span.start <= at && at < s.span.end)?;
+    Some(section_at(&s.children, at).unwrap_or(s))
+}
+
+/// The indicator a bare number in a table cell states, if the row or header gives a unit
+/// this reader knows.
+#[allow(clippy::too_many_arguments)]
+fn bare_indicator(display: &str, label: &str, unit: &str, cell: (usize, usize), row: (usize, usize), col: Column, sections: &[Section]) -> Option<Indicator> {
+    let (v, qualifier, minus) = bare_number(&display[cell.0..cell.1])?;
+    let u = units::scan_unit(unit).filter(|u| u.len == unit.len())?;
+    let name = label_name(label);
+    if name.is_empty() {
+        return None;
+    }
+    let growth_word = ["增长", "增速", "增幅", "提高", "增加"].iter().any(|w| name.contains(w));
+    let fall_word = ["下降", "降低", "减少"].iter().any(|w| name.contains(w));
+    use units::Family;
+    let (measure, direction) = match u.family {
+        // a fall written as one (能耗降低 3) or as a minus under a growth (增长 －3.1)
+        Family::Percent | Family::PercentPoint if fall_word != minus => (Measure::Growth, Some(Direction::Down)),
+        Family::Percent | Family::PercentPoint if growth_word || fall_word => (Measure::Growth, Some(Direction::Up)),
+        _ if minus => return None,
+        Family::Percent | Family::Permille => (Measure::Rate, None),
+        Family::People | Family::Count => (Measure::Count, None),
+        Family::Money | Family::Physical | Family::Scale => (Measure::Level, None),
+        _ => return None,
+    };
+    // where the figure is in the cell: its digits, as written
+    let text = &display[cell.0..cell.1];
+    let lead = text.len() - text.trim_start().len();
+    let body = text.trim();
+    let body = qualifier.and_then(|q| body.strip_suffix(q)).unwrap_or(body).trim_end();
+    let span = Span::new(cell.0 + lead, cell.0 + lead + body.len());
+    Some(Indicator {
+        id: String::new(),
+        name: name.to_string(),
+        indicator: names::canonical(name).map(str::to_string),
+        measure,
+        value: Value::Number(v),
+        unit: unit.to_string(),
+        value_base: u.value_base(v),
+        qualifier: qualifier.map(str::to_string),
+        direction,
+        status: col.status.unwrap_or(Status::Actual),
+        year: col.year,
+        period: None,
+        relative_to: None,
+        parts: Vec::new(),
+        section: section_at(sections, row.0).map(|s| s.id.clone()),
+        sentence: display[row.0..row.1].to_string(),
+        span,
+        sentence_span: Span::new(row.0, row.1),
+    })
+}
+
+/// Gives the figures in table rows their row's name and their column's status and year,
+/// and adds the bare numbers of such rows whose unit the row or header gives. `display`
+/// is the text the indicators' and sections' spans point into; the indicators are in
+/// text order (and stay so, numbered again when figures are added).
+pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
+    if !display.contains('\t') {
         return;
     }
-    let mut headers: Vec<Vec<Column>> = Vec::new();
+    let mut headers: Vec<Header> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     // the header of the block of tab lines being read (None: not a table of indicators)
     let mut header: Option<usize> = None;
@@ -100,7 +213,9 @@ pub fn apply(display: &str, inds: &mut [Indicator]) {
             // a header names at least one column after the label; its cells hold no figures
             let names_columns = cols.iter().skip(1).any(|c| c.status.is_some());
             header = names_columns.then(|| {
-                headers.push(cols);
+                let unit_col = line.split('\t').position(|h| h.trim() == "单位" || h.trim() == "计量单位");
+                let units = line.split('\t').map(|h| bracket_unit(h).map(str::to_string)).collect();
+                headers.push(Header { cols, unit_col, units });
                 headers.len() - 1
             });
             continue;
@@ -111,6 +226,35 @@ pub fn apply(display: &str, inds: &mut [Indicator]) {
     }
     if rows.is_empty() {
         return;
+    }
+    // bare numbers under a column that says what it holds, with a unit from the row or header
+    let starts: Vec<usize> = inds.iter().map(|i| i.span.start).collect();
+    let mut added = Vec::new();
+    for row in &rows {
+        let h = &headers[row.columns];
+        let label = &display[row.cells[0].0..row.cells[0].1];
+        let row_unit = h.unit_col.and_then(|u| row.cells.get(u)).map(|&(a, b)| display[a..b].trim()).filter(|u| !u.is_empty()).or_else(|| bracket_unit(label));
+        for (j, &cell) in row.cells.iter().enumerate().skip(1) {
+            let col = h.cols.get(j).copied().unwrap_or_default();
+            if Some(j) == h.unit_col || col.status.is_none() {
+                continue;
+            }
+            let k = starts.partition_point(|&s| s < cell.0);
+            if starts.get(k).is_some_and(|&s| s < cell.1) {
+                continue; // the sentence reading found a figure here
+            }
+            let Some(unit) = row_unit.or(h.units.get(j).and_then(|u| u.as_deref())) else { continue };
+            if let Some(ind) = bare_indicator(display, label, unit, cell, (row.start, row.end), col, sections) {
+                added.push(ind);
+            }
+        }
+    }
+    if !added.is_empty() {
+        inds.extend(added);
+        inds.sort_by_key(|i| i.span.start);
+        for (k, ind) in inds.iter_mut().enumerate() {
+            ind.id = format!("i{}", k + 1);
+        }
     }
     let mut r = 0;
     for ind in inds.iter_mut() {
@@ -124,7 +268,7 @@ pub fn apply(display: &str, inds: &mut [Indicator]) {
         if j == 0 {
             continue;
         }
-        let col = headers[row.columns].get(j).copied().unwrap_or_default();
+        let col = headers[row.columns].cols.get(j).copied().unwrap_or_default();
         let name = label_name(&display[row.cells[0].0..row.cells[0].1]);
         if !name.is_empty() && name != ind.name {
             ind.name = name.to_string();
@@ -155,5 +299,14 @@ mod tests {
         assert_eq!(column_of("2023年预计完成"), Column { status: Some(Status::Estimate), year: Some(2023) });
         assert_eq!(column_of("指标"), Column::default());
         assert_eq!(label_name("1.地区生产总值增速（%）"), "地区生产总值增速");
+        assert_eq!(bracket_unit("地区生产总值（亿元）"), Some("亿元"));
+        assert_eq!(bracket_unit("2024年目标(%)"), Some("%"));
+        assert_eq!(bracket_unit("地区生产总值"), None);
+        assert_eq!(bare_number(" 4038 "), Some((4038.0, None, false)));
+        assert_eq!(bare_number("６．５左右"), Some((6.5, Some("左右"), false)));
+        assert_eq!(bare_number("－3.1"), Some((3.1, None, true)));
+        assert_eq!(bare_number("6.5%"), None);
+        assert_eq!(bare_number("—"), None);
+        assert_eq!(bare_number(".5"), None);
     }
 }
