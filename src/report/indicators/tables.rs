@@ -7,7 +7,7 @@
 //! (`地区生产总值（亿元）`, a `单位` column, `增速（%）`).
 
 use super::super::model::{Direction, Indicator, Measure, Section, Span, Status, Value};
-use super::{names, units};
+use super::{names, numbers, units};
 
 /// What a header cell says its column holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -110,22 +110,9 @@ fn bare_number(cell: &str) -> Option<(f64, Option<&'static str>, bool)> {
             break;
         }
     }
-    let digits: String = t
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            _ => c,
-        })
-        .collect();
-    let ok = !digits.is_empty()
-        && digits.len() <= 16
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    if !ok {
-        return None;
-    }
-    digits.parse::<f64>().ok().map(|v| (v, qualifier, minus))
+    // the reader's own scanner (ASCII or full-width digits, a decimal part): the whole cell
+    let n = numbers::scan_arabic(t.as_bytes())?;
+    (n.len == t.len()).then_some((n.value, qualifier, minus))
 }
 
 /// The innermost section whose span holds `at` (display offsets).
@@ -253,7 +240,7 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
         inds.extend(added);
         inds.sort_by_key(|i| i.span.start);
         for (k, ind) in inds.iter_mut().enumerate() {
-            ind.id = format!("i{}", k + 1);
+            super::set_indicator_id(&mut ind.id, k + 1);
         }
     }
     let mut r = 0;
