@@ -352,6 +352,28 @@ pub fn estimate_height(
         .sum()
 }
 
+/// How many blocks a text's first chunk needs to fill `height_px` (by
+/// [`estimate_height`]'s measure): the fewest whose estimated height reaches it, at
+/// least one, all of them when the text is shorter, and never more than `max`.
+pub fn lead_len(
+    blocks: &[Block],
+    text: &str,
+    chars_per_line: f64,
+    line_px: f64,
+    gap_px: f64,
+    height_px: f64,
+    max: usize,
+) -> usize {
+    let mut h = 0.0;
+    for (i, b) in blocks.iter().enumerate().take(max.max(1)) {
+        h += estimate_height(std::slice::from_ref(b), text, chars_per_line, line_px, gap_px);
+        if h >= height_px {
+            return i + 1;
+        }
+    }
+    blocks.len().min(max.max(1)).max(1)
+}
+
 /// Outline entries shown in the table of contents (levels `1..=max_level`), in
 /// document order, with their depth.
 pub fn toc_entries(sections: &[Section], max_level: u8) -> Vec<&Section> {

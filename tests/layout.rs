@@ -2,7 +2,7 @@
 //! indicator readings.
 
 use baogao::layout::{
-    blocks, chunk_at, chunks, chunks_led, display_blocks, estimate_height, reading, section_label,
+    blocks, chunk_at, chunks, chunks_led, display_blocks, estimate_height, lead_len, reading, section_label,
     section_path, toc_entries, BlockKind,
 };
 use baogao::report::{Indicator, Measure, Report, Section, SectionKind, Span, Status, Value};
@@ -452,4 +452,20 @@ fn reading_is_the_same_text_as_the_formatted_one() {
         }
     }
     assert!(n > 1000, "{n} readings compared");
+}
+
+#[test]
+fn the_lead_holds_the_blocks_that_fill_the_height_asked() {
+    let r = report(true);
+    let b = blocks(&r);
+    let est = |n: usize| estimate_height(&b[..n], &r.text, 10.0, 20.0, 5.0);
+    // Exactly the first two blocks' height: two; a pixel more: three.
+    assert_eq!(lead_len(&b, &r.text, 10.0, 20.0, 5.0, est(2), 40), 2);
+    assert_eq!(lead_len(&b, &r.text, 10.0, 20.0, 5.0, est(2) + 1.0, 40), 3);
+    // Nothing asked: one block; more than the text: all of it, within `max`.
+    assert_eq!(lead_len(&b, &r.text, 10.0, 20.0, 5.0, 0.0, 40), 1);
+    assert_eq!(lead_len(&b, &r.text, 10.0, 20.0, 5.0, 1e9, 40), b.len());
+    assert_eq!(lead_len(&b, &r.text, 10.0, 20.0, 5.0, 1e9, 3), 3);
+    assert_eq!(lead_len(&b, &r.text, 10.0, 20.0, 5.0, 1e9, 0), 1);
+    assert_eq!(lead_len(&[], &r.text, 10.0, 20.0, 5.0, 100.0, 40), 1);
 }

@@ -3,7 +3,8 @@
 //! on hover, popover with the section one click away on click), find hits marked
 //! (`mark.find-hit`). Always text, never HTML.
 //!
-//! The first [`LEAD_CHUNK`] blocks (paragraphs and headings) are drawn with the report;
+//! The first blocks (paragraphs and headings) that fill two screens, [`LEAD_CHUNK`] at
+//! most, are drawn with the report;
 //! a report of up to [`PER_CHUNK`] blocks gets the rest of its text once that first
 //! picture is painted, and keeps it (the browser's own find sees all of it). Longer
 //! reports are virtualised: the rest is grouped in chunks of [`PER_CHUNK`]; a chunk is
@@ -30,9 +31,12 @@ use crate::report::Report;
 
 /// Blocks (paragraphs and headings) per rendered chunk.
 pub const PER_CHUNK: usize = 200;
-/// Blocks in a text's first chunk: two tall screens, so opening a report lays out what
-/// is seen first, not up to 200 paragraphs (most of them below the headline table).
+/// Most blocks in a text's first chunk, which holds what fills [`LEAD_SCREENS`]
+/// viewport heights ([`layout::lead_len`]), so opening a report lays out what is seen
+/// first, not up to 200 paragraphs (most of them below the headline table).
 pub const LEAD_CHUNK: usize = 40;
+/// Viewport heights of text in the first chunk.
+const LEAD_SCREENS: f64 = 2.0;
 /// How far outside the viewport a chunk is still rendered.
 const ROOT_MARGIN: &str = "1200px 0px 1200px 0px";
 
@@ -50,8 +54,13 @@ struct Model {
 impl Model {
     fn new(report: Arc<Report>) -> Model {
         let blocks = layout::display_blocks(&report);
-        let chunks = layout::chunks_led(&blocks, LEAD_CHUNK, PER_CHUNK);
         let (cpl, line) = metrics();
+        let screen = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|v| v.as_f64())
+            .unwrap_or(900.0);
+        let lead = layout::lead_len(&blocks, &report.text, cpl, line, 0.5 * line, LEAD_SCREENS * screen, LEAD_CHUNK);
+        let chunks = layout::chunks_led(&blocks, lead, PER_CHUNK);
         let shown = (0..chunks.len()).map(|k| RwSignal::new(k == 0)).collect();
         let height = chunks
             .iter()
