@@ -184,8 +184,14 @@ pub fn split_place(p: &str) -> Option<(String, Level)> {
             // 上海市浦东新区, 云南省红河哈尼族彝族自治州: the place is the last one named
             let name = match name.rfind(['省', '市']) {
                 Some(k) if name[k..].chars().count() > 2 && !MUNICIPALITIES.contains(&name) => &name[k + '市'.len_utf8()..],
+                // 江苏省沛县, 徐州市沛县: a county of one character after its province or city
+                Some(k) if suf == "县" && name[k..].chars().count() == 2 => &name[k + '市'.len_utf8()..],
                 _ => name,
             };
+            // 莒县, 沛县: a place of one character keeps its suffix (莒, alone, is not said)
+            if name.chars().count() == 1 {
+                return Some((format!("{name}{suf}"), lv));
+            }
             return Some((name.to_string(), lv));
         }
     }
@@ -640,5 +646,12 @@ mod tests {
         assert_eq!(split_place("黔东南州"), Some(("黔东南".into(), Level::Prefecture)));
         assert_eq!(split_place("重庆市"), Some(("重庆".into(), Level::Provincial)));
         assert_eq!(split_place("锡林郭勒盟"), Some(("锡林郭勒".into(), Level::League)));
+        // a place of one character keeps its suffix, also after its province or city
+        for p in ["莒县", "山东省莒县", "日照市莒县"] {
+            assert_eq!(split_place(p), Some(("莒县".into(), Level::County)), "{p}");
+        }
+        assert_eq!(split_place("江苏省沛县"), Some(("沛县".into(), Level::County)));
+        // 市中区 is a district's name, not 市 + 中
+        assert_eq!(split_place("市中区"), Some(("市中".into(), Level::County)));
     }
 }

@@ -619,6 +619,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         if NAME_ENDS.iter().any(|e| e.ends_with(w) && r.ends_with(e)) {
             break;
         }
+        // 税收收入占比达到72.3%: 占比 names the share (税收收入占比), it is no verb.
+        if w == "占比" && r.len() > w.len() {
+            g.share = true;
+            break;
+        }
         // Do not eat the end of a name: 增加值, 增长率, 城镇化率 end differently,
         // so only guard words that end names: 的 before a noun is fine here.
         r = &r[..r.len() - w.len()];
@@ -781,10 +786,18 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
     let mut r = r.trim_matches(|c: char| {
         matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》' | ' ' | '\u{3000}' | '、' | '的')
     });
-    // Very long subjects: keep what follows the last 的.
+    // “最多上一次网”事项占比: a quote that closes inside the name keeps its opening one.
+    if r.contains('”') && !r.contains('“') {
+        let at = r.as_ptr() as usize - r0.as_ptr() as usize;
+        if r0[..at].ends_with('“') {
+            r = &r0[at - '“'.len_utf8()..at + r.len()];
+        }
+    }
+    // Very long subjects: keep what follows the last 的, unless that is only the word
+    // of a share (…增加值占规模以上工业增加值的比重: the whole is its name).
     if r.chars().count() > 20 {
         if let Some(p) = r.rfind('的') {
-            if p + 3 < r.len() {
+            if p + 3 < r.len() && !["比重", "比例", "份额", "占比"].contains(&&r[p + 3..]) {
                 r = &r[p + 3..];
             }
         }
@@ -898,6 +911,18 @@ mod tests {
     fn subjects() {
         let g = read("全市地区生产总值实现");
         assert_eq!(g.subject, "地区生产总值");
+        // 占比 names a share; it is not a verb to drop
+        let g = read("其中税收收入占比达到");
+        assert_eq!((g.subject.as_str(), g.share), ("税收收入占比", true));
+        let g = read("服务业增加值占比提高到");
+        assert_eq!((g.subject.as_str(), g.share), ("服务业增加值占比", true));
+        // a long share keeps its whole name, 的 and all; a quote closed inside keeps its opening
+        let g = read("高新技术产业增加值占规模以上工业增加值的比重达到");
+        assert_eq!(g.subject, "高新技术产业增加值占规模以上工业增加值的比重");
+        let g = read("“最多上一次网”事项占比");
+        assert_eq!(g.subject, "“最多上一次网”事项占比");
+        let g = read("“十四五”规划的地区生产总值");
+        assert!(!g.subject.starts_with('“') || g.subject.contains('”'), "{}", g.subject);
         let g = read("前三季度全市实现地区生产总值");
         assert_eq!(g.subject, "地区生产总值");
         let g = read("城乡居民人均可支配收入分别达到");
