@@ -59,7 +59,7 @@ pub struct Speaker {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CleanStep {
     /// Stable machine key, e.g. `duplicate_copies`, `web_furniture`, `escape_text`,
-    /// `fullwidth`, `pdf_spaces`, `page_footers`, `footnote_markers`, `line_endings`.
+    /// `fullwidth`, `cn_dates`, `pdf_spaces`, `page_footers`, `footnote_markers`, `line_endings`.
     pub kind: String,
     /// How many occurrences were handled.
     pub count: usize,

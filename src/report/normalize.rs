@@ -3,7 +3,9 @@
 //! spaces inside words and numbers (PDF extraction) removed, real separators
 //! between Latin words/numbers kept as one space; indentation dropped; page footers
 //! (`— 1 —`, `－ 1 －`, `- 12 -`) and footnote markers (`[12]`, `⑷` after a word)
-//! removed. Line breaks are kept. Carries an [`OffsetMap`] analysis → display.
+//! removed; a year written in Chinese numerals, as older reports write them
+//! (`一九九五年三月五日`, `二〇二〇年`), → `1995年3月5日`, `2020年`. Line breaks are kept.
+//! Carries an [`OffsetMap`] analysis → display.
 
 use super::clean::{is_invisible, is_space};
 use super::model::CleanStep;
@@ -18,6 +20,102 @@ pub struct Normalized {
     /// (PDF line breaks; a heading may end there). Sorted.
     pub soft_breaks: Vec<usize>,
     pub steps: Vec<CleanStep>,
+}
+
+/// A Chinese numeral digit of a year (`〇`/`零` … `九`).
+fn cn_year_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '零' => Some(0),
+        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|k| k as u32 + 1),
+    }
+}
+
+/// A Chinese numeral from 1 to 31 at the start of `s` (`五`, `十`, `十二`, `二十`,
+/// `三十一`): (value, byte length).
+fn cn_small(s: &str) -> Option<(u32, usize)> {
+    let mut it = s.char_indices().peekable();
+    let (mut v, mut len) = (0, 0);
+    if let Some(&(_, c)) = it.peek() {
+        if let Some(d) = cn_year_digit(c).filter(|&d| d > 0) {
+            v = d;
+            len = c.len_utf8();
+            it.next();
+        }
+    }
+    if let Some(&(k, '十')) = it.peek() {
+        v = if v == 0 { 10 } else { v * 10 };
+        len = k + '十'.len_utf8();
+        it.next();
+        if let Some(&(k, c)) = it.peek() {
+            if let Some(d) = cn_year_digit(c).filter(|&d| d > 0) {
+                v += d;
+                len = k + c.len_utf8();
+            }
+        }
+    }
+    (v > 0 && v <= 31).then_some((v, len))
+}
+
+/// A year in Chinese numerals at the start of `s`, with the month and day that may
+/// follow it: `一九九五年三月五日` → (its byte length, `1995年3月5日`); `二〇二〇年` →
+/// `2020年`. Years 1900–2100 only: four numerals then `年`.
+pub fn scan_cn_date(s: &str) -> Option<(usize, String)> {
+    let b = s.as_bytes();
+    // four 3-byte numerals, then 年: one compare rejects almost everything
+    if b.get(12..15) != Some("年".as_bytes()) {
+        return None;
+    }
+    let mut y = 0;
+    for c in s[..12].chars() {
+        y = y * 10 + cn_year_digit(c)?;
+    }
+    if !(1900..=2100).contains(&y) || s[..12].chars().count() != 4 {
+        return None;
+    }
+    let mut len = 15;
+    let mut out = format!("{y}年");
+    if let Some((m, ml)) = cn_small(&s[len..]).filter(|&(m, _)| m <= 12) {
+        if s[len + ml..].starts_with('月') {
+            len += ml + '月'.len_utf8();
+            out.push_str(&format!("{m}月"));
+            if let Some((d, dl)) = cn_small(&s[len..]) {
+                if s[len + dl..].starts_with('日') {
+                    len += dl + '日'.len_utf8();
+                    out.push_str(&format!("{d}日"));
+                }
+            }
+        }
+    }
+    Some((len, out))
+}
+
+/// Starts of the years in Chinese numerals in `s` ([`scan_cn_date`]), in order: found
+/// from each `年` (most texts have none).
+fn cn_date_starts(s: &str) -> Vec<usize> {
+    memchr::memmem::find_iter(s.as_bytes(), "年".as_bytes())
+        .filter_map(|p| p.checked_sub(12))
+        .filter(|&st| s.is_char_boundary(st) && scan_cn_date(&s[st..]).is_some())
+        // not the tail of a longer run of numerals (十二〇二〇年 is no year)
+        .filter(|&st| s[..st].chars().next_back().is_none_or(|c| cn_year_digit(c).is_none() && c != '十'))
+        .collect()
+}
+
+/// `s` with its years in Chinese numerals written in digits ([`scan_cn_date`]).
+pub fn fold_cn_dates(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for st in cn_date_starts(s) {
+        if st < at {
+            continue;
+        }
+        if let Some((len, ascii)) = scan_cn_date(&s[st..]) {
+            out.push_str(&s[at..st]);
+            out.push_str(&ascii);
+            at = st + len;
+        }
+    }
+    out.push_str(&s[at..]);
+    out
 }
 
 /// Half-width form of a full-width char, if it is one we fold.
@@ -241,6 +339,7 @@ struct Counts {
     spaces: usize,
     footers: usize,
     notes: usize,
+    cn_dates: usize,
 }
 
 /// Whether the 3-byte char `x y z` is punctuation that [`normalize`] copies as it is
@@ -271,7 +370,14 @@ pub fn normalize(display: &str) -> Normalized {
     let wraps = wrapped_breaks(display);
     let mut next_wrap = 0usize;
     let mut wrap_pending = false;
+    // Years in Chinese numerals: the fast path stops at each, the slow path writes it.
+    let cn_dates = cn_date_starts(display);
+    let mut next_cn = 0usize;
     while i < bytes.len() {
+        while cn_dates.get(next_cn).is_some_and(|&p| p < i) {
+            next_cn += 1;
+        }
+        let fast_end = cn_dates.get(next_cn).copied().unwrap_or(bytes.len());
         // Fast path, most of the text: an ASCII letter, digit or other printable char
         // but `-` and `[`, a CJK ideograph (U+4E00..U+9FFF, 3 bytes led by E4..E9), or
         // punctuation of [`plain_punct`] (`，` unless after a digit), with no whitespace
@@ -279,7 +385,7 @@ pub fn normalize(display: &str) -> Normalized {
         // A whole run of them is passed over at once; `last` is its last char.
         if ws.is_none() {
             let mut last_at = usize::MAX;
-            while i < bytes.len() {
+            while i < fast_end {
                 let b0 = bytes[i];
                 if b0.is_ascii_graphic() && b0 != b'-' && b0 != b'[' {
                     last_at = i;
@@ -397,6 +503,19 @@ pub fn normalize(display: &str) -> Normalized {
             run = i;
             continue;
         }
+        if cn_dates.get(next_cn) == Some(&i) {
+            if let Some((len, ascii)) = scan_cn_date(&display[i..]) {
+                if run < i {
+                    b.copy(run, &display[run..i]);
+                }
+                b.replace(i, i + len, &ascii);
+                n.cn_dates += 1;
+                last = ascii.chars().next_back();
+                i += len;
+                run = i;
+                continue;
+            }
+        }
         let folded = if c == '，' && last.is_some_and(|p| p.is_ascii_digit()) {
             // thousands separator: exactly three digits follow
             let rest = &display[i + cl..];
@@ -449,6 +568,7 @@ pub fn normalize(display: &str) -> Normalized {
         }
     };
     push("fullwidth", n.fullwidth, format!("分析时将全角数字、字母和符号转为半角 {} 处", n.fullwidth));
+    push("cn_dates", n.cn_dates, format!("分析时将汉字数字写的年份（如一九九五年）读作阿拉伯数字 {} 处", n.cn_dates));
     push("wrapped_lines", n.wraps, format!("分析时将折行的 {} 处换行接回原段落", n.wraps));
     push("pdf_spaces", n.spaces, format!("分析时忽略词语、数字中间的空格 {} 处", n.spaces));
     push("page_footers", n.footers, format!("分析时忽略夹在句中的页码 {} 处", n.footers));
@@ -460,6 +580,25 @@ pub fn normalize(display: &str) -> Normalized {
 mod tests {
     use super::*;
     use crate::report::Span;
+
+    #[test]
+    fn years_in_chinese_numerals() {
+        assert_eq!(scan_cn_date("一九九五年三月五日在"), Some(("一九九五年三月五日".len(), "1995年3月5日".into())));
+        assert_eq!(scan_cn_date("二〇二〇年全面建成"), Some(("二〇二〇年".len(), "2020年".into())));
+        assert_eq!(scan_cn_date("二零二三年十二月三十一日"), Some(("二零二三年十二月三十一日".len(), "2023年12月31日".into())));
+        assert_eq!(scan_cn_date("一九八四年十月"), Some(("一九八四年十月".len(), "1984年10月".into())));
+        // a month that is no month, a numeral run that is no year, a year out of range
+        assert_eq!(scan_cn_date("一九九五年十三月"), Some(("一九九五年".len(), "1995年".into())));
+        assert_eq!(scan_cn_date("三四五六年"), None);
+        assert_eq!(scan_cn_date("一二三年"), None);
+        let n = normalize("一九九四年国内生产总值比一九九三年增长11.8%，十二〇二〇年不是年份。");
+        assert_eq!(n.text, "1994年国内生产总值比1993年增长11.8%，十二〇二〇年不是年份。");
+        // spans map back to the numerals as written
+        let k = n.text.find("1993").unwrap();
+        let d = n.map.map_span(Span::new(k, k + "1993年".len()));
+        assert_eq!(&"一九九四年国内生产总值比一九九三年增长11.8%，十二〇二〇年不是年份。"[d.start..d.end], "一九九三年");
+        assert_eq!(fold_cn_dates("——一九九五年三月五日在"), "——1995年3月5日在");
+    }
 
     #[test]
     fn folds_and_spaces() {

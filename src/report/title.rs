@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::clean::is_space;
 use super::model::{Level, Speaker};
-use super::normalize::fold_char;
+use super::normalize::{fold_char, fold_cn_dates};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TitleBlock {
@@ -27,7 +27,14 @@ pub struct TitleBlock {
 }
 
 /// Line content without spaces, full-width digits folded.
+/// A header line without spaces, half-width, its years in digits (`一九九五年三月五日` →
+/// `1995年3月5日`, as in the analysis text).
 fn squeeze(s: &str) -> String {
+    fold_cn_dates(&squeeze_as_written(s))
+}
+
+/// A header line without spaces, half-width; its years as written (the title shown).
+fn squeeze_as_written(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c) && c != '\u{FEFF}').map(|c| fold_char(c).unwrap_or(c)).collect()
 }
 
@@ -370,6 +377,8 @@ fn place_from_gazetteer(text: &str, level: Option<Level>) -> Option<(String, Lev
 pub fn years_from_headings(analysis: &str) -> (Option<i32>, Option<i32>) {
     let year_before = |pos: usize| -> Option<i32> {
         let head = &analysis[..pos];
+        // 2023年工作回顾, 1994年的工作回顾
+        let head = head.strip_suffix('的').unwrap_or(head);
         let y = head.strip_suffix('年')?;
         let d = y.get(y.len().saturating_sub(4)..)?;
         if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) && !y[..y.len() - 4].ends_with(|c: char| c.is_ascii_digit()) {
@@ -433,6 +442,7 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
     let mut tb = TitleBlock::default();
     let lines = header_lines(display);
     let mut title_line: Option<String> = None;
+    let mut title_shown: Option<String> = None;
     let mut joined_next = false;
     for (i, t) in lines.iter().enumerate() {
         if std::mem::take(&mut joined_next) {
@@ -462,6 +472,7 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
             };
             if better {
                 title_line = Some(sq.clone());
+                title_shown = Some(squeeze_as_written(t));
             }
             continue;
         }
@@ -471,7 +482,7 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
             }
         }
     }
-    tb.title = title_line.clone();
+    tb.title = title_shown;
 
     // years
     let date_year = tb.date.as_deref().and_then(leading_year);
@@ -639,6 +650,21 @@ mod tests {
         assert_eq!(years_from_headings(a), (Some(2024), Some(2023)));
         let z = "2016年工作总结及本届政府工作回顾\n…2017年工作安排";
         assert_eq!(years_from_headings(z), (Some(2017), Some(2016)));
+    }
+
+    #[test]
+    fn years_in_chinese_numerals() {
+        let d = "一九九五年政府工作报告\n——一九九五年三月五日在第八届全国人民代表大会第三次会议上\n国务院总理  李鹏\n各位代表：\n";
+        let tb = parse_title_block(d, d);
+        assert_eq!(tb.title.as_deref(), Some("一九九五年政府工作报告"));
+        assert_eq!(tb.date.as_deref(), Some("1995-03-05"));
+        assert_eq!((tb.report_year, tb.review_year), (Some(1995), Some(1994)));
+        assert_eq!(
+            years_from_headings("一、一九九四年的工作回顾\n"),
+            (None, None),
+            "the analysis text has the years in digits, not the display text"
+        );
+        assert_eq!(years_from_headings("一、1994年的工作回顾\n"), (Some(1995), Some(1994)));
     }
 
     #[test]
