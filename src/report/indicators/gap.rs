@@ -172,6 +172,8 @@ static TAIL: &[(&str, T)] = &[
     ("回落", Down),
     ("下滑", Down),
     ("缩小", Down),
+    // 降幅收窄8个百分点: a fall that shrank
+    ("收窄", Down),
     ("压减", Down),
     ("压降", Down),
     // 办理时间缩短2天, 工期提前40天: how much shorter or sooner
@@ -385,6 +387,8 @@ fn is_base(after: &str) -> bool {
         t,
         "年" | "年预计" | "年末" | "年底" | "年同期" | "上年" | "去年" | "前年" | "上年同期" | "同期"
             | "上一年" | "上年末" | "上五年" | "年初" | "上年年初"
+            // 降幅比上半年收窄: a part of the year is a base too
+            | "上半年" | "前三季度" | "一季度" | "上季度" | "上月"
     )
 }
 

@@ -5,6 +5,7 @@
 //!   `新增上市公司3家，总数达到25家` → 上市公司总数;
 //! - a share with no part: `R&D经费支出突破1500亿元，占GDP比重2.7%` → R&D经费支出占GDP比重;
 //! - a verb of reaching people: `改造棚户区住房58万套，惠及200多万人` → 改造棚户区住房惠及;
+//! - a bare rate: `利润总额下降5.2%，降幅比上半年收窄8个百分点` → 利润总额降幅;
 //! - a verb of adding alone: `新建5G基站3000个，累计建成1.2万个` → 建成5G基站.
 
 use super::scan;
@@ -40,8 +41,8 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
         return (noun.chars().count() >= 2).then(|| format!("{subject}{noun}"));
     }
     // 地区生产总值突破5000亿元，增速较全省高1.2个百分点: a bare rate is of what was said
-    if matches!(subject, "增速" | "增幅" | "增长速度") {
-        let base = ["增速", "增幅", "增长速度"].iter().find_map(|w| said.strip_suffix(w)).unwrap_or(said);
+    if matches!(subject, "增速" | "增幅" | "增长速度" | "降幅" | "涨幅") {
+        let base = ["增速", "增幅", "增长速度", "降幅", "涨幅"].iter().find_map(|w| said.strip_suffix(w)).unwrap_or(said);
         return (base.chars().count() >= 2).then(|| format!("{base}{subject}"));
     }
     if people && scan::reach_verb_only(subject) {

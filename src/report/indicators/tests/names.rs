@@ -369,6 +369,10 @@ fn a_bare_rate_is_of_what_the_sentence_said() {
     assert_eq!(v[0].name, "工业投资增速");
     // nothing said before: as written
     assert_eq!(run("增速较全省高1.2个百分点。")[0].name, "增速");
+    // a fall's rate, narrowed against part of the year
+    let v = run("规模以上工业企业利润总额下降5.2%，降幅比上半年收窄8个百分点。");
+    assert_eq!((v[1].name.as_str(), v[1].value.clone()), ("规模以上工业企业利润总额降幅", n(8.0)), "{v:#?}");
+    assert_eq!(v[1].direction, Some(Direction::Down), "{v:#?}");
 }
 
 #[test]
