@@ -745,6 +745,13 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 match *w {
                     // 全年有望突破200亿元: expected, as 预计
                     "预计" | "有望" => g.est = true,
+                    // 力争地区生产总值增长7%，确保6.5%: the stretch and the floor, said first
+                    "力争" | "确保" => {
+                        g.tgt = true;
+                        if g.qual.is_none() {
+                            g.qual = Some(if *w == "力争" { "力争" } else { "确保" });
+                        }
+                    }
                     "累计" => g.cum = true,
                     "过去五年" | "近五年" | "这五年" | "五年来" | "五年间" | "五年" => {
                         g.years.get_or_insert(5);

@@ -176,4 +176,9 @@ fn a_floor_and_a_stretch() {
     let q: Vec<_> = v.iter().map(|i| (i.value.clone(), i.qualifier.as_deref())).collect();
     assert_eq!(q, [(n(8.0), Some("左右")), (n(7.5), Some("确保")), (n(8.5), Some("力争"))]);
     assert!(v.iter().all(|i| i.indicator.as_deref() == Some("gdp")));
+    // said first, before the subject: the stretch, then the floor; a qualifier after the
+    // figure is nearer
+    let v = run("力争地区生产总值增长7%，确保6.5%。力争粮食产量稳定在50万吨以上。");
+    let q: Vec<_> = v.iter().map(|i| (i.value.clone(), i.qualifier.as_deref())).collect();
+    assert_eq!(q, [(n(7.0), Some("力争")), (n(6.5), Some("确保")), (n(50.0), Some("以上"))], "{v:#?}");
 }
