@@ -56,10 +56,10 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
     None
 }
 
-/// `投资`, `总投资`, `计划总投资`, `年度完成投资`: an investment with no word of what in.
+/// `投资`, `总投资`, `计划总投资`, `年度完成投资`, `年度投资`: an investment with no word of what in.
 fn is_investment_alone(subject: &str) -> bool {
     subject.strip_suffix("投资").is_some_and(|h| {
-        ["", "总", "计划总", "完成", "年度完成", "累计完成", "当年完成"].contains(&h)
+        ["", "总", "计划总", "完成", "年度完成", "累计完成", "当年完成", "年度", "当年", "年度计划"].contains(&h)
     })
 }
 

@@ -611,6 +611,8 @@ fn an_investment_said_alone_after_projects_is_theirs() {
         ["实施省市重点项目", "省市重点项目总投资", "省市重点项目年度完成投资", "新开工亿元以上项目", "新开工亿元以上项目投资"],
         "{v:#?}"
     );
+    let v = run("实施省市重点项目300个，完成年度投资600亿元。");
+    assert_eq!(v[1].name, "省市重点项目年度投资", "{v:#?}");
     // Investment with its own words, or with no projects before it, stays as written.
     let v = run("全社会固定资产投资增长8%，其中工业投资增长12%。");
     assert_eq!(v[1].name, "工业投资", "{v:#?}");
