@@ -572,6 +572,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
     let mut bi = last_in(r0, r, gc.bi, '比');
     let mut jiao = last_in(r0, r, gc.jiao, '较');
     let mut nearest = true;
+    let mut based = false;
     for _ in 0..24 {
         if r.is_empty() {
             break;
@@ -585,6 +586,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         // Base phrase: 比上年 / 较2011年 / 比1980年预计.
         if let Some(pos) = bi.or(jiao) {
             if r.get(pos + 3..).map(is_base).unwrap_or(false) {
+                based = true;
                 r = &r[..pos];
                 if r.ends_with('同') {
                     r = &r[..r.len() - 3];
@@ -681,6 +683,13 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             }
             nearest = false;
         }
+    }
+    // 贷款余额…，比年初新增215亿元: 新增 on a base is an increase of what was said, not
+    // a count of things added.
+    if g.added && based && g.verb.is_none() {
+        g.added = false;
+        g.up = true;
+        g.verb = Some(Up);
     }
     // Head: scope words, years, leading verbs, enumerations (一是 …).
     for _ in 0..24 {

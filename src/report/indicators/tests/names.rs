@@ -376,6 +376,15 @@ fn a_bare_rate_is_of_what_the_sentence_said() {
 }
 
 #[test]
+fn added_on_a_base_is_an_increase() {
+    let v = run("金融机构人民币各项贷款余额2050亿元，比年初新增215亿元。");
+    assert_eq!((v[1].name.as_str(), v[1].measure, v[1].direction), ("金融机构人民币各项贷款余额", Measure::Growth, Some(Direction::Up)), "{v:#?}");
+    // with no base, 新增 alone counts what was added
+    let v = run("高新技术企业达到1000家，新增120家。");
+    assert_eq!(v[1].name, "新增高新技术企业", "{v:#?}");
+}
+
+#[test]
 fn a_change_by_an_amount_is_a_change() {
     let v = run("居民存款余额同比多增150亿元，贷款余额少增20亿元。");
     let k: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.direction)).collect();
