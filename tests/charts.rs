@@ -433,6 +433,19 @@ fn growth_pairs_actuals_with_targets_by_key() {
 }
 
 #[test]
+fn a_goal_named_as_a_goal_keeps_the_indicator_label() {
+    let items = vec![
+        ind(Some("gdp"), "地区生产总值", Measure::Growth, Value::Number(6.8), "%"),
+        ind(Some("gdp"), "经济增长目标", Measure::Growth, Value::Number(6.5), "%").target(2017),
+        ind(Some("industrial_value_added"), "工业增加值", Measure::Growth, Value::Number(7.0), "%"),
+        ind(Some("industrial_value_added"), "规模以上工业增加值", Measure::Growth, Value::Number(8.0), "%").target(2017),
+    ];
+    let rows = growth_pairs(&make_report(items));
+    let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["地区生产总值", "规模以上工业增加值"]);
+}
+
+#[test]
 fn growth_chart_svg_has_title_unit_values() {
     let (_, c) = chart(ChartKind::Growth);
     let (svg, hits) = render_svg(&c, 760, 0, &Theme::light());

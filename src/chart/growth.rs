@@ -103,8 +103,9 @@ pub fn growth_pairs(report: &Report) -> Vec<GrowthRow> {
             row.actual = Some(value_of(ind));
         } else if target && row.target.is_none() {
             row.target = Some(value_of(ind));
-            // Target clauses name the indicator plainly (规模以上工业增加值); prefer them.
-            if !ind.name.is_empty() {
+            // Target clauses name the indicator plainly (规模以上工业增加值); prefer them,
+            // unless the name is the goal's own (经济增长目标定为6.5%左右).
+            if !ind.name.is_empty() && !["目标", "预期"].iter().any(|w| ind.name.contains(w)) {
                 row.label = ind.name.clone();
             }
         }
