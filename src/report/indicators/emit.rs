@@ -265,6 +265,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     (y, period)
                 }
             };
+            // 2020年…比2015年增长32.1%: a change over the years since the base, not one year's
+            let period = match (period, year, g.base_year) {
+                (None, Some(y), Some(b)) if y > b + 1 && !g.avg => Some(format!("{}-{y}", b + 1)),
+                (p, ..) => p,
+            };
             let value = match it.high {
                 Some(h) => Value::Range([it.low, h]),
                 None => Value::Number(it.low),

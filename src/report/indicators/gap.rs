@@ -367,6 +367,8 @@ pub struct Gap {
     pub region: Option<String>,
     /// Years an average spans when the gap says (`两年平均` → 2); otherwise five.
     pub years: Option<i32>,
+    /// The year of a base written with one (`比2015年增长32.1%` → 2015).
+    pub base_year: Option<i32>,
 }
 
 /// `上年`, `1980年预计`, `2011年末`: the thing after 比/较 in a base phrase.
@@ -587,6 +589,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         if let Some(pos) = bi.or(jiao) {
             if r.get(pos + 3..).map(is_base).unwrap_or(false) {
                 based = true;
+                // 比2015年增长32.1%: the base year, when one is written
+                let base = &r[pos + 3..];
+                if g.base_year.is_none() && base.len() >= 7 && base.as_bytes()[..4].iter().all(u8::is_ascii_digit) && base[4..].starts_with('年') {
+                    g.base_year = base[..4].parse().ok();
+                }
                 r = &r[..pos];
                 if r.ends_with('同') {
                     r = &r[..r.len() - 3];

@@ -23,6 +23,14 @@ fn a_two_year_average_spans_two_years() {
 }
 
 #[test]
+fn a_change_on_a_base_years_back_spans_the_years_since() {
+    // review year 2023: against 2019, the change of 2020–2023; against last year, none
+    let v = run_with("生产安全事故起数比2019年下降4.8%，比上年下降1.2%，比2022年下降0.5%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.value.clone(), i.period.as_deref())).collect();
+    assert_eq!(got, [(n(4.8), Some("2020-2023")), (n(1.2), None), (n(0.5), None)], "{v:#?}");
+}
+
+#[test]
 fn cumulative_figures_need_a_span() {
     let v = run_with("五年累计完成全社会固定资产投资6.8万亿元。", Some(SectionKind::Review));
     assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
