@@ -120,12 +120,35 @@ struct Container {
     is_article: bool,
 }
 
+/// The table row being read: where its cell tabs are, how many cells, whether a cell
+/// held a block (a paragraph, a line break, a table).
+#[derive(Default)]
+struct Row {
+    tabs: Vec<usize>,
+    cells: usize,
+    blocks: bool,
+}
+
+/// A row ends: a row with blocks in its cells is a line per cell after all.
+fn finish_row(out: &mut String, row: Option<Row>) {
+    let Some(r) = row else { return };
+    if r.blocks {
+        for t in r.tabs {
+            out.replace_range(t..t + 1, "\n");
+        }
+    }
+    if !out.ends_with('\n') && !out.is_empty() {
+        out.push('\n');
+    }
+}
+
 /// Extracts the article text of an HTML page.
 pub fn html_to_text(html: &str) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 3);
     let mut stack: Vec<Container> = vec![Container { name: "#root".into(), start: 0, direct: 0, is_article: false }];
     let mut best: Option<(usize, usize, usize, bool)> = None; // (direct, start, end, article)
+    let mut row: Option<Row> = None;
     let mut i = 0;
     let close_container = |c: Container, end: usize, best: &mut Option<(usize, usize, usize, bool)>| {
         let cand = (c.direct, c.start, end, c.is_article);
@@ -172,8 +195,49 @@ pub fn html_to_text(html: &str) -> String {
                 }
                 continue;
             }
-            if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
-                out.push('\n');
+            // A table row of short cells is one line, its cells split by tabs, as a .docx
+            // table's is (`tables` reads them); a row with blocks in its cells (a page laid
+            // out with a table) is a line per cell.
+            let cell = matches!(name.as_str(), "td" | "th");
+            match (name.as_str(), closing) {
+                ("tr", false) => {
+                    finish_row(&mut out, row.take());
+                    row = Some(Row::default());
+                }
+                ("table", false) => {
+                    // a table inside a cell: the row around it is a page's layout
+                    if let Some(r) = row.as_mut() {
+                        r.blocks = true;
+                    }
+                    finish_row(&mut out, row.take());
+                }
+                ("tr" | "table", _) => finish_row(&mut out, row.take()),
+                ("td" | "th", _) => {}
+                (n, _) if BLOCK.contains(&n) => {
+                    if let Some(r) = row.as_mut() {
+                        r.blocks = true;
+                    }
+                }
+                _ => {}
+            }
+            match row.as_mut().filter(|r| cell && !r.blocks) {
+                Some(r) => {
+                    if !closing {
+                        r.cells += 1;
+                        if r.cells > 1 {
+                            out.truncate(out.trim_end_matches(' ').len());
+                            r.tabs.push(out.len());
+                            out.push('\t');
+                        } else if !out.ends_with('\n') && !out.is_empty() {
+                            out.push('\n');
+                        }
+                    }
+                }
+                None => {
+                    if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
+                        out.push('\n');
+                    }
+                }
             }
             if CONTAINER.contains(&name.as_str()) {
                 if closing {
@@ -214,10 +278,11 @@ pub fn html_to_text(html: &str) -> String {
                     }
                 }
                 '\r' | '\n' | '\t' => {
-                    if !out.ends_with([' ', '\n']) {
+                    if !out.ends_with([' ', '\n', '\t']) {
                         out.push(' ');
                     }
                 }
+                ' ' if out.ends_with('\t') => {}
                 _ => {
                     out.push(c);
                     if !c.is_whitespace() {
@@ -231,6 +296,7 @@ pub fn html_to_text(html: &str) -> String {
         }
         i = end;
     }
+    finish_row(&mut out, row.take());
     while stack.len() > 1 {
         let c = stack.pop().unwrap();
         close_container(c, out.len(), &mut best);
@@ -244,8 +310,9 @@ pub fn html_to_text(html: &str) -> String {
     // tidy: trim each line, drop empty lines
     let mut res = String::with_capacity(text.len());
     for line in text.lines() {
-        let t = line.trim_matches(|c: char| c == ' ' || c == '\t');
-        if t.is_empty() {
+        // (a row's tabs stay: an empty first cell is a column too)
+        let t = line.trim_matches(' ');
+        if t.trim_matches('\t').is_empty() {
             continue;
         }
         if !res.is_empty() {
@@ -269,6 +336,24 @@ mod tests {
         assert!(looks_like_html(html));
         let t = html_to_text(html);
         assert_eq!(t, "政府工作报告\n各位代表：\n现在，我代表市人民政府\u{A0}向大会报告工作&。\n一、2023年工作回顾");
+    }
+
+    #[test]
+    fn a_table_row_of_short_cells_is_one_line() {
+        let html = "<div><p>一、2023年工作回顾</p><table><tr><th>指标</th><th> 单位 </th><th>2023年完成</th></tr>\n\
+            <tr><td>地区生产总值</td><td>亿元</td><td>1250</td></tr><tr><td></td><td>%</td><td>6.1</td></tr></table><p>二、2024年</p></div>";
+        assert_eq!(html_to_text(html), "一、2023年工作回顾\n指标\t单位\t2023年完成\n地区生产总值\t亿元\t1250\n\t%\t6.1\n二、2024年");
+        // a page laid out with a table: blocks in the cells, a line per cell
+        let html = "<table><tr><td><a href=\"/\">首页</a></td><td><p>各位代表：</p><p>现在，我代表市人民政府向大会报告工作。</p></td></tr></table>";
+        // (the article is the cell with the text)
+        assert_eq!(html_to_text(html), "各位代表：\n现在，我代表市人民政府向大会报告工作。");
+        // a table inside a cell: the inner rows are lines of cells, the outer cells lines
+        let html = "<table><tr><td>导航</td><td><p>现在，我代表市人民政府向大会报告工作，请予审议。</p>\
+            <table><tr><td>指标</td><td>2024年目标</td></tr></table><p>今年主要预期目标是地区生产总值增长6%左右。</p></td></tr></table>";
+        assert_eq!(
+            html_to_text(html),
+            "现在，我代表市人民政府向大会报告工作，请予审议。\n指标\t2024年目标\n今年主要预期目标是地区生产总值增长6%左右。"
+        );
     }
 
     #[test]
