@@ -137,6 +137,22 @@ test('a .docx with a table of results and targets: each figure under its column,
   await context.close();
 });
 
+test('a saved web page with a table of results and targets: read as a Word table is, the page\'s layout tables left out', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await pickFiles(page, ['synthetic/2024-city-webpage.html']);
+  await page.waitForFunction(() => /云岭/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 20000 });
+  const jobs = (await headlineRow(page, '城镇新增就业').innerText()).replace(/\s+/g, ' ');
+  assert.match(jobs, /2\.1\s*万人.*2\s*万人.*以上/);
+  const fai = (await headlineRow(page, '固定资产投资增速').innerText()).replace(/\s+/g, ' ');
+  assert.match(fai, /下降\s*2\.3\s*%.*5\s*%/);
+  // the table's rows are lines of the text; the site's navigation is not in it
+  const text = await page.locator('[data-testid=report-text]').innerText();
+  assert.match(text, /一般公共预算收入\s+亿元\s+86\.5\s+90/);
+  assert.doesNotMatch(text, /互动交流|网站标识码/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('figures for part of the year (前三季度, 1—11月) are marked so in the headline table', async () => {
   const { page, context, errors } = await openPage(browser, server.url, ZH);
   await pickFiles(page, ['luzhou-2024-oneline.txt']);
