@@ -70,7 +70,8 @@ const NOUN_STOP: &str = "，。；、：:（）()“”\"获建成实完达通�
 
 /// The noun a classifier counts when it follows the figure: `建成4条高速公路`,
 /// `推进5万个行政村通光纤`, `186个贫困村全部出列`, `引进5家世界500强企业`,
-/// `安置34.4万名受灾群众` → 高速公路, 行政村, 贫困村全部出列, 世界500强企业, 受灾群众;
+/// `安置34.4万名受灾群众`, `8个县（市、区）全部摘帽` → 高速公路, 行政村, 贫困村全部出列,
+/// 世界500强企业, 受灾群众, 县（市、区）全部摘帽;
 /// with what the items became after a verb of [`BECAME`]
 /// (`7家单位获评全国文明单位` → 单位获评全国文明单位).
 pub(super) fn classifier_noun(after: &str) -> Option<&str> {
@@ -88,6 +89,13 @@ pub(super) fn classifier_noun(after: &str) -> Option<&str> {
         }
     }
     let rest = &after[words.len()..];
+    // 8个县（市、区）全部摘帽, 10个村（社区）综合服务中心: the kinds in brackets are the noun's
+    if rest.starts_with('（') {
+        if let Some(len) = super::clauses::kinds_bracket(after, words.len()) {
+            let more = noun_words(&after[words.len() + len..], 8, false);
+            return Some(&after[..words.len() + len + more.len()]);
+        }
+    }
     if let Some(v) = BECAME.iter().find(|v| rest.starts_with(**v)) {
         let rest = &rest[v.len()..];
         // what they became: words (…30强), or a title in quotes (上榜“全球前2%顶尖科学家榜单”)

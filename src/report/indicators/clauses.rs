@@ -145,6 +145,28 @@ pub(super) fn next_sentence_end(text: &str, from: usize) -> Option<(usize, char)
     next_delim(text, from, &SENT_BYTES, is_sentence_delim, sentence_delims)
 }
 
+/// Kinds in brackets after a noun, part of it rather than a note: `县（市、区）`,
+/// `村（社区）`, `乡镇（街道）`. `at` is the `（` in `text`; the bracket's byte length when
+/// it is one (a Han char before it, inside one to four words of one to three Han chars
+/// split by `、`, or one of the few kinds written alone).
+pub(super) fn kinds_bracket(text: &str, at: usize) -> Option<usize> {
+    const ALONE: [&str; 5] = ["镇", "社区", "街道", "乡", "区"];
+    let before = text[..at].chars().next_back()?;
+    if !super::scan::is_han(before) {
+        return None;
+    }
+    let inner = text.get(at + '（'.len_utf8()..)?;
+    let close = inner.char_indices().take(16).find(|&(_, c)| c == '）')?.0;
+    let kinds = &inner[..close];
+    let words = kinds.split('、').count();
+    let ok = if words == 1 {
+        ALONE.contains(&kinds)
+    } else {
+        words <= 4 && kinds.split('、').all(|w| (1..=3).contains(&w.chars().count()) && w.chars().all(super::scan::is_han))
+    };
+    ok.then(|| '（'.len_utf8() + close + '）'.len_utf8())
+}
+
 /// The next clause delimiter (`，；：（）` …) at or after `from`: its offset and char.
 #[inline]
 pub(super) fn next_clause_end(text: &str, from: usize) -> Option<(usize, char)> {

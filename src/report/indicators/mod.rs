@@ -549,6 +549,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut from = s;
         while let Some((at, c)) = next_clause_end(&text[..e], from) {
             from = at + c.len_utf8();
+            // 县（市、区）, 村（社区）: kinds in brackets are part of the noun, no clause end
+            if c == '（' {
+                if let Some(len) = clauses::kinds_bracket(&text[..e], at) {
+                    from = at + len;
+                    continue;
+                }
+            }
             // Thousands comma / ratio colon inside a number.
             if matches!(c, '，' | ',') && at > 0 && text.as_bytes()[at - 1].is_ascii_digit()
                 && numbers::is_thousands_sep(&text.as_bytes()[at..])

@@ -376,6 +376,19 @@ fn a_bare_rate_is_of_what_the_sentence_said() {
 }
 
 #[test]
+fn kinds_in_brackets_are_part_of_the_noun() {
+    let v = run("全州8个县（市、新区）全部脱贫摘帽。建成10个村（社区）综合服务中心。");
+    assert_eq!(v[0].name, "县（市、新区）全部脱贫摘帽", "{v:#?}");
+    assert_eq!(v[1].name, "村（社区）综合服务中心", "{v:#?}");
+    let v = run("全省县（市、区）一般公共预算收入增长8%。新（改、扩）建学校16所。");
+    assert_eq!((v[0].name.as_str(), v[0].measure), ("县（市、区）一般公共预算收入", Measure::Growth), "{v:#?}");
+    assert_eq!(v[1].name, "新（改、扩）建学校", "{v:#?}");
+    // a note in brackets still ends the clause
+    let v = run("地区生产总值增长7.6%（预计），规模以上工业增加值增长8.5%（预计）。");
+    assert_eq!(v.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["地区生产总值", "规模以上工业增加值"], "{v:#?}");
+}
+
+#[test]
 fn added_on_a_base_is_an_increase() {
     let v = run("金融机构人民币各项贷款余额2050亿元，比年初新增215亿元。");
     assert_eq!((v[1].name.as_str(), v[1].measure, v[1].direction), ("金融机构人民币各项贷款余额", Measure::Growth, Some(Direction::Up)), "{v:#?}");
