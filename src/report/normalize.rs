@@ -30,30 +30,10 @@ fn cn_year_digit(c: char) -> Option<u32> {
     }
 }
 
-/// A Chinese numeral from 1 to 31 at the start of `s` (`五`, `十`, `十二`, `二十`,
-/// `三十一`): (value, byte length).
+/// A Chinese numeral from 1 to 31 at the start of `s` (`五`, `十二`, `三十一`): (value,
+/// byte length), by the outline's numeral scanner.
 fn cn_small(s: &str) -> Option<(u32, usize)> {
-    let mut it = s.char_indices().peekable();
-    let (mut v, mut len) = (0, 0);
-    if let Some(&(_, c)) = it.peek() {
-        if let Some(d) = cn_year_digit(c).filter(|&d| d > 0) {
-            v = d;
-            len = c.len_utf8();
-            it.next();
-        }
-    }
-    if let Some(&(k, '十')) = it.peek() {
-        v = if v == 0 { 10 } else { v * 10 };
-        len = k + '十'.len_utf8();
-        it.next();
-        if let Some(&(k, c)) = it.peek() {
-            if let Some(d) = cn_year_digit(c).filter(|&d| d > 0) {
-                v += d;
-                len = k + c.len_utf8();
-            }
-        }
-    }
-    (v > 0 && v <= 31).then_some((v, len))
+    super::outline::cn_numeral(s).filter(|&(v, _)| (1..=31).contains(&v))
 }
 
 /// A year in Chinese numerals at the start of `s`, with the month and day that may
