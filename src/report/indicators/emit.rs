@@ -25,10 +25,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
             } else if !self.carry_names.is_empty() {
                 subject = Cow::Owned(self.carry_full.clone());
                 let said = self.said.len();
-                names = if g.each && n > 1 && self.carry_names.len() < n && said >= n {
+                names = if g.each && n > 1 && self.carry_names.len() < n && said - self.said_from.min(said) >= n {
                     // 城镇居民…28960元，农村居民…9860元，分别增长8.8%、10.1%: each value to
                     // the subject of its clause, in turn.
                     self.said[said - n..].to_vec()
+                } else if g.each && n > 1 && self.carry_names.len() != n {
+                    // 分别 with fewer subjects than values: each value to a part of the
+                    // subject (城乡居民… → 城镇居民…, 农村居民…; checked below).
+                    gap::split_subject(&subject, n, g.all)
                 } else if self.carry_names.len() == n || self.carry_names.len() == 1 {
                     let mut names = self.carry_names.clone();
                     // 新增…企业86家，累计达到350家: a count so far is of all of them.
@@ -48,6 +52,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     gap::split_subject(&subject, n, g.all)
                 };
             } else {
+                names = vec![String::new()];
+            }
+            // 分别 with one value for each of subjects it does not have: none of them.
+            if g.each && n > 1 && names.len() != n {
+                subject = Cow::Borrowed("");
                 names = vec![String::new()];
             }
         } else {
@@ -73,6 +82,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 if self.said.last() != Some(nm) {
                     if self.said.len() == 8 {
                         self.said.remove(0);
+                        self.said_from = self.said_from.saturating_sub(1);
                     }
                     self.said.push(nm.clone());
                 }

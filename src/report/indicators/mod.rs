@@ -128,6 +128,9 @@ struct Extractor<'c, 'a> {
     /// Subjects named so far in the sentence, in order (the last few): a later
     /// `分别` list with no subject of its own goes to the last of them in turn.
     said: Vec<String>,
+    /// How many of `said` were named before the sentence's last `；`: a `分别` list
+    /// goes only to subjects of its own statement.
+    said_from: usize,
     /// The sentence's last figure was a growth in %.
     growth_pct: bool,
     /// A short topic clause (农业，…) that may lend its subject to the next figure: read
@@ -241,6 +244,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             carry_full: String::new(),
             carry_names: Vec::new(),
             said: Vec::new(),
+            said_from: 0,
             growth_pct: false,
             pending: None,
             items: Vec::new(),
@@ -390,6 +394,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.carry_full.clear();
         self.carry_names.clear();
         self.said.clear();
+        self.said_from = 0;
         self.growth_pct = false;
         self.pending = None;
         let sec = self.section_at(s);
@@ -578,6 +583,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             cs = at + c.len_utf8();
             if matches!(c, '；' | ';') {
+                self.said_from = self.said.len();
                 self.partial_at(cs, e, &mut flags);
             }
         }
@@ -609,7 +615,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // 1..=12 chars (counted, and read, only when a figure asks: `take_pending`).
             // A clause in brackets leaves the pending one as it is.
             if !flags.paren {
-                self.pending = (clause.len() <= 12 * 3 + 8).then_some(clause);
+                let short = clause.len() <= 12 * 3 + 8 || clause.len() <= 24 * 3 && topic_end(clause).flatten().is_some();
+                self.pending = short.then_some(clause);
             }
             self.items = items;
             return;
@@ -652,6 +659,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// with no verb.
     fn take_pending(&mut self) -> Option<&'a str> {
         let clause = self.pending.take()?;
+        // 经济总量连续跨越两个千亿台阶，年均增长6.4%: the thing before the milestone.
+        // 各项工作迈上新台阶: a step with no size names no figure.
+        let clause = match topic_end(clause) {
+            None => clause,
+            Some(Some(k)) => &clause[..k],
+            Some(None) => return None,
+        };
         let chars = clause.trim().chars().count();
         if !(1..=12).contains(&chars) {
             return None;
@@ -661,6 +675,36 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let has_digit = subject.bytes().any(|b| b.is_ascii_digit());
         ((1..=12).contains(&n) && !has_digit && g.verb.is_none()).then(|| without_trend(subject))
     }
+}
+
+/// Where the thing a topic clause names ends, when the clause goes on to say more of
+/// it: a step passed ([`milestone_at`]) or keeping pace (`城乡居民人均可支配收入增长与经济增长同步`,
+/// then `分别增长5.5%、7%`).
+fn topic_end(clause: &str) -> Option<Option<usize>> {
+    milestone_at(clause).or_else(|| {
+        let c = clause.trim_end();
+        let k = c.strip_suffix("同步")?.find('与')?;
+        let k = if c[..k].ends_with("增长") { k - "增长".len() } else { k };
+        Some((k > 0).then_some(k))
+    })
+}
+
+/// A clause with no figure that ends in a step passed (台阶 / 大关 / 关口): `Some(Some(k))`
+/// when the step has a size (`经济总量连续跨越两个千亿台阶`; `k` is where its verb, or the
+/// adverb before it, begins), `Some(None)` when it has none (`各项工作迈上新台阶`).
+fn milestone_at(clause: &str) -> Option<Option<usize>> {
+    const VERBS: [&str; 8] = ["跨越", "连跨", "迈上", "跃上", "跨上", "站上", "迈过", "突破"];
+    const ADVERBS: [&str; 5] = ["连续", "成功", "相继", "先后", "顺利"];
+    let c = clause.trim_end();
+    if !["台阶", "大关", "关口"].iter().any(|w| c.ends_with(w)) {
+        return None;
+    }
+    let Some(k) = VERBS.iter().filter_map(|v| c.find(v)).min() else { return Some(None) };
+    if !c[k..].contains(['亿', '万', '千', '百']) && !c[k..].bytes().any(|b| b.is_ascii_digit()) {
+        return Some(None);
+    }
+    let k = ADVERBS.iter().find(|a| c[..k].ends_with(*a)).map_or(k, |a| k - a.len());
+    Some((k > 0).then_some(k))
 }
 
 /// `进出口总额逆势上扬` → `进出口总额`: a topic clause that says how a thing went (an

@@ -471,6 +471,31 @@ fn magnitude(clause: &str, i: usize) -> Option<Item> {
     })
 }
 
+/// Nouns of a ratio written as one number (收入比 2.23 = 2.23 : 1).
+const RATIO_NOUNS: &[&str] = &["收入比", "收入之比", "倍差", "比值"];
+/// What may stand between such a noun and its number.
+const RATIO_VERBS: &[&str] = &[
+    "缩小到", "缩小至", "缩小为", "缩减到", "缩减至", "降至", "降到", "降为", "下降到", "下降至", "下降为",
+    "降低到", "降低至", "收窄到", "收窄至", "控制在", "保持在", "稳定在", "达到", "为", "是",
+];
+
+/// The words before a number (at most 10 characters) end in a ratio's noun and a verb
+/// (收入比缩小到, 倍差为), or in a noun, 由 and an earlier value (倍差由2.30缩小到).
+fn ratio_word_before(before: &str) -> bool {
+    RATIO_NOUNS.iter().any(|noun| {
+        let Some(k) = before.rfind(noun) else { return false };
+        let mut between = &before[k + noun.len()..];
+        if between.is_empty() || between == "由" || between == "从" {
+            return true;
+        }
+        // 由2.30 / 由2.5∶1 then the verb.
+        if let Some(r) = between.strip_prefix('由').or_else(|| between.strip_prefix('从')) {
+            between = r.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | '：' | '∶'));
+        }
+        RATIO_VERBS.contains(&between)
+    })
+}
+
 /// Try a figure at `i`. Returns the item (if it is one) and the bytes to skip.
 fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (Option<Item>, usize) {
     let rest = &clause[i..];
@@ -669,6 +694,30 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             from += 1;
         }
         let before = &clause[from..i];
+        // A ratio written as one number: 城乡居民收入比缩小到2.23, 收入倍差由2.30缩小至1.95以内.
+        if !num.chinese && num.decimal && (1.0..=20.0).contains(&num.value) && ratio_word_before(before) {
+            let q = num.len;
+            let suffix = ["以内", "以下", "左右"].into_iter().find(|s| rest[q..].starts_with(s));
+            let after = q + suffix.map_or(0, str::len);
+            return (
+                Some(Item {
+                    start: i,
+                    end: i + q,
+                    after: i + after,
+                    low: num.value,
+                    high: None,
+                    parts: Vec::new(),
+                    unit: None,
+                    unit_text: (i + q, i + q),
+                    kind: Kind::Ratio,
+                    suffix,
+                    many: None,
+                    plain: num.plain,
+                    unit_word: None,
+                }),
+                after,
+            );
+        }
         let is_index = (50.0..=300.0).contains(&num.value)
             && !num.chinese
             && before
@@ -830,5 +879,25 @@ mod tests {
         assert_eq!(items("是2011年的1.5倍"), [(1.5, None, "倍".into(), None)]);
         assert_eq!(items("粮食产量100亿斤以上"), [(100.0, None, "亿斤".into(), Some("以上"))]);
         assert_eq!(items("四十多亿元")[0].0, 40.0);
+    }
+
+    #[test]
+    fn ratio_as_one_number() {
+        let ratios = |s: &str| {
+            let mut v = Vec::new();
+            scan(s, &mut v);
+            v.iter().map(|x| (x.kind, x.low, x.suffix)).collect::<Vec<_>>()
+        };
+        assert_eq!(ratios("城乡居民收入比缩小到2.23"), [(Kind::Ratio, 2.23, None)]);
+        assert_eq!(ratios("城乡居民收入倍差缩小至1.95以内"), [(Kind::Ratio, 1.95, Some("以内"))]);
+        assert_eq!(
+            ratios("城乡居民收入倍差由2.30缩小到2.23"),
+            [(Kind::Ratio, 2.3, None), (Kind::Ratio, 2.23, None)]
+        );
+        assert_eq!(ratios("城乡收入比值为2.1"), [(Kind::Ratio, 2.1, None)]);
+        // A whole number, a number far from the noun or after another verb: not a ratio.
+        assert!(ratios("城乡居民收入比缩小到2").is_empty());
+        assert!(ratios("城乡居民收入比继续缩小，新建项目2.5").is_empty());
+        assert!(ratios("倍差缩小到1.9万").iter().all(|x| x.0 != Kind::Ratio));
     }
 }

@@ -215,6 +215,14 @@ fn milestones_written_as_magnitudes() {
 }
 
 #[test]
+fn a_milestone_lends_its_subject() {
+    // A clause that passes a milestone with no figure names the growth that follows it.
+    let v = run("五年来，全市经济总量连续跨越三个千亿台阶，年均增长6.4%。各项工作迈上新台阶，年均增长8%。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone())).collect();
+    assert_eq!(g, vec![("经济总量", n(6.4)), ("", n(8.0))], "{v:#?}");
+}
+
+#[test]
 fn a_figure_before_its_noun() {
     // With no subject before it in its clause, the figure counts the noun phrase after it.
     let v = run_with("全年12.6万贫困人口脱贫，新增城镇就业5.2万人，5.2万人实现就业，完成1200户棚户区改造。", Some(SectionKind::Review));

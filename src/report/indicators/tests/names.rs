@@ -107,6 +107,26 @@ fn fenbie_after_subjects_in_their_own_clauses() {
 }
 
 #[test]
+fn fenbie_stays_in_its_own_statement() {
+    // A target list's items are statements of their own (`；`): a 分别 list after a
+    // clause that names its subject without a figure goes to that subject…
+    let v = run_with(
+        "地区生产总值增长6.5%以上；固定资产投资增长8%以上；社会消费品零售总额增长6.5%；城乡居民人均可支配收入增长与经济增长同步，分别增长5.5%、7%以上。",
+        Some(SectionKind::Plan),
+    );
+    let k: Vec<_> = v.iter().skip(3).map(|i| (i.indicator.as_deref(), i.value.clone(), i.qualifier.as_deref())).collect();
+    assert_eq!(
+        k,
+        vec![(Some("urban_disposable_income"), n(5.5), Some("以上")), (Some("rural_disposable_income"), n(7.0), Some("以上"))],
+        "{v:#?}"
+    );
+    // …and never to the subjects of earlier items, nor all to the last one.
+    let v = run_with("地区生产总值增长6.5%；社会消费品零售总额增长6.5%；各类市场主体活力持续增强，分别增长5.5%、7%。", Some(SectionKind::Plan));
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["地区生产总值", "社会消费品零售总额", "", ""], "{v:#?}");
+}
+
+#[test]
 fn synonyms_of_headline_subjects() {
     let v = run_with(
         "公共财政预算收入增长11%；全年经济增长7%左右；第一、二、三产业增加值分别增长3.5%、7.8%和8.1%；规模以上工业完成增加值增长11%；实际到位外资5.6亿美元。",
