@@ -382,6 +382,33 @@ mod tests {
     }
 
     #[test]
+    fn a_table_set_out_with_spaces_is_read_as_one_with_tabs() {
+        // a table in text extracted from a PDF: columns of spaces, a growth column after the
+        // year's level, and a target column holding the growth asked for
+        let text = "政府工作报告\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要目标\n指标名称            单位      2024年完成    增长%     2025年目标\n地区生产总值        亿元      3250.6        6.1       6左右\n固定资产投资        亿元      —             5.3       6\n实际利用外资        亿美元    3.2           5.1       3.5\n三、加强政府自身建设\n坚持依法行政，  全面提高效能。\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.measure, i.status, i.year, i.value.low(), i.unit.as_str(), i.qualifier.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("地区生产总值", Measure::Level, Status::Actual, Some(2024), 3250.6, "亿元", None),
+                ("地区生产总值", Measure::Growth, Status::Actual, Some(2024), 6.1, "%", None),
+                ("地区生产总值", Measure::Growth, Status::Target, Some(2025), 6.0, "%", Some("左右")),
+                ("固定资产投资", Measure::Growth, Status::Actual, Some(2024), 5.3, "%", None),
+                ("固定资产投资", Measure::Growth, Status::Target, Some(2025), 6.0, "%", None),
+                ("实际利用外资", Measure::Level, Status::Actual, Some(2024), 3.2, "亿美元", None),
+                ("实际利用外资", Measure::Growth, Status::Actual, Some(2024), 5.1, "%", None),
+                ("实际利用外资", Measure::Level, Status::Target, Some(2025), 3.5, "亿美元", None),
+            ],
+            "{:#?}",
+            r.indicators
+        );
+        for i in &r.indicators {
+            assert!(r.text[i.span.start..i.span.end].parse::<f64>().is_ok());
+        }
+    }
+
+    #[test]
     fn a_glossary_after_the_report_states_no_indicators() {
         let text = "政府工作报告\n一、2023年工作回顾\n全市生产总值增长4.5%。\n二、2024年工作安排\n生产总值增长6%左右。\n名词解释\n1.规上工业：指年主营业务收入2000万元及以上的工业企业。\n";
         let r = parse_text("t.txt", text, "UTF-8");

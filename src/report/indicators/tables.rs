@@ -39,18 +39,50 @@ fn column_of(h: &str) -> Column {
     Column { status, year }
 }
 
-/// Byte ranges of the tab-separated cells of `line` (at `at` in the text).
-fn cells(line: &str, at: usize) -> Vec<(usize, usize)> {
+/// Byte ranges of the cells of a table row `line` (at `at` in the text): split by tabs
+/// (a Word or web page table), or, in a line with no tab, by gaps of two or more spaces
+/// or an ideographic space (a table in text extracted from a PDF or typed with spaces:
+/// `地区生产总值    亿元    3250.6    6左右`), leading indentation aside. `None` when the
+/// line is not a row: no tab, and fewer than three cells.
+fn cells(line: &str, at: usize) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
-    let mut s = 0;
-    for (i, c) in line.char_indices() {
-        if c == '\t' {
+    if line.contains('\t') {
+        let mut s = 0;
+        for (i, c) in line.char_indices() {
+            if c == '\t' {
+                out.push((at + s, at + i));
+                s = i + 1;
+            }
+        }
+        out.push((at + s, at + line.len()));
+        return Some(out);
+    }
+    if !line.contains("  ") && !line.contains('\u{3000}') {
+        return None;
+    }
+    let body = line.trim_end();
+    let mut i = body.len() - body.trim_start().len();
+    let mut s = i;
+    let b = body.as_bytes();
+    while i < b.len() {
+        let gap = if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
+            b[i..].iter().take_while(|&&x| x == b' ').count()
+        } else if b[i..].starts_with("\u{3000}".as_bytes()) {
+            // (i is a char boundary here: U+3000's first byte starts a char)
+            body[i..].chars().take_while(|&c| c == '\u{3000}' || c == ' ').map(char::len_utf8).sum()
+        } else {
+            0
+        };
+        if gap > 0 {
             out.push((at + s, at + i));
-            s = i + 1;
+            i += gap;
+            s = i;
+        } else {
+            i += 1;
         }
     }
-    out.push((at + s, at + line.len()));
-    out
+    out.push((at + s, at + body.len()));
+    (out.len() >= 3).then_some(out)
 }
 
 /// The row label as a name: `地区生产总值增速（%）` → `地区生产总值增速`, `1.城镇新增就业` →
@@ -81,6 +113,13 @@ struct Header {
     cols: Vec<Column>,
     unit_col: Option<usize>,
     units: Vec<Option<String>>,
+    /// The column holds growth in % (`增长%`, `增速（%）`, `比上年±%`).
+    growth: Vec<bool>,
+}
+
+/// A header cell naming a growth column.
+fn growth_head(h: &str) -> bool {
+    ["增长", "增速", "增幅", "±"].iter().any(|w| h.contains(w)) && !h.contains("个百分点")
 }
 
 /// The unit in brackets at the end of a label or header cell: `地区生产总值（亿元）` → 亿元.
@@ -122,16 +161,16 @@ fn section_at(sections: &[Section], at: usize) -> Option<&Section> {
 }
 
 /// The indicator a bare number in a table cell states, if the row or header gives a unit
-/// this reader knows.
+/// this reader knows; `growth`: the column (or the reading of the row) says it is a growth.
 #[allow(clippy::too_many_arguments)]
-fn bare_indicator(display: &str, label: &str, unit: &str, cell: (usize, usize), row: (usize, usize), col: Column, sections: &[Section]) -> Option<Indicator> {
+fn bare_indicator(display: &str, label: &str, unit: &str, growth: bool, cell: (usize, usize), row: (usize, usize), col: Column, sections: &[Section]) -> Option<Indicator> {
     let (v, qualifier, minus) = bare_number(&display[cell.0..cell.1])?;
     let u = units::scan_unit(unit).filter(|u| u.len == unit.len())?;
     let name = label_name(label);
     if name.is_empty() {
         return None;
     }
-    let growth_word = ["增长", "增速", "增幅", "提高", "增加"].iter().any(|w| name.contains(w));
+    let growth_word = growth || ["增长", "增速", "增幅", "提高", "增加"].iter().any(|w| name.contains(w));
     let fall_word = ["下降", "降低", "减少"].iter().any(|w| name.contains(w));
     use units::Family;
     let (measure, direction) = match u.family {
@@ -177,7 +216,7 @@ fn bare_indicator(display: &str, label: &str, unit: &str, cell: (usize, usize), 
 /// is the text the indicators' and sections' spans point into; the indicators are in
 /// text order (and stay so, numbered again when figures are added).
 pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
-    if !display.contains('\t') {
+    if !display.contains('\t') && !display.contains("  ") && !display.contains('\u{3000}') {
         return;
     }
     let mut headers: Vec<Header> = Vec::new();
@@ -189,26 +228,34 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
     for line in display.split('\n') {
         let here = at;
         at += line.len() + 1;
-        if !line.contains('\t') {
+        let Some(cells) = cells(line, here) else {
             in_block = false;
             header = None;
             continue;
-        }
+        };
         if !in_block {
             in_block = true;
-            let cols: Vec<Column> = line.split('\t').map(column_of).collect();
+            let heads: Vec<&str> = cells.iter().map(|&(a, b)| &display[a..b]).collect();
+            let mut cols: Vec<Column> = heads.iter().map(|h| column_of(h)).collect();
+            let growth: Vec<bool> = heads.iter().enumerate().map(|(j, h)| j > 0 && growth_head(h)).collect();
             // a header names at least one column after the label; its cells hold no figures
             let names_columns = cols.iter().skip(1).any(|c| c.status.is_some());
+            // `2024年完成 | 增长%`: a growth column of its own is the growth of the column before it
+            for j in 1..cols.len() {
+                if growth[j] && cols[j].status.is_none() {
+                    cols[j] = cols[j - 1];
+                }
+            }
             header = names_columns.then(|| {
-                let unit_col = line.split('\t').position(|h| h.trim() == "单位" || h.trim() == "计量单位");
-                let units = line.split('\t').map(|h| bracket_unit(h).map(str::to_string)).collect();
-                headers.push(Header { cols, unit_col, units });
+                let unit_col = heads.iter().position(|h| h.trim() == "单位" || h.trim() == "计量单位");
+                let units = heads.iter().map(|h| bracket_unit(h).map(str::to_string)).collect();
+                headers.push(Header { cols, unit_col, units, growth });
                 headers.len() - 1
             });
             continue;
         }
         if let Some(h) = header {
-            rows.push(Row { start: here, end: here + line.len(), cells: cells(line, here), columns: h });
+            rows.push(Row { start: here, end: here + line.len(), cells, columns: h });
         }
     }
     if rows.is_empty() {
@@ -221,6 +268,17 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
         let h = &headers[row.columns];
         let label = &display[row.cells[0].0..row.cells[0].1];
         let row_unit = h.unit_col.and_then(|u| row.cells.get(u)).map(|&(a, b)| display[a..b].trim()).filter(|u| !u.is_empty()).or_else(|| bracket_unit(label));
+        let growth_at = |j: usize| h.growth.get(j).copied().unwrap_or(false);
+        // the row's level last year, to tell a target written as growth from a level
+        let actual = row.cells.iter().enumerate().skip(1).find_map(|(j, &(a, b))| {
+            let col = h.cols.get(j)?;
+            (matches!(col.status, Some(Status::Actual | Status::Estimate)) && !growth_at(j) && Some(j) != h.unit_col)
+                .then(|| bare_number(&display[a..b]))
+                .flatten()
+                .map(|n| n.0)
+        });
+        // … and its growth last year (a growth column's number)
+        let grew = row.cells.iter().enumerate().skip(1).any(|(j, &(a, b))| growth_at(j) && bare_number(&display[a..b]).is_some());
         for (j, &cell) in row.cells.iter().enumerate().skip(1) {
             let col = h.cols.get(j).copied().unwrap_or_default();
             if Some(j) == h.unit_col || col.status.is_none() {
@@ -230,8 +288,20 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
             if starts.get(k).is_some_and(|&s| s < cell.1) {
                 continue; // the sentence reading found a figure here
             }
-            let Some(unit) = row_unit.or(h.units.get(j).and_then(|u| u.as_deref())) else { continue };
-            if let Some(ind) = bare_indicator(display, label, unit, cell, (row.start, row.end), col, sections) {
+            let unit = if growth_at(j) { Some("%") } else { row_unit.or(h.units.get(j).and_then(|u| u.as_deref())) };
+            let Some(mut unit) = unit else { continue };
+            let mut growth = growth_at(j);
+            // `地区生产总值 | 亿元 | 3250.6 | 6.1 | 6左右`: a target far below the level the row
+            // reached (or, with no level, after a growth) is the growth asked for, in %.
+            if col.status == Some(Status::Target) && !growth && units::scan_unit(unit).is_some_and(|u| !u.is_percent()) {
+                if let Some((v, ..)) = bare_number(&display[cell.0..cell.1]) {
+                    if v <= 30.0 && actual.map_or(grew, |a| v * 5.0 < a) {
+                        unit = "%";
+                        growth = true;
+                    }
+                }
+            }
+            if let Some(ind) = bare_indicator(display, label, unit, growth, cell, (row.start, row.end), col, sections) {
                 added.push(ind);
             }
         }
