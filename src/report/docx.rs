@@ -60,6 +60,7 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
     let mut tr_depth = 0usize; // nesting of table rows
     let mut row: Vec<String> = Vec::new(); // cells of the outermost row being read
     let mut cell: Option<String> = None; // the outermost row's cell being read
+    let mut span = 1usize; // columns the cell being read spans
     loop {
         let ev = reader
             .read_event_into(&mut buf)
@@ -80,6 +81,17 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
             },
             Event::Empty(e) => match e.name().as_ref() {
                 b"w:tab" => para.push('\t'),
+                // a cell across columns (`<w:gridSpan w:val="2"/>`): blank cells after it keep
+                // the row's cells under the columns of the rows above and below
+                b"w:gridSpan" if tr_depth == 1 && cell.is_some() => {
+                    span = e
+                        .try_get_attribute("w:val")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| std::str::from_utf8(&a.value).ok().and_then(|v| v.trim().parse::<usize>().ok()))
+                        .unwrap_or(1)
+                        .clamp(1, 64);
+                }
                 b"w:br" | b"w:cr" => para.push('\n'),
                 _ => {}
             },
@@ -106,7 +118,9 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
                 b"w:tc" if tr_depth == 1 => {
                     if let Some(c) = cell.take() {
                         row.push(c);
+                        row.extend(std::iter::repeat_n(String::new(), span - 1));
                     }
+                    span = 1;
                 }
                 b"w:tr" => {
                     tr_depth = tr_depth.saturating_sub(1);
@@ -171,6 +185,16 @@ mod tests {
             tc("就业"), tc("3.1"), tc("万人"), tc("")
         );
         assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "目标如下：\n指标\t2023年完成\t2024年目标\n地区生产总值增速\t5.2% （预计）\t6%左右\n就业\t3.1 万人\n完");
+    }
+
+    #[test]
+    fn a_cell_across_columns_is_followed_by_blank_cells() {
+        let tc = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let xml = format!(
+            "<w:document><w:body><w:tbl><w:tr>{}<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>2024年</w:t></w:r></w:p></w:tc>{}</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>{}{}{}</w:tr></w:tbl></w:body></w:document>",
+            tc("指标"), tc("2025年"), tc("完成"), tc("增长%"), tc("目标")
+        );
+        assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "指标\t2024年\t\t2025年\n\t完成\t增长%\t目标");
     }
 
     #[test]

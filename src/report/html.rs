@@ -127,6 +127,18 @@ struct Row {
     tabs: Vec<usize>,
     cells: usize,
     blocks: bool,
+    /// Columns the last cell spans beyond its own (`colspan="3"` → 2): blank cells
+    /// written before the next one keep the row's cells under the table's columns.
+    span: usize,
+}
+
+/// The `colspan` of a cell's start tag (1 when absent or unreadable; at most 64).
+fn colspan(tag: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    let Some(k) = lower.find("colspan") else { return 1 };
+    let v = lower[k + 7..].trim_start().trim_start_matches('=').trim_start().trim_start_matches(['"', '\'']);
+    let digits = v.bytes().take_while(u8::is_ascii_digit).count();
+    v[..digits].parse::<usize>().map_or(1, |n| n.clamp(1, 64))
 }
 
 /// A row ends: a row with blocks in its cells is a line per cell after all.
@@ -226,11 +238,14 @@ pub fn html_to_text(html: &str) -> String {
                         r.cells += 1;
                         if r.cells > 1 {
                             out.truncate(out.trim_end_matches(' ').len());
-                            r.tabs.push(out.len());
-                            out.push('\t');
+                            for _ in 0..=r.span {
+                                r.tabs.push(out.len());
+                                out.push('\t');
+                            }
                         } else if !out.ends_with('\n') && !out.is_empty() {
                             out.push('\n');
                         }
+                        r.span = colspan(tag) - 1;
                     }
                 }
                 None => {
@@ -354,6 +369,13 @@ mod tests {
             html_to_text(html),
             "现在，我代表市人民政府向大会报告工作，请予审议。\n指标\t2024年目标\n今年主要预期目标是地区生产总值增长6%左右。"
         );
+    }
+
+    #[test]
+    fn a_cell_across_columns_is_followed_by_blank_cells() {
+        let html = "<table><tr><th rowspan=2>指标</th><th colspan=\"2\">2024年</th><th>2025年</th></tr><tr><th>完成</th><th>增长%</th><th>目标</th></tr></table>";
+        assert_eq!(html_to_text(html), "指标\t2024年\t\t2025年\n完成\t增长%\t目标");
+        assert_eq!((colspan("td COLSPAN = '3' class=x"), colspan("td"), colspan("td colspan=x")), (3, 1, 1));
     }
 
     #[test]

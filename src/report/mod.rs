@@ -409,6 +409,32 @@ mod tests {
     }
 
     #[test]
+    fn a_header_in_two_rows_is_read_as_one() {
+        // the year above (across two columns), what each column holds below
+        let text = "政府工作报告\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要目标\n指标\t单位\t2024年\t\t2025年\n\t\t完成\t增长%\t目标\n地区生产总值\t亿元\t3250.6\t6.1\t6左右\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.measure, i.status, i.year, i.value.low(), i.unit.as_str(), i.qualifier.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Measure::Level, Status::Actual, Some(2024), 3250.6, "亿元", None),
+                (Measure::Growth, Status::Actual, Some(2024), 6.1, "%", None),
+                (Measure::Growth, Status::Target, Some(2025), 6.0, "%", Some("左右")),
+            ],
+            "{:#?}",
+            r.indicators
+        );
+        // a saved web page's table: the cells down both rows are missing from the lower one
+        let text = "政府工作报告\n二、2025年主要目标\n指标\t单位\t2024年\t\t2025年\n完成\t增长%\t目标\n地区生产总值\t亿元\t3250.6\t6.1\t6左右\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let again: Vec<_> = r.indicators.iter().map(|i| (i.measure, i.status, i.year, i.value.low(), i.unit.as_str(), i.qualifier.as_deref())).collect();
+        assert_eq!(again, got);
+        // a second row of figures is not a header's
+        let text = "政府工作报告\n二、2025年主要目标\n指标\t2024年\t2025年\n地区生产总值\t3250.6\t3450\n";
+        assert!(parse_text("t.txt", text, "UTF-8").indicators.is_empty());
+    }
+
+    #[test]
     fn a_glossary_after_the_report_states_no_indicators() {
         let text = "政府工作报告\n一、2023年工作回顾\n全市生产总值增长4.5%。\n二、2024年工作安排\n生产总值增长6%左右。\n名词解释\n1.规上工业：指年主营业务收入2000万元及以上的工业企业。\n";
         let r = parse_text("t.txt", text, "UTF-8");

@@ -224,6 +224,8 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
     // the header of the block of tab lines being read (None: not a table of indicators)
     let mut header: Option<usize> = None;
     let mut in_block = false;
+    // a block's first line when it named no column: the top row of a two-row header
+    let mut top: Option<Vec<(usize, usize)>> = None;
     let mut at = 0;
     for line in display.split('\n') {
         let here = at;
@@ -231,11 +233,41 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
         let Some(cells) = cells(line, here) else {
             in_block = false;
             header = None;
+            top = None;
             continue;
         };
-        if !in_block {
+        // `指标 | 2024年 | | 2025年` over `| 完成 | 增长% | 目标`: a header in two rows (the
+        // top row's cell across columns is followed by blank cells) is read as one, each
+        // column's head its top cell (carried over the blanks) and the cell below it
+        let merged: Option<Vec<String>> = top.take().filter(|_| in_block && header.is_none()).and_then(|t| {
+            // a web page's cells down both rows (`rowspan`) are missing from the lower row:
+            // a shorter lower row that starts with a head is short at its start
+            let first_blank = cells.first().is_none_or(|&(a, b)| display[a..b].trim().is_empty());
+            let shift = if first_blank { 0 } else { t.len().saturating_sub(cells.len()) };
+            let below = |j: usize| j.checked_sub(shift).and_then(|k| cells.get(k)).map_or("", |&(a, b)| display[a..b].trim());
+            // the lower row holds heads, not figures
+            if (0..cells.len()).any(|j| bare_number(display[cells[j].0..cells[j].1].trim()).is_some()) {
+                return None;
+            }
+            let mut carried = "";
+            let heads = (0..t.len().max(cells.len()))
+                .map(|j| {
+                    let above = t.get(j).map_or("", |&(a, b)| display[a..b].trim());
+                    if !above.is_empty() || j == 0 {
+                        carried = above;
+                    }
+                    format!("{carried}{}", below(j))
+                })
+                .collect();
+            Some(heads)
+        });
+        if !in_block || merged.is_some() {
+            let first = !in_block;
             in_block = true;
-            let heads: Vec<&str> = cells.iter().map(|&(a, b)| &display[a..b]).collect();
+            let heads: Vec<&str> = match &merged {
+                Some(m) => m.iter().map(String::as_str).collect(),
+                None => cells.iter().map(|&(a, b)| &display[a..b]).collect(),
+            };
             let mut cols: Vec<Column> = heads.iter().map(|h| column_of(h)).collect();
             let growth: Vec<bool> = heads.iter().enumerate().map(|(j, h)| j > 0 && growth_head(h)).collect();
             // a header names at least one column after the label; its cells hold no figures
@@ -252,6 +284,9 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
                 headers.push(Header { cols, unit_col, units, growth });
                 headers.len() - 1
             });
+            if first && header.is_none() {
+                top = Some(cells);
+            }
             continue;
         }
         if let Some(h) = header {
