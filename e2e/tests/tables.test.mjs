@@ -153,6 +153,24 @@ test('a saved web page with a table of results and targets: read as a Word table
   await context.close();
 });
 
+test('a table set out with spaces (text from a PDF): figures under their columns, rows shown at tab stops', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await pickFiles(page, ['synthetic/2025-city-pdf-table.txt']);
+  await page.waitForFunction(() => /清河/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 20000 });
+  // the foreign investment row is only in the table: its level and growth last year, its level asked for
+  const fdi = (await headlineRow(page, '实际利用外资').innerText()).replace(/\s+/g, ' ');
+  assert.match(fdi, /3\.2\s*亿美元.*5\.1\s*%.*3\.5\s*亿美元/);
+  // the rows are lines of the text whose gaps are tab stops, and their numbers are marked
+  const row = page.locator('[data-testid=report-text] p.cells', { hasText: '实际利用外资' });
+  assert.equal(await row.count(), 1);
+  assert.match(await row.innerText(), /实际利用外资\t亿美元\t3\.2\t5\.1\t3\.5/);
+  assert.equal(await row.locator('mark.num').count(), 3);
+  // prose with a wide gap stays prose
+  assert.equal(await page.locator('[data-testid=report-text] p.cells', { hasText: '依法行政' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('figures for part of the year (前三季度, 1—11月) are marked so in the headline table', async () => {
   const { page, context, errors } = await openPage(browser, server.url, ZH);
   await pickFiles(page, ['luzhou-2024-oneline.txt']);

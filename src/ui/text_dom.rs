@@ -100,6 +100,8 @@ struct Writer<'a> {
     aria_level: JsValue,
     /// The last `data-section` value written, reused by the paragraphs that follow.
     section: Option<(&'a str, JsValue)>,
+    /// The block being written is a table row set out with spaces: its gaps are shown as tabs.
+    spaced: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -126,6 +128,7 @@ impl<'a> Writer<'a> {
             title: "title".into(),
             aria_level: "aria-level".into(),
             section: None,
+            spaced: false,
         })
     }
 
@@ -137,6 +140,7 @@ impl<'a> Writer<'a> {
     /// A heading (`div.heading`) or paragraph (`p`), with a run-in heading
     /// (`strong.run-in`) around the segments it covers.
     fn block(&mut self, parent: &Element, b: &'a Block) -> Result<(), JsValue> {
+        self.spaced = false;
         let el = match &b.kind {
             BlockKind::Heading { section, level } => {
                 let e = Self::clone_of(&self.heading)?;
@@ -150,8 +154,14 @@ impl<'a> Writer<'a> {
                 let e = Self::clone_of(&self.para)?;
                 self.set_section(&e, b.section.as_deref().unwrap_or(""));
                 // a table row (cells split by tabs, as a .docx table is read): columns kept
-                if self.r.text.get(b.span.start..b.span.end).is_some_and(|t| t.contains('\t')) {
-                    e.set_class_name("cells");
+                // or set out with spaces (text from a PDF): its gaps shown as tab stops
+                match self.r.text.get(b.span.start..b.span.end) {
+                    Some(t) if t.contains('\t') => e.set_class_name("cells"),
+                    Some(t) if crate::report::indicators::tables::spaced_row(t) => {
+                        e.set_class_name("cells");
+                        self.spaced = true;
+                    }
+                    _ => {}
                 }
                 e
             }
@@ -217,16 +227,26 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// A piece of text as the page shows it (a spaced table row's gaps as tabs).
+    fn shown<'t>(&self, s: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.spaced {
+            crate::report::indicators::tables::gaps_to_tabs(s)
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    }
+
     /// The text of `span` with find hits marked (`mark.find-hit`, the current one
     /// `.current`; the first piece of a hit carries its id `hit-K`).
     fn pieces(&self, parent: &Element, span: Span) -> Result<(), JsValue> {
         let text = self.r.text.as_str();
         let h = self.hits.spans;
         if h.is_empty() || h.last().is_some_and(|x| x.end <= span.start) || h[0].start >= span.end {
-            return parent.append_with_str_1(text.get(span.start..span.end).unwrap_or(""));
+            return parent.append_with_str_1(&self.shown(text.get(span.start..span.end).unwrap_or("")));
         }
         for p in pieces(span, h) {
-            let s = text.get(p.span.start..p.span.end).unwrap_or("");
+            let s = self.shown(text.get(p.span.start..p.span.end).unwrap_or(""));
+            let s = s.as_ref();
             match p.hit {
                 None => parent.append_with_str_1(s)?,
                 Some(local) => {

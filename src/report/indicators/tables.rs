@@ -43,7 +43,8 @@ fn column_of(h: &str) -> Column {
 /// (a Word or web page table), or, in a line with no tab, by gaps of two or more spaces
 /// or an ideographic space (a table in text extracted from a PDF or typed with spaces:
 /// `地区生产总值    亿元    3250.6    6左右`), leading indentation aside. `None` when the
-/// line is not a row: no tab, and fewer than three cells.
+/// line is not a row: no tab, and fewer than three cells or a cell longer than
+/// [`MAX_SPACED_CELL`].
 fn cells(line: &str, at: usize) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     if line.contains('\t') {
@@ -82,7 +83,51 @@ fn cells(line: &str, at: usize) -> Option<Vec<(usize, usize)>> {
         }
     }
     out.push((at + s, at + body.len()));
-    (out.len() >= 3).then_some(out)
+    // (a table's cells are short and hold no sentence: prose with wide gaps is not a row)
+    let short = out.iter().all(|&(a, b)| {
+        let c = &line[a - at..b - at];
+        c.chars().count() <= MAX_SPACED_CELL && !c.contains(['。', '，', '；', '！', '？'])
+    });
+    (out.len() >= 3 && short).then_some(out)
+}
+
+/// The longest cell (in chars) of a row set out with spaces.
+const MAX_SPACED_CELL: usize = 32;
+
+/// A line with no tab set out as a table row with spaces (see [`cells`]): the page shows
+/// its gaps as tab stops, as it shows a tab row's columns.
+pub fn spaced_row(line: &str) -> bool {
+    !line.contains('\t') && cells(line, 0).is_some()
+}
+
+/// A piece of a [`spaced_row`] as the page shows it: each gap between cells (two or more
+/// spaces, or ideographic spaces) one tab. (Spaces are not columns in a proportional
+/// font; the page's find and marks work on the report's text, not on this.)
+pub fn gaps_to_tabs(piece: &str) -> std::borrow::Cow<'_, str> {
+    if !piece.contains("  ") && !piece.contains('\u{3000}') {
+        return std::borrow::Cow::Borrowed(piece);
+    }
+    let mut out = String::with_capacity(piece.len());
+    let mut gap = String::new();
+    for c in piece.chars() {
+        if c == ' ' || c == '\u{3000}' {
+            gap.push(c);
+            continue;
+        }
+        if gap == " " {
+            out.push(' ');
+        } else if !gap.is_empty() {
+            out.push('\t');
+        }
+        gap.clear();
+        out.push(c);
+    }
+    if gap == " " {
+        out.push(' ');
+    } else if !gap.is_empty() {
+        out.push('\t');
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The row label as a name: `地区生产总值增速（%）` → `地区生产总值增速`, `1.城镇新增就业` →
@@ -400,5 +445,10 @@ mod tests {
         assert_eq!(bare_number("6.5%"), None);
         assert_eq!(bare_number("—"), None);
         assert_eq!(bare_number(".5"), None);
+        assert!(spaced_row("地区生产总值        亿元      3250.6"));
+        assert!(!spaced_row("坚持依法行政，  全面提高效能。"));
+        assert!(!spaced_row("我们将坚持依法行政，  自觉接受人大监督，　　全面提高政府效能。"));
+        assert!(!spaced_row("地区生产总值\t亿元\t3250.6"));
+        assert_eq!(gaps_to_tabs("地区生产总值        亿元　　3250.6 x"), "地区生产总值\t亿元\t3250.6 x");
     }
 }
