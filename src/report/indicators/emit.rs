@@ -166,6 +166,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             let down = g.down || ends("降幅") || it.low < 0.0;
             let direction = match measure {
+                // 与上年持平: neither up nor down
+                Measure::Growth if it.low == 0.0 && it.high.is_none() => None,
                 Measure::Growth => Some(if down { Direction::Down } else { Direction::Up }),
                 Measure::Relative => rel_up.map(|u| if u { Direction::Up } else { Direction::Down }),
                 _ => None,

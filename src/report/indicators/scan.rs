@@ -107,7 +107,7 @@ pub(super) fn han_words<'s>(after: &'s str, stop: &str, max: usize) -> &'s str {
 /// Three-byte chars led by E4..E9 (U+4000..U+9FFF) that the scanner must stop at,
 /// indexed by lead and second byte, one bit per third byte: the ideographs that may
 /// start a figure (Chinese digits, 十, 百 of 百分之, 保 of 保8争9, 翻 of 翻一番, 千/万 of
-/// 千亿元大关) and every char below U+4E00 (not an ideograph: read the slow way).
+/// 千亿元大关, 持 of 与上年持平) and every char below U+4E00 (not an ideograph: read the slow way).
 static STOPS: [u64; 6 * 64] = {
     let mut t = [0u64; 6 * 64];
     // U+4000..U+4DFF: E4 80..B7 xx
@@ -116,7 +116,7 @@ static STOPS: [u64; 6 * 64] = {
         t[k] = u64::MAX;
         k += 1;
     }
-    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保', '翻', '千', '万'];
+    let cs = ['零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '保', '翻', '千', '万', '持'];
     k = 0;
     while k < cs.len() {
         let cp = cs[k] as u32;
@@ -158,6 +158,15 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
         if c == '翻' {
             let prev = clause.get(..i).and_then(|h| h.chars().next_back());
             if let Some(it) = doubling(clause, i, prev) {
+                i = it.after;
+                out.push(it);
+            } else {
+                i += clen;
+            }
+            continue;
+        }
+        if c == '持' {
+            if let Some(it) = flat(clause, i) {
                 i = it.after;
                 out.push(it);
             } else {
@@ -310,6 +319,38 @@ fn doubling(clause: &str, i: usize, prev: Option<char>) -> Option<Item> {
         many,
         plain: false,
         unit_word: Some("倍"),
+    })
+}
+
+/// `与上年持平`, `同比持平` at `i` (on 持): no change on the year before, a growth of 0 %
+/// (unit not written). Not `基本持平` (about flat: no figure), nor 持平 naming something.
+fn flat(clause: &str, i: usize) -> Option<Item> {
+    let end = i + "持平".len();
+    if !clause.get(i..)?.starts_with("持平") {
+        return None;
+    }
+    let before = clause.get(..i)?;
+    if !["与上年", "与去年", "与上年度", "同比", "较上年", "和上年", "比上年"].iter().any(|w| before.ends_with(w)) {
+        return None;
+    }
+    let next = clause.get(end..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| is_han(c) && c != '的') {
+        return None;
+    }
+    Some(Item {
+        start: i,
+        end,
+        after: end,
+        low: 0.0,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" }),
+        unit_text: (end, end),
+        kind: Kind::Normal,
+        suffix: None,
+        many: None,
+        plain: false,
+        unit_word: Some("%"),
     })
 }
 
@@ -899,5 +940,15 @@ mod tests {
         assert!(ratios("城乡居民收入比缩小到2").is_empty());
         assert!(ratios("城乡居民收入比继续缩小，新建项目2.5").is_empty());
         assert!(ratios("倍差缩小到1.9万").iter().all(|x| x.0 != Kind::Ratio));
+    }
+
+    #[test]
+    fn flat_on_the_year_before() {
+        assert_eq!(items("与上年持平"), [(0.0, None, "".into(), None)]);
+        assert_eq!(items("粮食产量同比持平"), [(0.0, None, "".into(), None)]);
+        // about flat, holding steady, 持平 as a word of a name: no figure
+        assert!(items("与上年基本持平").is_empty());
+        assert!(items("经济保持平稳增长").is_empty());
+        assert!(items("与上年持平衡态势").is_empty());
     }
 }

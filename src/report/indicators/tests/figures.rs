@@ -215,6 +215,20 @@ fn milestones_written_as_magnitudes() {
 }
 
 #[test]
+fn flat_is_a_growth_of_nothing() {
+    let v = run("区级一般公共预算收入完成86.2亿元，与上年持平。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.direction)).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("区级一般公共预算收入", Measure::Level, n(86.2), "亿元", None),
+            ("区级一般公共预算收入", Measure::Growth, n(0.0), "%", None),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
 fn a_milestone_lends_its_subject() {
     // A clause that passes a milestone with no figure names the growth that follows it.
     let v = run("五年来，全市经济总量连续跨越三个千亿台阶，年均增长6.4%。各项工作迈上新台阶，年均增长8%。");
