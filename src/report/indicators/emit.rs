@@ -18,6 +18,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut names: Vec<String>;
         // one figure said of each of several whole subjects (see [`joint_subjects`])
         let mut joint = false;
+        // 分别 said of places (`分别高于全国和全省2.2、1.1个百分点`): one subject for all
+        let each = g.each && !g.relative_to.as_deref().is_some_and(|r| r.split(['、', '和']).filter(|x| !x.is_empty()).count() == n);
         if subject.is_empty() {
             if let Some(p) = self.take_pending() {
                 subject = Cow::Borrowed(p);
@@ -25,11 +27,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             } else if !self.carry_names.is_empty() {
                 subject = Cow::Owned(self.carry_full.clone());
                 let said = self.said.len();
-                names = if g.each && n > 1 && self.carry_names.len() < n && said - self.said_from.min(said) >= n {
+                names = if each && n > 1 && self.carry_names.len() < n && said - self.said_from.min(said) >= n {
                     // 城镇居民…28960元，农村居民…9860元，分别增长8.8%、10.1%: each value to
                     // the subject of its clause, in turn.
                     self.said[said - n..].to_vec()
-                } else if g.each && n > 1 && self.carry_names.len() != n {
+                } else if each && n > 1 && self.carry_names.len() != n {
                     // 分别 with fewer subjects than values: each value to a part of the
                     // subject (城乡居民… → 城镇居民…, 农村居民…; checked below).
                     gap::split_subject(&subject, n, g.all)
@@ -55,7 +57,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 names = vec![String::new()];
             }
             // 分别 with one value for each of subjects it does not have: none of them.
-            if g.each && n > 1 && names.len() != n {
+            if each && n > 1 && names.len() != n {
                 subject = Cow::Borrowed("");
                 names = vec![String::new()];
             }
@@ -143,6 +145,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
             };
             let ends = |w: &str| name.ends_with(w);
             let mut relative_to = g.relative_to.clone();
+            // `高于全国、全省1.2和0.5个百分点`: one region to each figure, in turn.
+            if n > 1 {
+                if let Some(all) = relative_to.as_deref() {
+                    let regions: Vec<&str> = all.split(['、', '和']).filter(|r| !r.is_empty()).collect();
+                    if regions.len() == n {
+                        relative_to = Some(regions[i].to_string());
+                    }
+                }
+            }
             let mut rel_up = g.rel_up;
             // `…高于全国1.2个百分点、全省0.5个百分点`: the second region, the same comparison.
             if relative_to.is_none() && g.region.is_some() {

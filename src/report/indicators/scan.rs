@@ -206,9 +206,17 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
 
 /// One unit for a list: `分别高4.2和0.7个百分点`, `分别增长6、7和8个百分点` — bare numbers
 /// joined to a figure with a unit take its unit (only after 分别, where a list of values
-/// is announced). Items from `first` on are this clause's.
+/// is announced, or in points above or below a list of places: `高于全国、全省1.2和0.5个百分点`).
+/// Items from `first` on are this clause's.
 fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
-    if out.len() <= first || !clause.contains("分别") {
+    if out.len() <= first {
+        return;
+    }
+    let points_above = || {
+        out[first..].iter().any(|it| it.unit.is_some_and(|u| u.family == Family::PercentPoint))
+            && ["高于", "低于", "快于", "慢于"].iter().any(|w| clause.contains(w))
+    };
+    if !clause.contains("分别") && !points_above() {
         return;
     }
     // Rebuilt in one pass (inserting in place would move the tail once per list).

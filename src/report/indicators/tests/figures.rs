@@ -139,6 +139,23 @@ fn comparisons_with_two_regions_and_with_bi() {
 }
 
 #[test]
+fn points_above_a_list_of_regions() {
+    // one unit for the list, one region to each figure, in turn
+    let v = run("全市生产总值增长6.2%，高于全国、全省1.2和0.5个百分点。规上工业增加值增长8%，分别高于全国和全省2.2、1.1个百分点。");
+    let rel: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.name.as_str(), i.value.clone(), i.unit.as_str(), i.relative_to.as_deref())).collect();
+    assert_eq!(
+        rel,
+        [
+            ("生产总值", n(1.2), "个百分点", Some("全国")),
+            ("生产总值", n(0.5), "个百分点", Some("全省")),
+            ("规上工业增加值", n(2.2), "个百分点", Some("全国")),
+            ("规上工业增加值", n(1.1), "个百分点", Some("全省")),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
 fn list_numbers_are_not_part_of_names() {
     let v = run_with("1.地区生产总值增长7.6%。（2）城镇调查失业率5.5%左右。3、居民消费价格涨幅3%左右。", Some(SectionKind::Plan));
     let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
