@@ -184,7 +184,7 @@ fn noun_words(after: &str, max: usize, and: bool) -> &str {
 }
 
 /// Words a sum of money names when they end the words right after it.
-const FUND_HEADS: &[&str] = &["资金", "基金", "债券", "专项债", "贷款", "补助", "补贴", "奖补", "资本金", "转移支付", "投资"];
+const FUND_HEADS: &[&str] = &["资金", "基金", "债券", "国债", "专项债", "贷款", "补助", "补贴", "奖补", "资本金", "转移支付", "投资"];
 
 /// The fund a sum of money is (`安排1000亿元专项奖补资金`, `用好1800亿元引导基金`,
 /// `发行600亿元地方政府债券`): the words right after the figure, up to and including

@@ -58,6 +58,9 @@ fn leading_connectives_and_plan_verbs_are_not_names() {
     let v = run_with("但赤字率稳定在2.1%，今年拟安排财政赤字13500亿元。", Some(SectionKind::Plan));
     let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, vec!["赤字率", "财政赤字"]);
+    let v = run_with("拟发行超长期特别国债1.3万亿元，发行地方政府专项债券4.4万亿元。", Some(SectionKind::Plan));
+    let names: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["超长期特别国债", "地方政府专项债券"]);
 }
 
 #[test]
