@@ -165,6 +165,10 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     if name == "经济" {
         return Some("gdp");
     }
+    // 城镇新增就业完成年度目标 (130%): how much of a goal was met, not the indicator
+    if find(name, "完成年度").is_some() || find(name, "完成全年").is_some() || find(name, "完成目标").is_some() {
+        return None;
+    }
     // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.
     for verb in ["完成增加值", "实现增加值"] {
         if let Some(p) = find(name, verb) {

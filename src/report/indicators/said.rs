@@ -45,6 +45,10 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
         let base = ["增速", "增幅", "增长速度", "降幅", "涨幅"].iter().find_map(|w| said.strip_suffix(w)).unwrap_or(said);
         return (base.chars().count() >= 2).then(|| format!("{base}{subject}"));
     }
+    // 城镇新增就业6.5万人，完成年度目标的130%: the share of the goal met is of what was said
+    if matches!(subject, "年度目标" | "全年目标" | "年度计划" | "全年计划" | "目标任务" | "年度目标任务" | "年度任务") {
+        return Some(format!("{said}完成{subject}"));
+    }
     if people && scan::reach_verb_only(subject) {
         return Some(format!("{said}{}", subject.trim_end_matches('了')));
     }

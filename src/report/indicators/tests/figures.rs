@@ -232,6 +232,25 @@ fn milestones_written_as_magnitudes() {
 }
 
 #[test]
+fn a_step_passed_then_the_level_reached() {
+    // the second figure is still the output's, not the step's
+    let v = run("全市地区生产总值迈上5000亿元台阶、达到5012.3亿元，增长6.1%。城镇新增就业6.5万人，完成年度目标的130%。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("地区生产总值", Some("gdp"), n(5000.0)),
+            ("地区生产总值", Some("gdp"), n(5012.3)),
+            ("地区生产总值", Some("gdp"), n(6.1)),
+            ("城镇新增就业", Some("urban_new_jobs"), n(6.5)),
+            // how much of the year's goal was met: of the jobs, but not the jobs' indicator
+            ("城镇新增就业完成年度目标", None, n(130.0)),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
 fn flat_is_a_growth_of_nothing() {
     let v = run("区级一般公共预算收入完成86.2亿元，与上年持平。");
     let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.direction)).collect();
