@@ -338,15 +338,14 @@ fn flat(clause: &str, i: usize) -> Option<Item> {
         return None;
     }
     let before = clause.get(..i)?;
-    if !["与上年", "与去年", "与上年度", "同比", "较上年", "和上年", "比上年"].iter().any(|w| before.ends_with(w)) {
-        return None;
-    }
+    // (the words of comparison are the figure's: 固定资产投资与上年持平 names 固定资产投资)
+    let base = ["与上年", "与去年", "与上年度", "同比", "较上年", "和上年", "比上年"].iter().find(|w| before.ends_with(*w))?;
     let next = clause.get(end..).and_then(|r| r.chars().next());
     if next.is_some_and(|c| is_han(c) && c != '的') {
         return None;
     }
     Some(Item {
-        start: i,
+        start: i - base.len(),
         end,
         after: end,
         low: 0.0,

@@ -262,6 +262,15 @@ fn flat_is_a_growth_of_nothing() {
         ],
         "{v:#?}"
     );
+    let v = run_with("固定资产投资与上年持平；社会消费品零售总额增长5%左右。", Some(SectionKind::Plan));
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), v_text(&i.sentence, i))).collect();
+    assert_eq!(g[0], ("固定资产投资", n(0.0), "与上年持平".to_string()), "{v:#?}");
+}
+
+/// The words of a figure in its sentence.
+fn v_text(sentence: &str, i: &Indicator) -> String {
+    let from = i.span.start - i.sentence_span.start;
+    sentence[from..from + (i.span.end - i.span.start)].to_string()
 }
 
 #[test]
