@@ -519,6 +519,29 @@ fn magnitude(clause: &str, i: usize) -> Option<Item> {
     })
 }
 
+/// A ratio at `i` whose number(s) take `q` bytes of `rest` (= `clause[i..]`), with the
+/// bound written after it (收入比缩小到1.95:1以内), and the bytes it takes.
+fn ratio_item(rest: &str, i: usize, q: usize, low: f64, parts: Vec<f64>, plain: bool) -> (Option<Item>, usize) {
+    let suffix = ["以内", "以下", "左右"].into_iter().find(|s| rest[q..].starts_with(s));
+    let after = q + suffix.map_or(0, str::len);
+    let item = Item {
+        start: i,
+        end: i + q,
+        after: i + after,
+        low,
+        high: None,
+        parts,
+        unit: None,
+        unit_text: (i + q, i + q),
+        kind: Kind::Ratio,
+        suffix,
+        many: None,
+        plain,
+        unit_word: None,
+    };
+    (Some(item), after)
+}
+
 /// Nouns of a ratio written as one number (收入比 2.23 = 2.23 : 1).
 const RATIO_NOUNS: &[&str] = &["收入比", "收入之比", "倍差", "比值"];
 /// What may stand between such a noun and its number.
@@ -710,27 +733,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
                 }
             }
             if vals.len() >= 3 || (vals.len() == 2 && any_dec) {
-                // 收入比缩小到1.95:1以内: a ratio's bound is written after it too.
-                let suffix = ["以内", "以下", "左右"].into_iter().find(|s| rest[q..].starts_with(s));
-                let after = q + suffix.map_or(0, str::len);
-                return (
-                    Some(Item {
-                        start: i,
-                        end: i + q,
-                        after: i + after,
-                        low: vals[0],
-                        high: None,
-                        parts: vals,
-                        unit: None,
-                        unit_text: (i + q, i + q),
-                        kind: Kind::Ratio,
-                        suffix,
-                        many: None,
-                        plain: false,
-                        unit_word: None,
-                    }),
-                    after,
-                );
+                return ratio_item(rest, i, q, vals[0], vals, false);
             } else if vals.len() > 1 {
                 return (None, q);
             }
@@ -744,27 +747,7 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
         let before = &clause[from..i];
         // A ratio written as one number: 城乡居民收入比缩小到2.23, 收入倍差由2.30缩小至1.95以内.
         if !num.chinese && num.decimal && (1.0..=20.0).contains(&num.value) && ratio_word_before(before) {
-            let q = num.len;
-            let suffix = ["以内", "以下", "左右"].into_iter().find(|s| rest[q..].starts_with(s));
-            let after = q + suffix.map_or(0, str::len);
-            return (
-                Some(Item {
-                    start: i,
-                    end: i + q,
-                    after: i + after,
-                    low: num.value,
-                    high: None,
-                    parts: Vec::new(),
-                    unit: None,
-                    unit_text: (i + q, i + q),
-                    kind: Kind::Ratio,
-                    suffix,
-                    many: None,
-                    plain: num.plain,
-                    unit_word: None,
-                }),
-                after,
-            );
+            return ratio_item(rest, i, num.len, num.value, Vec::new(), num.plain);
         }
         let is_index = (50.0..=300.0).contains(&num.value)
             && !num.chinese
