@@ -361,6 +361,42 @@ fn flat(clause: &str, i: usize) -> Option<Item> {
     })
 }
 
+/// `四成`, `近三成`, `两成以上`: tenths of a whole, a share in % (×10), written with one
+/// Chinese digit and 成. Not an ordinal or a longer numeral (第三成, 十三成), nor the
+/// idiom 一成不变, nor 成 starting a word (三成员).
+fn tenths(rest: &str, i: usize, num: &Num, prev: Option<char>) -> Option<Item> {
+    if !num.chinese || num.has_mult || !(1.0..=9.0).contains(&num.value) || num.len != 3 {
+        return None;
+    }
+    if prev.is_some_and(|p| p == '第' || cn_digit(p).is_some() || p == '十') {
+        return None;
+    }
+    let tail = rest.get(num.len..)?.strip_prefix('成')?;
+    let end = num.len + '成'.len_utf8();
+    let suffix = ["以上", "左右", "以下", "多"].into_iter().find(|s| tail.starts_with(s));
+    let after = end + suffix.map_or(0, str::len);
+    // what follows is the sentence going on, not a word that 成 starts
+    let next = rest.get(after..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| is_han(c) && !"的和与、是".contains(c)) {
+        return None;
+    }
+    Some(Item {
+        start: i,
+        end: i + end,
+        after: i + after,
+        low: num.value * 10.0,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" }),
+        unit_text: (i + end, i + end),
+        kind: Kind::Normal,
+        suffix: suffix.filter(|s| *s != "多"),
+        many: suffix.filter(|s| *s == "多"),
+        plain: false,
+        unit_word: Some("%"),
+    })
+}
+
 /// Groups of people counted by a figure written before them (`12.6万贫困人口脱贫`).
 const PEOPLE_NOUNS: &[&str] = &[
     "贫困人口", "农村贫困人口", "建档立卡贫困人口", "建档立卡", "贫困群众", "困难群众", "群众", "农民工", "农民", "农户",
@@ -617,6 +653,10 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
         scan_chinese(rest)
     };
     let Some(num) = num else { return (None, c.len_utf8()) };
+    if let Some(it) = tenths(rest, i, &num, prev) {
+        let after = it.after - i;
+        return (Some(it), after);
+    }
     let mut skip = num.len;
     // Swallow a whole run of digits/letters for codes (5G, A1, 3D): nothing here.
     let ordinal = matches!(prev, Some('第') | Some('.') | Some('．'))
@@ -930,6 +970,17 @@ mod tests {
         assert!(ratios("城乡居民收入比缩小到2").is_empty());
         assert!(ratios("城乡居民收入比继续缩小，新建项目2.5").is_empty());
         assert!(ratios("倍差缩小到1.9万").iter().all(|x| x.0 != Kind::Ratio));
+    }
+
+    #[test]
+    fn tenths_of_a_whole() {
+        assert_eq!(items("占全州工业总产值的四成以上"), [(40.0, None, "".into(), Some("以上"))]);
+        assert_eq!(items("贡献率超过六成，"), [(60.0, None, "".into(), None)]);
+        assert_eq!(items("近两成"), [(20.0, None, "".into(), None)]);
+        assert!(items("一成不变").is_empty());
+        assert!(items("三成员国").is_empty());
+        assert!(items("第三成").is_empty());
+        assert!(items("十三成").iter().all(|x| x.0 != 30.0));
     }
 
     #[test]
