@@ -409,6 +409,27 @@ mod tests {
     }
 
     #[test]
+    fn a_table_names_its_rows_by_the_indicator_column() {
+        // a numbered, grouped table: 序号 and 类别 before the names, groups blank below their first row
+        let text = "政府工作报告\n二、2025年主要目标\n序号\t类别\t主要指标\t单位\t2024年完成\t2025年目标\n1\t经济发展\t地区生产总值增速\t%\t6.1\t6左右\n2\t\t一般公共预算收入增速\t%\t4.2\t4\n3\t民生福祉\t城镇新增就业\t万人\t6.5\t6\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.status, i.value.low())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("地区生产总值增速", Status::Actual, 6.1),
+                ("地区生产总值增速", Status::Target, 6.0),
+                ("一般公共预算收入增速", Status::Actual, 4.2),
+                ("一般公共预算收入增速", Status::Target, 4.0),
+                ("城镇新增就业", Status::Actual, 6.5),
+                ("城镇新增就业", Status::Target, 6.0),
+            ],
+            "{:#?}",
+            r.indicators
+        );
+    }
+
+    #[test]
     fn a_header_in_two_rows_is_read_as_one() {
         // the year above (across two columns), what each column holds below
         let text = "政府工作报告\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要目标\n指标\t单位\t2024年\t\t2025年\n\t\t完成\t增长%\t目标\n地区生产总值\t亿元\t3250.6\t6.1\t6左右\n";

@@ -157,6 +157,9 @@ struct Row {
 struct Header {
     cols: Vec<Column>,
     unit_col: Option<usize>,
+    /// The column of the rows' names: the one headed `指标`, `指标名称`, `项目` …, else the
+    /// first (a `类别` column before it groups the rows, its cells blank below a group's first).
+    label_col: usize,
     units: Vec<Option<String>>,
     /// The column holds growth in % (`增长%`, `增速（%）`, `比上年±%`).
     growth: Vec<bool>,
@@ -325,8 +328,16 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
             }
             header = names_columns.then(|| {
                 let unit_col = heads.iter().position(|h| h.trim() == "单位" || h.trim() == "计量单位");
+                let label_col = heads
+                    .iter()
+                    .position(|h| {
+                        let h = h.trim();
+                        h.ends_with("指标") || h.ends_with("指标名称") || matches!(h, "指标项" | "项目" | "名称" | "项目名称")
+                    })
+                    .filter(|&k| cols[..=k].iter().all(|c| c.status.is_none()))
+                    .unwrap_or(0);
                 let units = heads.iter().map(|h| bracket_unit(h).map(str::to_string)).collect();
-                headers.push(Header { cols, unit_col, units, growth });
+                headers.push(Header { cols, unit_col, label_col, units, growth });
                 headers.len() - 1
             });
             if first && header.is_none() {
@@ -346,7 +357,8 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
     let mut added = Vec::new();
     for row in &rows {
         let h = &headers[row.columns];
-        let label = &display[row.cells[0].0..row.cells[0].1];
+        let Some(&(la, lb)) = row.cells.get(h.label_col) else { continue };
+        let label = &display[la..lb];
         let row_unit = h.unit_col.and_then(|u| row.cells.get(u)).map(|&(a, b)| display[a..b].trim()).filter(|u| !u.is_empty()).or_else(|| bracket_unit(label));
         let growth_at = |j: usize| h.growth.get(j).copied().unwrap_or(false);
         // the row's level last year, to tell a target written as growth from a level
@@ -359,7 +371,7 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
         });
         // … and its growth last year (a growth column's number)
         let grew = row.cells.iter().enumerate().skip(1).any(|(j, &(a, b))| growth_at(j) && bare_number(&display[a..b]).is_some());
-        for (j, &cell) in row.cells.iter().enumerate().skip(1) {
+        for (j, &cell) in row.cells.iter().enumerate().skip(h.label_col + 1) {
             let col = h.cols.get(j).copied().unwrap_or_default();
             if Some(j) == h.unit_col || col.status.is_none() {
                 continue;
@@ -401,12 +413,14 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
         }
         let Some(row) = rows.get(r).filter(|row| row.start <= at) else { continue };
         let Some(j) = row.cells.iter().position(|&(s, e)| s <= at && at < e) else { continue };
-        // a figure in the label itself (PM2.5浓度) stays as the sentence reading had it
-        if j == 0 {
+        // a figure in the label itself (PM2.5浓度) or before it stays as the sentence reading had it
+        let h = &headers[row.columns];
+        if j <= h.label_col {
             continue;
         }
-        let col = headers[row.columns].cols.get(j).copied().unwrap_or_default();
-        let name = label_name(&display[row.cells[0].0..row.cells[0].1]);
+        let col = h.cols.get(j).copied().unwrap_or_default();
+        let Some(&(la, lb)) = row.cells.get(h.label_col) else { continue };
+        let name = label_name(&display[la..lb]);
         if !name.is_empty() && name != ind.name {
             ind.name = name.to_string();
             ind.indicator = names::canonical(name).map(str::to_string);
