@@ -264,7 +264,11 @@ fn bare_indicator(display: &str, label: &str, unit: &str, growth: bool, cell: (u
 /// is the text the indicators' and sections' spans point into; the indicators are in
 /// text order (and stay so, numbered again when figures are added).
 pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
-    if !display.contains('\t') && !display.contains("  ") && !display.contains('\u{3000}') {
+    // (a text with no wide gap anywhere has its tables only in tab lines: the others are
+    // passed over with one memchr each, as before tables set out with spaces were read)
+    let b = display.as_bytes();
+    let spaced = memchr::memmem::find(b, b"  ").is_some() || memchr::memmem::find(b, "\u{3000}".as_bytes()).is_some();
+    if !spaced && memchr::memchr(b'\t', b).is_none() {
         return;
     }
     let mut headers: Vec<Header> = Vec::new();
@@ -278,7 +282,7 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
     for line in display.split('\n') {
         let here = at;
         at += line.len() + 1;
-        let Some(cells) = cells(line, here) else {
+        let Some(cells) = (spaced || line.contains('\t')).then(|| cells(line, here)).flatten() else {
             in_block = false;
             header = None;
             top = None;
