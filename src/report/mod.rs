@@ -430,6 +430,26 @@ mod tests {
     }
 
     #[test]
+    fn a_spaced_row_that_left_out_a_blank_cell_keeps_its_columns() {
+        // spaces leave no cell for a blank group or value: cells go under the nearest head
+        let text = "政府工作报告\n二、2025年主要目标\n类别        指标                    单位      2024年完成    2025年目标\n经济发展    地区生产总值增速        %         6.1           6左右\n            一般公共预算收入        亿元      265.3         275\n            固定资产投资增速        %                       5\n";
+        let r = parse_text("t.txt", text, "UTF-8");
+        let got: Vec<_> = r.indicators.iter().map(|i| (i.name.as_str(), i.status, i.value.low(), i.unit.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("地区生产总值增速", Status::Actual, 6.1, "%"),
+                ("地区生产总值增速", Status::Target, 6.0, "%"),
+                ("一般公共预算收入", Status::Actual, 265.3, "亿元"),
+                ("一般公共预算收入", Status::Target, 275.0, "亿元"),
+                ("固定资产投资增速", Status::Target, 5.0, "%"),
+            ],
+            "{:#?}",
+            r.indicators
+        );
+    }
+
+    #[test]
     fn a_header_in_two_rows_is_read_as_one() {
         // the year above (across two columns), what each column holds below
         let text = "政府工作报告\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要目标\n指标\t单位\t2024年\t\t2025年\n\t\t完成\t增长%\t目标\n地区生产总值\t亿元\t3250.6\t6.1\t6左右\n";

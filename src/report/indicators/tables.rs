@@ -163,6 +163,36 @@ struct Header {
     units: Vec<Option<String>>,
     /// The column holds growth in % (`增长%`, `增速（%）`, `比上年±%`).
     growth: Vec<bool>,
+    /// A header set out with spaces: where each head's middle is, in columns (a Chinese
+    /// char two, others one), to put a row's cells under their heads when the row has
+    /// fewer cells (a blank group or value leaves no cell between spaces).
+    middles: Option<Vec<usize>>,
+}
+
+/// The width of `s` in text columns, as a text set out with spaces counts them: a Chinese
+/// (or other non-ASCII) char two, an ASCII char one.
+fn columns_of(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The middle of each cell of a row set out with spaces (`line` at `at` in the text),
+/// doubled (so it stays whole), in text columns.
+fn middles(line: &str, at: usize, cells: &[(usize, usize)]) -> Vec<usize> {
+    cells.iter().map(|&(a, b)| 2 * columns_of(&line[..a - at]) + columns_of(&line[a - at..b - at])).collect()
+}
+
+/// A row set out with spaces with fewer cells than its header: each cell under the head
+/// whose middle is nearest to its own, blank cells (empty spans) for the heads with none.
+/// `None` when two cells would fall under one head.
+fn under_heads(line: &str, at: usize, cells: &[(usize, usize)], heads: &[usize]) -> Option<Vec<(usize, usize)>> {
+    let mut out: Vec<Option<(usize, usize)>> = vec![None; heads.len()];
+    for (&cell, m) in cells.iter().zip(middles(line, at, cells)) {
+        let j = (0..heads.len()).min_by_key(|&j| heads[j].abs_diff(m))?;
+        if out[j].replace(cell).is_some() {
+            return None;
+        }
+    }
+    Some(out.into_iter().map(|c| c.unwrap_or((at, at))).collect())
 }
 
 /// A header cell naming a growth column.
@@ -341,7 +371,8 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
                     .filter(|&k| cols[..=k].iter().all(|c| c.status.is_none()))
                     .unwrap_or(0);
                 let units = heads.iter().map(|h| bracket_unit(h).map(str::to_string)).collect();
-                headers.push(Header { cols, unit_col, label_col, units, growth });
+                let middles = (merged.is_none() && !line.contains('\t')).then(|| middles(line, here, &cells));
+                headers.push(Header { cols, unit_col, label_col, units, growth, middles });
                 headers.len() - 1
             });
             if first && header.is_none() {
@@ -350,6 +381,15 @@ pub fn apply(display: &str, inds: &mut Vec<Indicator>, sections: &[Section]) {
             continue;
         }
         if let Some(h) = header {
+            let heads = headers[h].middles.as_deref().filter(|m| m.len() > cells.len());
+            let cells = match heads {
+                // a row set out with spaces that left out a blank cell
+                Some(m) => match under_heads(line, here, &cells, m) {
+                    Some(c) => c,
+                    None => continue,
+                },
+                None => cells,
+            };
             rows.push(Row { start: here, end: here + line.len(), cells, columns: h });
         }
     }
