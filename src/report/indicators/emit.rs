@@ -18,8 +18,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut names: Vec<String>;
         // one figure said of each of several whole subjects (see [`joint_subjects`])
         let mut joint = false;
+        // `高于全国、全省1.2和0.5个百分点`: one place for each figure, in turn
+        let places: Option<Vec<&str>> = g
+            .relative_to
+            .as_deref()
+            .filter(|_| n > 1)
+            .map(|r| r.split(['、', '和']).filter(|x| !x.is_empty()).collect::<Vec<_>>())
+            .filter(|p| p.len() == n);
         // 分别 said of places (`分别高于全国和全省2.2、1.1个百分点`): one subject for all
-        let each = g.each && !g.relative_to.as_deref().is_some_and(|r| r.split(['、', '和']).filter(|x| !x.is_empty()).count() == n);
+        let each = g.each && places.is_none();
         if subject.is_empty() {
             if let Some(p) = self.take_pending() {
                 subject = Cow::Borrowed(p);
@@ -144,16 +151,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 unit_text
             };
             let ends = |w: &str| name.ends_with(w);
-            let mut relative_to = g.relative_to.clone();
-            // `高于全国、全省1.2和0.5个百分点`: one region to each figure, in turn.
-            if n > 1 {
-                if let Some(all) = relative_to.as_deref() {
-                    let regions: Vec<&str> = all.split(['、', '和']).filter(|r| !r.is_empty()).collect();
-                    if regions.len() == n {
-                        relative_to = Some(regions[i].to_string());
-                    }
-                }
-            }
+            let mut relative_to = match &places {
+                Some(p) => Some(p[i].to_string()),
+                None => g.relative_to.clone(),
+            };
             let mut rel_up = g.rel_up;
             // `…高于全国1.2个百分点、全省0.5个百分点`: the second region, the same comparison.
             if relative_to.is_none() && g.region.is_some() {

@@ -646,8 +646,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             let gap_text = clause.get(gs..items[k].start).unwrap_or("");
             let (mut g, subject) = gap::read_borrowed(gap_text);
-            // 迈上5000亿元台阶、达到5012.3亿元: the step passed is no subject
-            let subject = if matches!(subject, "台阶" | "新台阶" | "大关" | "关口") { "" } else { subject };
             self.emit_run(clause, cs, sspan, &items[k..r_end], &mut g, subject, flags);
             prev_after = items[r_end - 1].after;
             k = r_end;

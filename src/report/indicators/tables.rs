@@ -66,14 +66,7 @@ fn cells(line: &str, at: usize) -> Option<Vec<(usize, usize)>> {
     let mut s = i;
     let b = body.as_bytes();
     while i < b.len() {
-        let gap = if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
-            b[i..].iter().take_while(|&&x| x == b' ').count()
-        } else if b[i..].starts_with("\u{3000}".as_bytes()) {
-            // (i is a char boundary here: U+3000's first byte starts a char)
-            body[i..].chars().take_while(|&c| c == '\u{3000}' || c == ' ').map(char::len_utf8).sum()
-        } else {
-            0
-        };
+        let gap = gap_len(&b[i..]);
         if gap > 0 {
             out.push((at + s, at + i));
             i += gap;
@@ -89,6 +82,28 @@ fn cells(line: &str, at: usize) -> Option<Vec<(usize, usize)>> {
         c.chars().count() <= MAX_SPACED_CELL && !c.contains(['。', '，', '；', '！', '？'])
     });
     (out.len() >= 3 && short).then_some(out)
+}
+
+/// The length of the gap between two cells at the start of `b`: two or more spaces, or
+/// an ideographic space and the spaces after it; 0 when none starts there. (A gap is
+/// spaces only, so the length ends on a char boundary.)
+fn gap_len(b: &[u8]) -> usize {
+    const IDEO: &[u8] = "\u{3000}".as_bytes();
+    if b.starts_with(b"  ") || b.starts_with(IDEO) {
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] == b' ' {
+                k += 1;
+            } else if b[k..].starts_with(IDEO) {
+                k += IDEO.len();
+            } else {
+                break;
+            }
+        }
+        k
+    } else {
+        0
+    }
 }
 
 /// The longest cell (in chars) of a row set out with spaces.
@@ -107,26 +122,21 @@ pub fn gaps_to_tabs(piece: &str) -> std::borrow::Cow<'_, str> {
     if !piece.contains("  ") && !piece.contains('\u{3000}') {
         return std::borrow::Cow::Borrowed(piece);
     }
+    let b = piece.as_bytes();
     let mut out = String::with_capacity(piece.len());
-    let mut gap = String::new();
-    for c in piece.chars() {
-        if c == ' ' || c == '\u{3000}' {
-            gap.push(c);
+    let (mut i, mut from) = (0, 0);
+    while i < b.len() {
+        let gap = gap_len(&b[i..]);
+        if gap == 0 {
+            i += 1;
             continue;
         }
-        if gap == " " {
-            out.push(' ');
-        } else if !gap.is_empty() {
-            out.push('\t');
-        }
-        gap.clear();
-        out.push(c);
-    }
-    if gap == " " {
-        out.push(' ');
-    } else if !gap.is_empty() {
+        out.push_str(&piece[from..i]);
         out.push('\t');
+        i += gap;
+        from = i;
     }
+    out.push_str(&piece[from..]);
     std::borrow::Cow::Owned(out)
 }
 

@@ -556,6 +556,10 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         let start = r.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(0);
         r = &r[start..];
     }
+    // 迈上5000亿元台阶、达到5012.3亿元: the step passed is no subject
+    if matches!(r, "台阶" | "新台阶" | "大关" | "关口") {
+        r = "";
+    }
     (g, r)
 }
 
