@@ -1,6 +1,7 @@
 //! A subject that is only part of a name, completed by what the sentence said just
 //! before it (the last subject named in the sentence):
-//! - a crop's total: `粮食播种面积稳定在120万亩，总产量达到52.3万吨` → 粮食总产量;
+//! - a crop's total or bare measure: `粮食播种面积稳定在120万亩，总产量达到52.3万吨` →
+//!   粮食总产量, `…，产量稳定在46万吨以上` → 粮食产量;
 //! - a bare total: `地区生产总值增长6.5%，总量突破3000亿元` → 地区生产总值,
 //!   `新增上市公司3家，总数达到25家` → 上市公司总数;
 //! - a share with no part: `R&D经费支出突破1500亿元，占GDP比重2.7%` → R&D经费支出占GDP比重;
@@ -28,6 +29,12 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
             return Some(format!("{crop}{subject}"));
         }
         return total_of(said, subject);
+    }
+    // 粮食播种面积稳定在135万亩，产量稳定在46万吨以上: a crop's bare measure is of the crop
+    if matches!(subject, "产量" | "单产" | "播种面积" | "种植面积") {
+        if let Some(crop) = crop_of(stock_of(said).unwrap_or(said)) {
+            return Some(format!("{crop}{subject}"));
+        }
     }
     // 高新技术企业达到1000家，新增120家 / 新建5G基站3000个，累计建成1.2万个: a verb
     // of adding alone adds to what was said.

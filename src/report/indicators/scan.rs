@@ -832,6 +832,10 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             }
         }
     }
+    // 连续跨越两个五千亿元台阶: the size of each step counted, not a level reached.
+    if prev == Some('个') && prev2.is_some_and(|p| cn_digit(p).is_some() || p == '几' || p.is_ascii_digit()) && rest.get(tail_pos..).is_some_and(milestone_word) {
+        return (None, tail_pos);
+    }
     // 4个季度, 3个月: durations, not counts (3个工作日 is a unit of its own).
     if let Some(u) = unit {
         if u.base == "个" && ["季度", "月", "小时", "星期", "年度"].iter().any(|w| rest[uend..].starts_with(w)) {

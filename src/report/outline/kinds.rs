@@ -22,7 +22,7 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
     }
     let cs: Vec<char> = h.chars().collect();
     let shiwu = cs.windows(3).any(|w| w[0] == '十' && is_cn_digit(w[1]) && w[2] == '五');
-    if shiwu && (top || h.contains("时期")) && !has(&["回顾", "总结"]) {
+    if (shiwu || names_old_plan(&cs)) && (top || h.contains("时期")) && !has(&["回顾", "总结"]) {
         return Some(SectionKind::FiveYear);
     }
     if has(&["回顾", "总结", "过去一年", "过去五年", "一年来", "五年来"]) {
@@ -59,6 +59,24 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
         return Some(SectionKind::Plan);
     }
     None
+}
+
+/// A five-year plan before 十一五 named by its own name, in quotes or before the
+/// word for a plan or its years (`“十五”计划`, `九五时期`): 六五 … 十五. Without them
+/// the name is a number (`第十五届`, `十五个`).
+fn names_old_plan(cs: &[char]) -> bool {
+    cs.iter().enumerate().any(|(k, &c)| {
+        if c != '五' || k == 0 || !matches!(cs[k - 1], '六' | '七' | '八' | '九' | '十') {
+            return false;
+        }
+        // not the tail of a longer numeral (二十五, 十四五 is the newer form)
+        if k >= 2 && (is_cn_digit(cs[k - 2]) || cs[k - 2] == '十') {
+            return false;
+        }
+        let quoted = k >= 2 && matches!(cs[k - 2], '“' | '"' | '‘') && matches!(cs.get(k + 1), Some('”' | '"' | '’'));
+        let rest: String = cs[k + 1..].iter().skip_while(|c| matches!(c, '”' | '"' | '’')).take(2).collect();
+        quoted || ["计划", "规划", "时期", "期间"].contains(&rest.as_str())
+    })
 }
 
 /// Tense cues in a part's text: (past-year review cues, coming-year plan cues).

@@ -208,7 +208,7 @@ fn scan_paragraph(a: &str, ps: usize, pe: usize, b: &mut Builder) {
         }
         let number = number_text(&p[..nl], scheme);
         if b.add(scheme, val, &number, &a[hs..he], ps, he) {
-            lead_at(a, after, pe, b);
+            lead_at(a, after, pe, true, b);
         }
         return;
     }
@@ -217,16 +217,20 @@ fn scan_paragraph(a: &str, ps: usize, pe: usize, b: &mut Builder) {
             return;
         }
     }
-    lead_at(a, ps, pe, b);
+    lead_at(a, ps, pe, false, b);
 }
 
-fn lead_at(a: &str, at: usize, pe: usize, b: &mut Builder) {
+fn lead_at(a: &str, at: usize, pe: usize, after_number: bool, b: &mut Builder) {
     if at >= pe || !b.has_numbered() {
         return;
     }
+    // A lead sentence leads a paragraph: a paragraph that is one short sentence
+    // (`坚决守住安全底线。`) is content. After a numbered heading (`（一）加快发展。推进项目
+    // 建设。`) it may stand alone.
     if let Some((sl, full)) = scan_lead(&a[at..pe]) {
-        let _ = full;
-        b.add(Scheme::Lead, 0, "", &a[at..at + sl], at, at + sl);
+        if after_number || a[at + full..pe].trim().chars().nth(7).is_some() {
+            b.add(Scheme::Lead, 0, "", &a[at..at + sl], at, at + sl);
+        }
     }
 }
 

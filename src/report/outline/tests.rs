@@ -46,6 +46,15 @@ fn a_sentence_stating_a_figure_is_not_a_lead_heading() {
 }
 
 #[test]
+fn a_list_item_or_a_lone_sentence_is_not_a_lead_heading() {
+    // the last item of a dashed list, and a paragraph that is one short sentence, are
+    // content; a lead sentence leads a paragraph
+    let a = "一、2025年工作安排\n主要预期目标为：\n——地区生产总值增长6.5%左右；\n——完成市下达的节能减排和环境质量目标。\n坚决守住安全底线。\n产业发展提质增效。新增市场主体1.2万户，其中企业2860户。\n——经济运行稳中向好。国内生产总值达到56.9万亿元，比上年增长7.7%。\n";
+    let heads: Vec<_> = outline(a).into_iter().map(|x| x.3).collect();
+    assert_eq!(heads, vec!["2025年工作安排", "产业发展提质增效", "经济运行稳中向好"]);
+}
+
+#[test]
 fn parts_years_in_words_and_lists_of_figures() {
     // 第一部分/第二部分 above 一、 and （一）.
     let a = "第一部分　2018年工作回顾\n一、着力稳增长\n（一）工业经济提质增效。规模以上工业增加值增长9.1%。\n第二部分　2019年工作安排\n一、主要预期目标\n1.地区生产总值增长6%左右；\n2.一般公共预算收入增长5%；\n二、重点工作\n";
@@ -67,6 +76,12 @@ fn parts_years_in_words_and_lists_of_figures() {
     assert_eq!(scan_number("一、二季度"), None);
     assert_eq!(kind_of("一九九五年的主要任务", true, Some(1995), Some(1994)), Some(SectionKind::Plan));
     assert_eq!(kind_of("今后五年的主要目标", true, Some(2021), Some(2020)), Some(SectionKind::FiveYear));
+    // An older plan named by its own name is five years; 十五 as a number is not.
+    assert_eq!(kind_of("“十五”计划的主要任务", true, Some(2001), Some(2000)), Some(SectionKind::FiveYear));
+    assert_eq!(kind_of("九五时期的奋斗目标", false, Some(1996), Some(1995)), Some(SectionKind::FiveYear));
+    assert_eq!(kind_of("“九五”时期和2000年的工作回顾", true, Some(2001), Some(2000)), Some(SectionKind::Review));
+    assert_eq!(kind_of("第十五届运动会筹备工作", true, Some(2001), Some(2000)), None);
+    assert_eq!(kind_of("二十五项重点任务", true, Some(2001), Some(2000)), Some(SectionKind::Plan));
     // What a year is, said in one sentence, is not a lead heading.
     assert_eq!(scan_lead("2025年是“十四五”规划收官之年。今年要"), None);
     assert_eq!(scan_lead("人口自然增长率控制在5.8‰。"), None);

@@ -141,6 +141,9 @@ pub(super) static TAIL: &[(&str, T)] = &[
     ("同比增长", Up),
     ("增产", Up),
     ("减产", Down),
+    // 五年平均每年递增10.5%: a steady yearly rise or fall
+    ("递增", Up),
+    ("递减", Down),
     ("增长", Up),
     ("增加", Up),
     // 净增320家, 净减少2万人: the net change (净 is no subject)

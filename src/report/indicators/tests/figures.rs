@@ -282,6 +282,17 @@ fn a_milestone_lends_its_subject() {
 }
 
 #[test]
+fn a_count_of_sized_steps_is_no_level() {
+    // 两个五千亿元台阶: each step's size, counted; the level reached follows
+    let v = run("全区经济总量连续跨越两个五千亿元台阶，2025年全区生产总值达到3.02万亿元。");
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), &i.value)).collect();
+    assert_eq!(b, [("生产总值", &n(3.02))], "{v:#?}");
+    // a step passed is still a level reached
+    let v = run("地区生产总值迈上5000亿元台阶。");
+    assert_eq!((v[0].name.as_str(), &v[0].value), ("地区生产总值", &n(5000.0)), "{v:#?}");
+}
+
+#[test]
 fn a_figure_before_its_noun() {
     // With no subject before it in its clause, the figure counts the noun phrase after it.
     let v = run_with("全年12.6万贫困人口脱贫，新增城镇就业5.2万人，5.2万人实现就业，完成1200户棚户区改造。", Some(SectionKind::Review));

@@ -241,6 +241,13 @@ fn a_total_output_after_its_sown_area() {
     let v = run("粮食播种面积稳定在120万亩，总产量达到52.3万吨。");
     assert_eq!(v[1].name, "粮食总产量", "{v:?}");
     assert_eq!(v[1].indicator.as_deref(), Some("grain_output"));
+    // a bare measure after the crop's other measure is the crop's too
+    let v = run("粮食播种面积稳定在135万亩，产量稳定在46万吨以上，单产提高1.2%。");
+    let names: Vec<_> = v.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["粮食播种面积", "粮食产量", "粮食单产"], "{v:?}");
+    assert_eq!(v[1].indicator.as_deref(), Some("grain_output"));
+    // a measure named whole stays as it is
+    assert_eq!(run("粮食播种面积稳定在135万亩，油料产量12万吨。")[1].name, "油料产量");
 }
 
 #[test]

@@ -67,6 +67,18 @@ fn older_wording_of_averages_goals_and_prices() {
     assert_eq!(b, [("国内生产总值", Measure::Level), ("国内生产总值", Measure::Growth), ("国内生产总值", Measure::Growth), ("国内生产总值", Measure::Multiple)]);
     assert_eq!(v[2].period.as_deref(), Some("1991-1995"));
     assert_eq!(v[3].year, Some(2000));
+    // 递增 / 递减: a steady yearly rise or fall, of the subject said before
+    let v = run("2000年财政总收入完成430.6亿元，五年平均每年递增10.5%，亏损企业亏损额年均递减8%。");
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.direction, i.period.as_deref())).collect();
+    assert_eq!(
+        b,
+        [
+            ("财政总收入", Measure::Level, None, None),
+            ("财政总收入", Measure::Growth, Some(Direction::Up), Some("1996-2000")),
+            ("亏损企业亏损额", Measure::Growth, Some(Direction::Down), Some("1996-2000"))
+        ],
+        "{v:#?}"
+    );
     let v = run("全国商品零售价格总水平涨幅控制在10%以内，零售物价总指数上涨14.8%。");
     assert!(v.iter().all(|i| i.indicator.as_deref() == Some("retail_price_index")), "{:?}", brief(&v));
 }
