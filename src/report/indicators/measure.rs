@@ -70,6 +70,8 @@ pub(super) fn of(f: &Facts<'_>) -> Measure {
                 Measure::Rate
             }
         }
+        // 人均地区生产总值…比全省平均水平高0.3万元: an amount above another region's
+        (_, Some(_)) if f.relative => Measure::Relative,
         (_, Some(Family::Scale)) if f.named_after => Measure::Count,
         (_, Some(Family::People | Family::Count)) => {
             if matches!(f.g.verb, Some(gap::T::Up | gap::T::Down)) {

@@ -67,6 +67,16 @@ fn relative_and_index_targets() {
 }
 
 #[test]
+fn an_amount_above_another_region_is_relative() {
+    let v = run("人均地区生产总值达到5.6万元，比全省平均水平高0.3万元。");
+    let b: Vec<_> = v.iter().map(|i| (i.measure, i.relative_to.as_deref(), i.direction, i.unit.as_str())).collect();
+    assert_eq!(b, [(Measure::Level, None, None, "万元"), (Measure::Relative, Some("全省"), Some(Direction::Up), "万元")], "{v:#?}");
+    // an amount above a past year is a growth, as before
+    let v = run("国家外汇储备达到1399亿美元，比1992年末增加1205亿美元。");
+    assert_eq!((v[1].measure, v[1].relative_to.as_deref()), (Measure::Growth, None), "{v:#?}");
+}
+
+#[test]
 fn negative_growth() {
     let v = run("工业增加值增长-3.8%，进口下降1.7%。");
     assert_eq!(v[0].value, n(-3.8));
