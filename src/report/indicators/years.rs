@@ -12,10 +12,13 @@ pub(super) fn five_words(t: &str, fives: impl IntoIterator<Item = usize>) -> boo
     })
 }
 
-/// A part of a year at the start of `s` (`1—11月`, `1-10月份`, `前三季度`, `上半年`):
+/// A part of a year at the start of `s` (`1—11月`, `1-10月份`, `前三季度`, `上半年`, `四季度`):
 /// its length in bytes.
 pub(super) fn partial_year(s: &str) -> Option<usize> {
-    for w in ["前三季度", "前三个季度", "前两季度", "前二季度", "上半年", "第一季度", "一季度", "前三季", "前10个月", "前11个月"] {
+    for w in [
+        "前三季度", "前三个季度", "前两季度", "前二季度", "前两个季度", "上半年", "下半年", "第一季度", "一季度", "第二季度", "二季度", "第三季度",
+        "三季度", "第四季度", "四季度", "前三季", "前10个月", "前11个月",
+    ] {
         if s.starts_with(w) {
             return Some(w.len());
         }

@@ -36,6 +36,14 @@ fn first_char(r: &str) -> char {
     r.chars().next().unwrap_or(' ')
 }
 
+/// `r` after a cause at its start (`受疫情影响`, `因灾影响`, `由于国际市场价格下跌影响`):
+/// up to 12 chars between the word of cause and 影响.
+fn cause_head(r: &str) -> Option<&str> {
+    let t = ["受到", "受", "因", "由于"].iter().find_map(|w| r.strip_prefix(w))?;
+    let k = t.char_indices().take(13).find(|(k, _)| t[*k..].starts_with("影响")).map(|(k, _)| k)?;
+    Some(&t[k + "影响".len()..])
+}
+
 /// `r` after a named five-year plan at its start (`“十三五”时期`, `十四五期间`, `“八五”`).
 fn plan_head(r: &str) -> Option<&str> {
     let t = r.trim_start_matches(['“', '"']);
@@ -450,6 +458,13 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                         r = after;
                         continue;
                     }
+                }
+            }
+            // 受疫情影响下降5%: a cause, not what changed.
+            '受' | '因' | '由' => {
+                if let Some(t) = cause_head(r) {
+                    r = t;
+                    continue;
                 }
             }
             // 到2020年国内生产总值…: the goal year, not part of the subject.

@@ -237,6 +237,15 @@ fn a_sum_named_by_the_fund_after_it() {
 }
 
 #[test]
+fn a_cause_before_the_change_is_no_subject() {
+    let v = run("全省地区生产总值43443.46亿元，受疫情影响下降5%；因灾影响粮食产量减少2.1%。");
+    let b: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(b, ["地区生产总值", "地区生产总值", "粮食产量"], "{v:#?}");
+    // 受 that is no cause stays (受益人口)
+    assert_eq!(run("受益人口达到120万人。")[0].name, "受益人口");
+}
+
+#[test]
 fn a_total_output_after_its_sown_area() {
     let v = run("粮食播种面积稳定在120万亩，总产量达到52.3万吨。");
     assert_eq!(v[1].name, "粮食总产量", "{v:?}");

@@ -122,4 +122,8 @@ fn part_of_a_year_opening_a_sentence_or_a_clause_is_the_period_of_its_figures() 
     assert_eq!(super::super::years::partial_year("12月底"), None);
     assert_eq!(super::super::years::partial_year("1—12月"), None);
     assert_eq!(super::super::years::partial_year("上半年，"), Some("上半年".len()));
+    // a single quarter, and the second half
+    let v = run_with("四季度全省经济增速由负转正，GDP增长2.6%。下半年，出口增长9%。全年进口增长3%。", Some(SectionKind::Review));
+    let p: Vec<_> = v.iter().map(|i| (i.value.low(), i.period.as_deref())).collect();
+    assert_eq!(p, vec![(2.6, Some("四季度")), (9.0, Some("下半年")), (3.0, None)], "{v:#?}");
 }
