@@ -166,7 +166,7 @@ pub fn canonical(name: &str) -> Option<&'static str> {
         return Some("gdp");
     }
     // 城镇新增就业完成年度目标 (130%): how much of a goal was met, not the indicator
-    if name.match_indices("完成").any(|(k, w)| ["年度", "全年", "目标"].iter().any(|t| name[k + w.len()..].starts_with(t))) {
+    if name.match_indices("完成").any(|(k, w)| ["年度", "全年", "目标", "计划"].iter().any(|t| name[k + w.len()..].starts_with(t))) {
         return None;
     }
     // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.

@@ -53,7 +53,8 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
         return (base.chars().count() >= 2).then(|| format!("{base}{subject}"));
     }
     // 城镇新增就业6.5万人，完成年度目标的130%: the share of the goal met is of what was said
-    if matches!(subject, "年度目标" | "全年目标" | "年度计划" | "全年计划" | "目标任务" | "年度目标任务" | "年度任务") {
+    // (完成全年目标的105%: 全年 is read as when, leaving 目标)
+    if matches!(subject, "年度目标" | "全年目标" | "年度计划" | "全年计划" | "目标任务" | "年度目标任务" | "年度任务" | "目标" | "计划") {
         return Some(format!("{said}完成{subject}"));
     }
     if people && scan::reach_verb_only(subject) {

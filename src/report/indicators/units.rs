@@ -116,7 +116,8 @@ fn base_unit(s: &str) -> Option<(usize, Family, &'static str)> {
         '架' => &[("架", Physical)],
         '只' => &[("只", Physical)],
         '艘' => &[("艘", Physical)],
-        '头' => &[("头", Physical)],
+        // 牲畜存栏120万头只: head of cattle and sheep together, one unit
+        '头' => &[("头只", Physical), ("头", Physical)],
         '株' => &[("株", Physical)],
         '棵' => &[("棵", Physical)],
         '册' => &[("册", Physical)],

@@ -242,6 +242,21 @@ fn milestones_written_as_magnitudes() {
 }
 
 #[test]
+fn a_goal_met_said_with_its_year_and_head_counted_livestock() {
+    let v = run("城镇新增就业1260人，完成全年目标的105%。牧业年度牲畜存栏稳定在120万头只以上。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.unit.as_str(), i.qualifier.as_deref())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("城镇新增就业", Some("urban_new_jobs"), "人", None),
+            ("城镇新增就业完成目标", None, "%", None),
+            ("牧业年度牲畜存栏", None, "万头只", Some("以上")),
+        ],
+        "{v:#?}"
+    );
+}
+
+#[test]
 fn a_step_passed_then_the_level_reached() {
     // the second figure is still the output's, not the step's
     let v = run("全市地区生产总值迈上5000亿元台阶、达到5012.3亿元，增长6.1%。城镇新增就业6.5万人，完成年度目标的130%。");
