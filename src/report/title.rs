@@ -476,7 +476,9 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
             }
             continue;
         }
-        if tb.date.is_none() && sq.chars().count() <= 20 && (sq.starts_with('（') || sq.starts_with('(')) {
+        // （2024年1月10日）, or the date alone on its line (2024年1月5日)
+        let date_alone = sq.starts_with(|c: char| c.is_ascii_digit()) && sq.ends_with('日');
+        if tb.date.is_none() && sq.chars().count() <= 20 && (sq.starts_with('（') || sq.starts_with('(') || date_alone) {
             if let Some((_, d)) = find_date(&sq) {
                 tb.date = Some(d);
             }
@@ -550,6 +552,16 @@ pub fn parse_title_block(display: &str, analysis: &str) -> TitleBlock {
             }
         }
     }
+    // speaker: 浦口区人民政府区长
+    if place.is_none() {
+        if let Some(p) = speaker_title.find("人民政府").map(|e| &speaker_title[..e]) {
+            if let Some((name, lv)) = split_place(p) {
+                if name.chars().count() >= 2 && name.chars().count() <= 8 && name.chars().all(is_han) {
+                    place = Some((name, lv));
+                }
+            }
+        }
+    }
     if let Some((name, lv)) = place {
         tb.region = Some(name);
         tb.level = Some(lv);
@@ -591,6 +603,16 @@ mod tests {
         assert_eq!(parse_speaker("国务院副总理兼国家计划委员会主任姚依林"), sp("姚依林", "国务院副总理兼国家计划委员会主任"));
         assert_eq!(parse_speaker("政府工作报告"), None);
         assert_eq!(parse_speaker("各位代表："), None);
+    }
+
+    #[test]
+    fn a_block_with_the_place_in_the_speakers_title_and_the_date_alone() {
+        let d = "2024年政府工作报告\n浦口区人民政府区长　张　军\n2024年1月5日\n\n各位代表：\n一、关于2023年工作回顾\n";
+        let tb = parse_title_block(d, d);
+        assert_eq!((tb.region.as_deref(), tb.level), (Some("浦口"), Some(Level::County)));
+        assert_eq!(tb.date.as_deref(), Some("2024-01-05"));
+        assert_eq!(tb.speaker, sp("张军", "浦口区人民政府区长"));
+        assert_eq!((tb.report_year, tb.review_year), (Some(2024), Some(2023)));
     }
 
     #[test]

@@ -477,7 +477,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             }
             _ => {}
         }
-        // A list number: 1.地区生产总值 / 2、 / (3) / （4）.
+        // A list number: 1.地区生产总值 / 2、 / (3) / （4） / ① / ⑴ / ⒈.
+        if let Some(t) = r.strip_prefix(|c: char| ('\u{2460}'..='\u{249B}').contains(&c)) {
+            r = t;
+            continue;
+        }
         let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if (1..=2).contains(&d) {
             if let Some(m) = ['.', '、', '）', ')'].iter().find(|m| r[d..].starts_with(**m)) {

@@ -237,6 +237,17 @@ fn a_sum_named_by_the_fund_after_it() {
 }
 
 #[test]
+fn a_circled_list_number_is_no_part_of_the_name() {
+    let v = run("主要预期目标是：①生产总值增长7%—7.5%；②一般公共预算收入增长7%以上；⑴城镇新增就业100万人；⒋居民消费价格涨幅3%左右。");
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref())).collect();
+    assert_eq!(
+        b,
+        [("生产总值", Some("gdp")), ("一般公共预算收入", Some("general_budget_revenue")), ("城镇新增就业", Some("urban_new_jobs")), ("居民消费价格涨幅", Some("cpi"))],
+        "{v:#?}"
+    );
+}
+
+#[test]
 fn a_cause_before_the_change_is_no_subject() {
     let v = run("全省地区生产总值43443.46亿元，受疫情影响下降5%；因灾影响粮食产量减少2.1%。");
     let b: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
