@@ -12,6 +12,7 @@ pub mod export;
 pub mod keywords;
 pub mod layout;
 pub mod panel;
+pub mod pdf;
 pub mod report;
 pub mod share;
 pub mod sort;

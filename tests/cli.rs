@@ -52,6 +52,17 @@ fn extract_json_every_fixture() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["encoding"], "docx");
     assert_eq!(v["speaker"]["name"], "杨光杰");
+    // a PDF with text is read to text, then parsed; a damaged one is a clear error
+    let out = Command::new(BIN).args(["extract", "--format", "csv", &fixture("synthetic/2025-city.pdf")]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.lines().any(|l| l.contains(",地区生产总值,gdp,growth,target,5.5,")), "{csv}");
+    let bad = std::env::temp_dir().join(format!("baogao-cli-test-{}.pdf", std::process::id()));
+    std::fs::write(&bad, b"%PDF-1.7\n1 0 obj <<\n").unwrap();
+    let out = Command::new(BIN).args(["extract", bad.to_str().unwrap()]).output().unwrap();
+    let _ = std::fs::remove_file(&bad);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"), "{}", String::from_utf8_lossy(&out.stderr));
     let out = Command::new(BIN).args(["extract", &fixture("zigong-2017-x8.txt")]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["copies"], 8);

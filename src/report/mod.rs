@@ -222,6 +222,10 @@ pub fn parse_input_kept(file: &str, d: &DecodedInput) -> Report {
 
 const REPORT_WORDS: [&str; 10] = ["各位代表", "政府工作", "人民代表大会", "地区生产总值", "国内生产总值", "工作回顾", "预期目标", "一般公共预算", "人民政府", "高质量发展"];
 
+/// The encoding named for text read from a PDF ([`crate::pdf`]): its lines are the
+/// PDF's printed lines, read as hard-wrapped whatever their number.
+pub const PDF_ENCODING: &str = "PDF";
+
 /// Parses text that is already decoded (pasted text, a decoded file). Never fails.
 pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
     parse_decoded(file, Cow::Borrowed(text), encoding)
@@ -231,7 +235,7 @@ pub fn parse_text(file: &str, text: &str, encoding: &str) -> Report {
 fn parse_decoded(file: &str, text: Cow<'_, str>, encoding: &str) -> Report {
     let cleaned = clean::clean(&text);
     drop(text);
-    let norm = normalize::normalize(&cleaned.text);
+    let norm = normalize::normalize_lines(&cleaned.text, encoding == PDF_ENCODING);
     let tb = title::parse_title_block(&cleaned.text, &norm.text);
     let opts = outline::OutlineOptions { soft_breaks: &norm.soft_breaks, report_year: tb.report_year, review_year: tb.review_year };
     let mut sections = outline::build(&norm.text, &opts);

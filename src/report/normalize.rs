@@ -227,7 +227,10 @@ fn is_han(c: char) -> bool {
 /// A break is inside a paragraph when the line before it is full (a paragraph's last line
 /// is short), does not end a sentence (`。！？；：`), and the line after it is text that
 /// is not indented; a page footer between two such lines goes with them.
-fn wrapped_breaks(s: &str) -> Vec<usize> {
+///
+/// `printed`: the text is known to be a PDF's printed lines (read from the PDF itself):
+/// three lines of the same width, a quarter of its lines, show the width.
+fn wrapped_breaks(s: &str, printed: bool) -> Vec<usize> {
     #[derive(Clone, Copy, PartialEq)]
     enum L {
         Blank,
@@ -240,7 +243,7 @@ fn wrapped_breaks(s: &str) -> Vec<usize> {
     // Wrapped lines are short: a text whose lines are long on average has none (one pass
     // of a fast byte count, then nothing else).
     let breaks = bytecount::count(b, b'\n');
-    if breaks < 10 || b.len() / breaks > MAX_W * 3 {
+    if breaks < if printed { 3 } else { 10 } || b.len() / breaks > MAX_W * 3 {
         return Vec::new();
     }
     let mut lines: Vec<(usize, L)> = Vec::new(); // (offset of the `\n` after it, kind)
@@ -289,7 +292,8 @@ fn wrapped_breaks(s: &str) -> Vec<usize> {
         }
     }
     let (metric, width, best, slack) = pick;
-    if best < 10 || best * 2 < texts {
+    let enough = if printed { best >= 3 && best * 4 >= texts } else { best >= 10 && best * 2 >= texts };
+    if !enough {
         return Vec::new();
     }
     let full = |k: L| matches!(k, L::Text(w, _, stop) if w[metric] + slack >= width && !stop);
@@ -337,6 +341,12 @@ fn plain_punct(x: u8, y: u8, z: u8) -> bool {
 }
 
 pub fn normalize(display: &str) -> Normalized {
+    normalize_lines(display, false)
+}
+
+/// [`normalize`] of text whose lines are known to be a PDF's printed lines
+/// (`printed`: see [`wrapped_breaks`]).
+pub fn normalize_lines(display: &str, printed: bool) -> Normalized {
     let mut b = MapBuilder::with_capacity(display.len());
     let mut soft = Vec::new();
     let mut n = Counts::default();
@@ -347,7 +357,7 @@ pub fn normalize(display: &str) -> Normalized {
     let mut run = 0usize; // start of pending verbatim run
     let mut last: Option<char> = None; // last char written (after folding)
     // Hard-wrapped text: line breaks inside paragraphs are read as soft breaks.
-    let wraps = wrapped_breaks(display);
+    let wraps = wrapped_breaks(display, printed);
     let mut next_wrap = 0usize;
     let mut wrap_pending = false;
     // Years in Chinese numerals: the fast path stops at each, the slow path writes it.

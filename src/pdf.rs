@@ -1,0 +1,241 @@
+//! PDF → text, for the page's PDF worker (`src/pdf_worker.rs`) and the CLI: the text a
+//! PDF shows, one line per printed line as `pdftotext` gives it, which the report parser
+//! then reads like any text taken from a PDF (the normaliser joins the wrapped lines).
+//!
+//! The reading is pdf-extract's (over lopdf): a third-party reader of a format with many
+//! dialects, which may fail on a PDF it does not understand and may panic. So it never
+//! runs inside the report parser (which must not panic, and is fuzzed to prove it): the
+//! page runs it in a worker of its own, whose death it reports as a message, and the CLI
+//! behind `catch_unwind`. No web crates here.
+
+/// What a report read from a PDF gives as its encoding (shown where the page and the
+/// CLI name a file's encoding; the parser reads its lines as printed lines).
+pub const ENCODING: &str = crate::report::PDF_ENCODING;
+
+/// Whether the bytes are a PDF file (`%PDF-` at the start).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// Why a PDF gave no text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// The reader could not read it (damaged, encrypted, a dialect it does not know).
+    Unreadable(String),
+    /// It reads, but holds (almost) no text: pages scanned as pictures.
+    NoText,
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::Unreadable(why) => write!(f, "the PDF cannot be read ({why})"),
+            PdfError::NoText => write!(f, "the PDF holds no text (scanned pages?)"),
+        }
+    }
+}
+
+/// Fewer letters than this (Chinese characters or ASCII letters and digits) is no text.
+const MIN_LETTERS: usize = 20;
+
+/// The text of a PDF. Panics where the reader panics: call it where a panic is contained
+/// (a worker of its own, [`read_guarded`]).
+pub fn read(bytes: &[u8]) -> Result<String, PdfError> {
+    let unreadable = |e: &dyn std::fmt::Display| PdfError::Unreadable(e.to_string());
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| unreadable(&e))?;
+    if doc.is_encrypted() {
+        // (encrypted with an empty user password is still readable)
+        doc.decrypt("").map_err(|e| unreadable(&e))?;
+    }
+    let mut lines = Lines::default();
+    pdf_extract::output_doc(&doc, &mut lines).map_err(|e| unreadable(&e))?;
+    drop(doc);
+    let mut text = lines.out;
+    text.push('\n');
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).take(MIN_LETTERS).count();
+    if letters < MIN_LETTERS {
+        return Err(PdfError::NoText);
+    }
+    Ok(text)
+}
+
+/// [`read`] with the reader's panics caught (native code: the CLI, tests).
+pub fn read_guarded(bytes: &[u8]) -> Result<String, PdfError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(bytes)))
+        .unwrap_or_else(|_| Err(PdfError::Unreadable("the PDF reader failed on this file".into())))
+}
+
+/// The characters the reader places on a page, written as paragraphs: a printed line
+/// that reaches the right margin without ending a sentence goes on in the next line when
+/// that one is not indented (also across a page break), as in the report's own text.
+/// Otherwise a line ends with a line break, and a first-line indent (`　　`) marks a line
+/// that starts right of the left margin. A space marks a gap inside a line as wide as a
+/// space (not the gaps a justified line spreads between Chinese characters); page numbers
+/// (`－ 2 －`) are dropped. Line spacing does not matter (official documents set lines 1.75
+/// font sizes apart, which pdf-extract's own writer takes for paragraph gaps).
+#[derive(Default)]
+struct Lines {
+    out: String,
+    /// This page's lines: (left x, font size, right x, right x of the first word, text).
+    /// The first word: a run of Latin letters, digits and their punctuation (`13.6%`), or
+    /// one Chinese character, with the punctuation after it (`，`): what a line cannot
+    /// break inside.
+    page: Vec<(f64, f64, f64, f64, String)>,
+    /// Still inside the current line's first word.
+    in_first_word: bool,
+    last_y: f64,
+    last_end: f64,
+    last_ascii: bool,
+    word_start: bool,
+    /// The last line written reached the right margin and did not end a sentence: it goes
+    /// on in the next one (unless that one is indented).
+    goes_on: bool,
+    /// The last line written ended a sentence.
+    ended_sentence: bool,
+    /// Where the last line written ends (x).
+    last_line_end: f64,
+    /// The pages' left and right margins (x), from the last page with enough lines.
+    margins: Option<(f64, f64)>,
+}
+
+/// The value most of `xs` lie near (within `width`), from the group with the most: its
+/// smallest (`low`) or largest value.
+fn common(xs: &[f64], width: f64, low: bool) -> Option<f64> {
+    let mut v: Vec<f64> = xs.iter().copied().filter(|x| x.is_finite()).collect();
+    v.sort_by(f64::total_cmp);
+    let mut best: Option<(usize, f64)> = None;
+    for (k, &x) in v.iter().enumerate() {
+        let run = v[k..].iter().take_while(|&&y| y - x <= width).count();
+        if best.is_none_or(|(n, _)| run > n) {
+            best = Some((run, if low { x } else { v[k + run - 1] }));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+/// A page number on a line of its own: `2`, `－ 2 －`, `- 12 -`, `— 3 —`.
+fn is_page_number(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '－' | '—' | '–' | '·'));
+    !core.is_empty() && core.len() <= 4 && core.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Lines {
+    fn flush_page(&mut self) {
+        let size = common(&self.page.iter().map(|l| l.1).collect::<Vec<_>>(), 0.5, true).unwrap_or(12.0).max(1.0);
+        // (a page of a few lines shows no margins: the last full page's stand)
+        if self.page.len() >= 6 || self.margins.is_none() {
+            let left = common(&self.page.iter().map(|l| l.0).collect::<Vec<_>>(), 2.0, true).unwrap_or(0.0);
+            // the right margin: where most of the long lines end (short ones are headings
+            // and paragraphs' last lines)
+            let widest = self.page.iter().map(|l| l.2).fold(left, f64::max);
+            let long: Vec<f64> = self.page.iter().map(|l| l.2).filter(|&e| e >= left + (widest - left) * 0.6).collect();
+            let right = common(&long, size, false).unwrap_or(widest);
+            self.margins = Some((left, right));
+        }
+        let (left, right) = self.margins.unwrap_or((0.0, f64::MAX));
+        for (x, _, end, word_end, text) in std::mem::take(&mut self.page) {
+            let text = text.trim();
+            if text.is_empty() || is_page_number(text) {
+                continue;
+            }
+            let indented = x > left + size * 1.5;
+            // a line cannot start with closing punctuation or a unit: the line before goes on
+            let continues = text.starts_with(['%', '‰', '，', '。', '、', '；', '：', '）', '”', '’', ',', '.', ')']);
+            // … or its first word would not have fitted at the end of the line before
+            let no_room = self.last_line_end + (word_end - x) > right - size * 0.5;
+            let join = !self.out.is_empty() && !indented && !self.ended_sentence && (self.goes_on || continues || no_room);
+            if !join && !self.out.is_empty() {
+                self.out.push('\n');
+            }
+            if indented {
+                self.out.push_str("\u{3000}\u{3000}");
+            }
+            self.out.push_str(text);
+            self.ended_sentence = text.ends_with(['。', '！', '？', '；', '：', ':', '!', '?', ';']);
+            // (the reader's widths of Latin letters and digits can run long: a line holding
+            // them may end past the margin; one without reaches it within a char or two
+            // where a longer word or number did not fit)
+            self.goes_on = end >= right - size * 3.0;
+            self.last_line_end = end;
+        }
+    }
+}
+
+impl pdf_extract::OutputDev for Lines {
+    fn begin_page(&mut self, _: u32, _: &pdf_extract::MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), pdf_extract::OutputError> {
+        self.page.clear();
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.flush_page();
+        Ok(())
+    }
+
+    fn output_character(&mut self, trm: &pdf_extract::Transform, width: f64, _: f64, font_size: f64, ch: &str) -> Result<(), pdf_extract::OutputError> {
+        let size = font_size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let (x, y) = (trm.m31, trm.m32);
+        let ascii = ch.is_ascii();
+        let new_line = match self.page.last() {
+            None => true,
+            // down (or up: another column) by half a size, back to the left or far down
+            Some(_) => self.word_start && (y - self.last_y).abs() > size * 0.5 && (x < self.last_end || (y - self.last_y).abs() > size * 1.5),
+        };
+        if new_line {
+            self.page.push((x, size, x, x, String::new()));
+            self.in_first_word = true;
+        } else if self.word_start && x > self.last_end + size * if ascii || self.last_ascii { 0.2 } else { 0.6 } {
+            if let Some(l) = self.page.last_mut() {
+                l.4.push(' ');
+            }
+            self.in_first_word = false;
+        }
+        if let Some(l) = self.page.last_mut() {
+            let closing = ch.starts_with(['，', '。', '、', '；', '：', '）', '”', '’', '%', '‰', ',', '.', ')', ';', ':']);
+            if self.in_first_word {
+                // the word goes on: Latin after Latin, closing punctuation after anything
+                let goes_on = l.4.is_empty() || closing || (ascii && l.4.is_ascii());
+                if goes_on {
+                    l.3 = x + width * size;
+                } else {
+                    self.in_first_word = false;
+                }
+            }
+            l.4.push_str(ch);
+            l.2 = x + width * size;
+        }
+        self.word_start = false;
+        self.last_y = y;
+        self.last_end = x + width * size;
+        self.last_ascii = ascii;
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.word_start = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_pdf_or_a_broken_one_is_an_error_not_a_panic() {
+        assert!(!is_pdf(b"\xEF\xBB\xBF%PDF-1.4"));
+        assert!(is_pdf(b"%PDF-1.7\n"));
+        assert!(matches!(read_guarded(b"%PDF-1.4\n%%EOF\n"), Err(PdfError::Unreadable(_))));
+        assert!(is_page_number("－ 2 －") && is_page_number("12") && !is_page_number("2024年"));
+        assert_eq!(common(&[72.0, 72.5, 90.0, 71.8, 300.0], 2.0, true), Some(71.8));
+        assert!(matches!(read_guarded(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), Err(_)));
+    }
+}

@@ -1,0 +1,81 @@
+//! `baogao-pdf`: the page's PDF reader, a Web Worker of its own (built by Trunk from the
+//! `data-type="worker"` link in index.html, loaded as `baogao-pdf_loader.js`). The page
+//! starts it only when a PDF is opened, and ends it after one answer.
+//!
+//! It turns a PDF into text ([`baogao::pdf::read`]) and nothing else: the page parses
+//! that text as it parses any text. The PDF reader is third-party and may panic on a PDF
+//! it does not understand; here that ends this worker only (the page says the PDF could
+//! not be read and keeps the open report), never the page or its parsing worker.
+//!
+//! Protocol (plain JS objects):
+//! - worker → page `{type:"ready"}` once the wasm is running;
+//! - page → worker `{bytes: ArrayBuffer}` (transferred);
+//! - worker → page `{type:"text", text: ArrayBuffer}` (UTF-8, transferred), or
+//!   `{type:"error", kind: "unreadable" | "no_text", message}`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("baogao-pdf runs only in the browser, as the page's PDF worker (built by trunk).");
+    eprintln!("For the command line use `baogao extract report.pdf`.");
+    std::process::exit(2);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use baogao::pdf::{self, PdfError};
+    use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn set(obj: &Object, key: &str, value: &JsValue) {
+        let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+    }
+
+    fn handle(ev: MessageEvent) {
+        let bytes = match Reflect::get(&ev.data(), &"bytes".into()) {
+            Ok(b) if b.is_instance_of::<ArrayBuffer>() => Uint8Array::new(&b).to_vec(),
+            _ => Vec::new(),
+        };
+        let msg = Object::new();
+        match pdf::read(&bytes) {
+            Ok(text) => {
+                drop(bytes);
+                let buf = Uint8Array::from(text.as_bytes()).buffer();
+                drop(text);
+                set(&msg, "type", &"text".into());
+                set(&msg, "text", &buf);
+                let transfer = Array::of1(&buf);
+                let _ = scope().post_message_with_transfer(&msg, &transfer);
+            }
+            Err(e) => {
+                set(&msg, "type", &"error".into());
+                let kind = match e {
+                    PdfError::Unreadable(_) => "unreadable",
+                    PdfError::NoText => "no_text",
+                };
+                set(&msg, "kind", &kind.into());
+                set(&msg, "message", &e.to_string().into());
+                let _ = scope().post_message(&msg);
+            }
+        }
+    }
+
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(handle);
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let ready = Object::new();
+        set(&ready, "type", &"ready".into());
+        let _ = scope().post_message(&ready);
+    }
+}
