@@ -93,6 +93,8 @@ if ! skip size && [[ -f "$DIST/index.html" ]]; then
     name=$(basename "$f")
     if [[ "$name" == baogao-worker* ]]; then
       row "worker wasm $name raw / gzip" "$(kb "$raw") / $(kb "$z")" "(a spare starts 3 s after the first picture; files ≥ 1 MB, Word, non-UTF-8)"
+    elif [[ "$name" == baogao-pdf* ]]; then
+      row "PDF worker wasm $name raw / gzip" "$(kb "$raw") / $(kb "$z")" "(loaded only when a PDF is opened)"
     else
       row "wasm $name raw" "$(kb "$raw")"
       row "wasm $name gzip" "$(kb "$z")" "budget ≤ 300 KB gzip"
@@ -102,7 +104,7 @@ if ! skip size && [[ -f "$DIST/index.html" ]]; then
   # First load: index.html + the main JS loader + main wasm + CSS (the worker is not loaded).
   for f in "$DIST"/index.html "$DIST"/*.js "$DIST"/*.css; do
     [[ -e "$f" ]] || continue
-    case "$(basename "$f")" in baogao-worker*) continue ;; esac
+    case "$(basename "$f")" in baogao-worker* | baogao-pdf*) continue ;; esac
     first=$((first + $(gz "$f")))
   done
   row "first-load transfer (html+js+wasm+css, gzip)" "$(kb "$first")"

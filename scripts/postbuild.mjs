@@ -60,9 +60,10 @@ if (existsSync(swPath)) {
     }
   };
   walk(dir);
-  // The app's files and the catalog; not sw.js itself, not source maps.
+  // The app's files and the catalog; not sw.js itself, not source maps, not the PDF
+  // reader (fetched, then cached, only when a PDF is opened).
   const assets = files
-    .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && (!f.startsWith('reports/') || f === 'reports/index.json'))
+    .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && !f.startsWith('baogao-pdf') && (!f.startsWith('reports/') || f === 'reports/index.json'))
     .map((f) => (f === 'index.html' ? './' : './' + f))
     .sort();
   const build = createHash('sha256').update(assets.join('\n') + html).digest('hex').slice(0, 16);

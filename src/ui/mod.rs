@@ -20,6 +20,7 @@ pub mod share;
 pub mod message;
 pub mod open;
 pub mod pack;
+pub mod pdf_client;
 pub mod perf;
 pub mod persist;
 pub mod report_text;

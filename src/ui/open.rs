@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::pdf_client::PdfText;
 use super::perf;
 use super::state::{AppState, Source};
 use super::worker_client::{self, Outcome};
@@ -167,9 +168,45 @@ pub enum BytesParsed {
 }
 
 /// Parse a file's bytes: here when they are UTF-8 text under [`WORKER_MIN_BYTES`] (the
-/// page's wasm has no other decoder), otherwise in the worker. `buffer`, when given,
-/// holds the same bytes and is handed to the worker.
+/// page's wasm has no other decoder), otherwise in the worker; a PDF is read to text in
+/// the PDF worker first ([`pdf_client`](super::pdf_client)). `buffer`, when given, holds
+/// the same bytes and is handed to the worker.
 pub async fn parse_bytes(state: AppState, name: &str, bytes: &[u8], buffer: Option<ArrayBuffer>) -> BytesParsed {
+    if !crate::pdf::is_pdf(bytes) {
+        return parse_plain(state, name, bytes, buffer).await;
+    }
+    if bytes.len() > MAX_BYTES {
+        let e = OpenError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES };
+        return BytesParsed::Failed(error_text(state, name, &e));
+    }
+    let buffer = buffer.unwrap_or_else(|| js_sys::Uint8Array::from(bytes).buffer());
+    let text = match super::pdf_client::text(state, name, buffer).await {
+        PdfText::Text(text) => text,
+        PdfText::Failed(why) => {
+            let keep = state.tr_now("当前报告保持不变。", "The open report is kept.");
+            return BytesParsed::Failed(format!("{name}: {why} {keep}"));
+        }
+        PdfText::Cancelled => return BytesParsed::Cancelled,
+    };
+    // The text, parsed here (a report's text is far under the worker's threshold) as a
+    // PDF's printed lines; a huge one goes to the parsing worker.
+    let parsed = if text.len() < WORKER_MIN_BYTES || !worker_client::supported() {
+        BytesParsed::Done(report::parse_text(name, &text, report::PDF_ENCODING), None, None)
+    } else {
+        parse_plain(state, name, text.as_bytes(), None).await
+    };
+    match parsed {
+        BytesParsed::Done(mut r, _, note) => {
+            r.encoding = report::PDF_ENCODING.to_string();
+            // the text is what a `#doc=` link carries (the page cannot read the PDF itself)
+            BytesParsed::Done(r, Some(text), note)
+        }
+        other => other,
+    }
+}
+
+/// [`parse_bytes`] of bytes that are not a PDF.
+async fn parse_plain(state: AppState, name: &str, bytes: &[u8], buffer: Option<ArrayBuffer>) -> BytesParsed {
     let failed = |e: OpenError| BytesParsed::Failed(error_text(state, name, &e));
     if bytes.len() < WORKER_MIN_BYTES || !worker_client::supported() {
         match report::parse_utf8(name, bytes) {

@@ -201,6 +201,7 @@ pub async fn parse(state: AppState, name: &str, bytes: ArrayBuffer) -> Outcome {
 pub fn cancel(state: AppState) {
     CANCELS.with(|c| c.set(c.get() + 1));
     abort_current();
+    super::pdf_client::abort();
     state.progress.set(None);
     state.cancellable.set(false);
     state.info(format!(
@@ -392,7 +393,7 @@ fn on_message(state: AppState, id: u64, ev: MessageEvent) {
 }
 
 /// An ArrayBuffer's bytes.
-fn bytes_of(v: JsValue) -> Option<Vec<u8>> {
+pub(super) fn bytes_of(v: JsValue) -> Option<Vec<u8>> {
     v.dyn_into::<ArrayBuffer>().ok().map(|b| Uint8Array::new(&b).to_vec())
 }
 
@@ -503,22 +504,22 @@ pub async fn yield_now() {
     let _ = JsFuture::from(promise).await;
 }
 
-fn reply(kind: &str, message: &str) -> JsValue {
+pub(super) fn reply(kind: &str, message: &str) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &"type".into(), &kind.into());
     let _ = Reflect::set(&o, &"message".into(), &message.into());
     o.into()
 }
 
-fn get(v: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn kind(v: &JsValue) -> String {
+pub(super) fn kind(v: &JsValue) -> String {
     get(v, "type").as_string().unwrap_or_default()
 }
 
-fn js_text(e: &JsValue) -> String {
+pub(super) fn js_text(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| {
             e.dyn_ref::<js_sys::Error>()
