@@ -26,20 +26,17 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
+#[path = "worker_glue.rs"]
+mod glue;
+
+#[cfg(target_arch = "wasm32")]
 mod web {
+    use super::glue::{post, scope, set};
     use baogao::pdf::{self, PdfError};
     use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::MessageEvent;
 
-    fn scope() -> DedicatedWorkerGlobalScope {
-        js_sys::global().unchecked_into()
-    }
-
-    fn set(obj: &Object, key: &str, value: &JsValue) {
-        let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-    }
 
     fn handle(ev: MessageEvent) {
         let bytes = match Reflect::get(&ev.data(), &"bytes".into()) {
@@ -65,17 +62,12 @@ mod web {
                 };
                 set(&msg, "kind", &kind.into());
                 set(&msg, "message", &e.to_string().into());
-                let _ = scope().post_message(&msg);
+                post(&msg);
             }
         }
     }
 
     pub fn start() {
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(handle);
-        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        let ready = Object::new();
-        set(&ready, "type", &"ready".into());
-        let _ = scope().post_message(&ready);
+        super::glue::start(handle);
     }
 }

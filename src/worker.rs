@@ -33,24 +33,17 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
+#[path = "worker_glue.rs"]
+mod glue;
+
+#[cfg(target_arch = "wasm32")]
 mod web {
+    use super::glue::{post, scope, set};
     use baogao::wire::{self, Stage};
     use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::MessageEvent;
 
-    fn scope() -> DedicatedWorkerGlobalScope {
-        js_sys::global().unchecked_into()
-    }
-
-    fn set(obj: &Object, key: &str, value: &JsValue) {
-        let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-    }
-
-    fn post(msg: &Object) {
-        let _ = scope().post_message(msg);
-    }
 
     fn post_progress(stage: Stage, fraction: f64) {
         let msg = Object::new();
@@ -137,12 +130,6 @@ mod web {
     }
 
     pub fn start() {
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(handle);
-        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // The worker lives as long as its handler: one job per worker, ended by the page.
-        on_message.forget();
-        let ready = Object::new();
-        set(&ready, "type", &"ready".into());
-        post(&ready);
+        super::glue::start(handle);
     }
 }

@@ -38,6 +38,11 @@ test('a PDF report opens: title block, parts, paragraphs joined back, its target
   assert.match(gdp, /5\.6\s*%/);
   assert.match(gdp, /5\.5\s*%/);
   await shot(page, 'pdf-open');
+  // kept in the browser as the PDF itself, it comes back after a reload (read again)
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('baogao:doc:')), null, { timeout: 15000 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => /2025-city\.pdf/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 30000 });
+  assert.match(await page.locator('[data-testid=report-title]').innerText(), /海澜/);
   assert.deepEqual(errors, []);
   await context.close();
 });
