@@ -104,10 +104,16 @@ fn common(xs: &[f64], width: f64, low: bool) -> Option<f64> {
     let mut v: Vec<f64> = xs.iter().copied().filter(|x| x.is_finite()).collect();
     v.sort_by(f64::total_cmp);
     let mut best: Option<(usize, f64)> = None;
+    // (a window sliding over the sorted values: linear after the sort, however many)
+    let mut j = 0;
     for (k, &x) in v.iter().enumerate() {
-        let run = v[k..].iter().take_while(|&&y| y - x <= width).count();
+        j = j.max(k);
+        while j + 1 < v.len() && v[j + 1] - x <= width {
+            j += 1;
+        }
+        let run = j - k + 1;
         if best.is_none_or(|(n, _)| run > n) {
-            best = Some((run, if low { x } else { v[k + run - 1] }));
+            best = Some((run, if low { x } else { v[j] }));
         }
     }
     best.map(|(_, x)| x)
@@ -236,6 +242,10 @@ mod tests {
         assert!(matches!(read_guarded(b"%PDF-1.4\n%%EOF\n"), Err(PdfError::Unreadable(_))));
         assert!(is_page_number("－ 2 －") && is_page_number("12") && !is_page_number("2024年"));
         assert_eq!(common(&[72.0, 72.5, 90.0, 71.8, 300.0], 2.0, true), Some(71.8));
+        assert_eq!(common(&[530.0, 539.5, 300.0, 538.0, 120.0], 12.0, false), Some(539.5));
+        assert_eq!(common(&[], 2.0, true), None);
+        // many equal values: linear, not quadratic
+        assert_eq!(common(&vec![5.0; 200_000], 2.0, true), Some(5.0));
         assert!(matches!(read_guarded(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), Err(_)));
     }
 }
