@@ -247,10 +247,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let (year, period) = match status {
                 Status::Target if quoted_goal => (explicit_year.or(ctx.review_year), None),
                 Status::Target => {
-                    let base = flags.tgt_year.filter(|_| abs >= flags.tgt_from).or(ctx.report_year);
+                    let stated = flags.tgt_year.filter(|_| abs >= flags.tgt_from);
+                    let base = stated.or(ctx.report_year);
                     let five = kind == SectionKind::FiveYear;
                     let to_year = flags.to_year.filter(|_| abs >= flags.to_year_from);
-                    let y = g.year.or(plan.map(|(_, b)| b)).or(to_year).or(if five { ctx.report_year.map(|r| r + 4) } else { base });
+                    // (a five-year part's targets are for its last year, unless the sentence
+                    // that sets them names a year: `2026年…主要预期目标是` under a heading of
+                    // both, `“十五五”时期主要目标和2026年工作安排`)
+                    let y = g.year.or(plan.map(|(_, b)| b)).or(to_year).or(if five { stated.or(ctx.report_year.map(|r| r + 4)) } else { base });
                     let period = match (y, ctx.report_year) {
                         // “十四五”时期年均增长6%: the plan's years.
                         _ if plan.is_some() && g.year.is_none() => plan.map(|(a, b)| format!("{a}-{b}")),

@@ -159,6 +159,20 @@ fn strip_year_suffix(r: &str) -> Option<&str> {
     None
 }
 
+/// `r` before a named plan's years at its end (`是“十三五”时期`, `较十二五期间`): the plan
+/// name ends in 五 (六五 … 十五五), the years are 时期 / 期间.
+fn strip_plan_suffix(r: &str) -> Option<&str> {
+    let h = ["时期", "期间"].iter().find_map(|w| r.strip_suffix(w))?;
+    let h = h.trim_end_matches(['”', '"']);
+    let name = h.strip_suffix('五')?;
+    let head = name.trim_end_matches(|c: char| "一二三四五六七八九十".contains(c));
+    let digits = name.len() - head.len();
+    if digits == 0 || digits > 2 * '十'.len_utf8() {
+        return None;
+    }
+    Some(head.trim_end_matches(['“', '"']))
+}
+
 /// A year at the start of `s`, `2024年` or, as older reports write it, `一九八四年`:
 /// (year, byte length with 年).
 fn leading_year(s: &str) -> Option<(i32, usize)> {
@@ -347,6 +361,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             } else {
                 h
             };
+            continue;
+        }
+        // 是“十三五”时期的1.6倍: the base a multiple is of, as 是2020年的 is.
+        if let Some(h) = strip_plan_suffix(r) {
+            r = h;
             continue;
         }
         // 粮食总产量连续5年稳定在…: how long, as at the head, not part of the name.

@@ -84,6 +84,24 @@ fn older_wording_of_averages_goals_and_prices() {
 }
 
 #[test]
+fn a_five_year_part_that_also_sets_the_years_targets() {
+    // under `“十五五”时期主要目标和2026年工作安排`: the five-year goals, then the year's
+    let v = run_with(
+        "今后五年，力争地区生产总值年均增长6%左右。2024年经济社会发展主要预期目标是：地区生产总值增长6%左右；城镇新增就业1.1万人。",
+        Some(SectionKind::FiveYear),
+    );
+    let b: Vec<_> = v.iter().map(|i| (i.year, i.period.as_deref())).collect();
+    assert_eq!(b, [(Some(2028), Some("2024-2028")), (Some(2024), None), (Some(2024), None)], "{v:#?}");
+}
+
+#[test]
+fn a_multiple_of_a_plan_periods_figure_is_named_by_its_subject() {
+    let v = run_with("累计完成固定资产投资2150亿元，是“十三五”时期的1.6倍。", Some(SectionKind::Review));
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
+    assert_eq!(b, [("固定资产投资", Measure::Level), ("固定资产投资", Measure::Multiple)], "{v:#?}");
+}
+
+#[test]
 fn a_year_since_which_is_not_the_figures_year() {
     let v = run_with("2019年以来，地区生产总值年均增长6.5%。", Some(SectionKind::Review));
     assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2019-2023")));
