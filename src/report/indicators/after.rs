@@ -25,9 +25,10 @@ pub(super) fn name<'c>(clause: &'c str, it: &Item, name: String, own_subject: bo
             classifier_noun(after_text).map_or(name, str::to_string)
         }
         // 安排1000亿元专项奖补资金: the sum is the fund named after it.
-        Some(Family::Money) if it.suffix.is_none() && it.kind == Kind::Normal => {
-            fund_noun(after_text).map_or(name, str::to_string)
-        }
+        Some(Family::Money) if it.suffix.is_none() && it.kind == Kind::Normal => match fund_noun(after_text) {
+            Some(fund) => fund.to_string(),
+            None => issued_noun(&name, after_text).unwrap_or(name),
+        },
         _ => name,
     };
     // A bare 万/亿 before a group of people (促进约1亿农业转移人口落户城镇) counts that
@@ -181,6 +182,20 @@ fn noun_words(after: &str, max: usize, and: bool) -> &str {
         }
     }
     &after[..end]
+}
+
+/// Verbs that raise or hand out a sum (`地方发行2000亿元债券`).
+const FUND_VERBS: &[&str] = &["发行", "发放", "筹集", "募集", "争取", "安排"];
+
+/// A sum named by a bare fund word after it when the words before it end in a verb of
+/// raising or handing out money (`国务院同意地方发行2000亿元债券` → 地方债券: the issuer,
+/// when it is 地方 / 地方政府 / 企业, comes first). `name`: the words before, as read.
+fn issued_noun(name: &str, after: &str) -> Option<String> {
+    let before = FUND_VERBS.iter().find_map(|v| name.strip_suffix(v))?;
+    let word = scan::han_words(after, "的和及与为是将在用于等", 4);
+    let fund = FUND_HEADS.iter().find(|w| word == **w && !matches!(**w, "资金" | "投资"))?;
+    let issuer = ["地方政府", "地方", "企业"].into_iter().find(|w| before.ends_with(w)).unwrap_or("");
+    Some(format!("{issuer}{fund}"))
 }
 
 /// Words a sum of money names when they end the words right after it.

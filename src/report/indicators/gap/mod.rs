@@ -130,15 +130,30 @@ fn is_span_numeral(c: char) -> bool {
 }
 
 /// `r` without a trailing span of years or months that says how long, not what:
-/// `连续5年`, `已连续三年`, `提前两年`, `连续6个月`.
+/// `连续5年`, `已连续三年`, `提前两年`, `连续6个月`; and a count of years in CJK numerals
+/// right after a name (`全社会固定资产投资五年累计完成`, `…三年来`), which is when.
 fn span_suffix(r: &str) -> Option<&str> {
-    let t = r.strip_suffix('年').or_else(|| r.strip_suffix("个月"))?;
+    let t = r.strip_suffix("年来").or_else(|| r.strip_suffix('年'));
+    let (t, years) = match t {
+        Some(t) => (t, true),
+        None => (r.strip_suffix("个月")?, false),
+    };
     let head = t.trim_end_matches(is_span_numeral);
     if head.len() == t.len() {
         return None;
     }
-    let h = head.strip_suffix("连续").or_else(|| head.strip_suffix("提前"))?;
-    Some(h.strip_suffix('已').unwrap_or(h))
+    match head.strip_suffix("连续").or_else(|| head.strip_suffix("提前")) {
+        Some(h) => Some(h.strip_suffix('已').unwrap_or(h)),
+        // a bare count: CJK numerals only (2023年 is a year), and a name before it
+        None if years
+            && t[head.len()..].chars().all(|c| "两二三四五六七八九十".contains(c))
+            && t.len() - head.len() <= 2 * '十'.len_utf8()
+            && head.chars().count() >= 2 =>
+        {
+            Some(head)
+        }
+        None => None,
+    }
 }
 
 fn strip_year_suffix(r: &str) -> Option<&str> {
@@ -149,8 +164,15 @@ fn strip_year_suffix(r: &str) -> Option<&str> {
             if head.len() - h2.len() == 4 {
                 return Some(h2);
             }
-            for w in ["上五", "上一", "上", "去", "前"] {
-                if let Some(h3) = head.strip_suffix(w) {
+            // 上年, 去年, 上五年, 前五年 (是前五年的2.8倍), 上一个五年: a base; 提前三年 is a span
+            let numerals = |c: char| "一二三四五六七八九十两".contains(c);
+            let h2 = head.trim_end_matches(numerals);
+            let h2 = h2.strip_suffix('个').map_or(h2, |h| h.trim_end_matches(numerals));
+            if h2.len() < head.len() && h2.ends_with("提前") {
+                return None;
+            }
+            for w in ["上", "去", "前"] {
+                if let Some(h3) = h2.strip_suffix(w) {
                     return Some(h3);
                 }
             }

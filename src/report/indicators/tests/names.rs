@@ -234,6 +234,16 @@ fn a_sum_named_by_the_fund_after_it() {
     }
     // a bare fund word names nothing
     assert_ne!(run("省财政投入30亿元资金。")[0].name, "资金");
+    // unless a verb of raising money comes before the sum: the fund, with its issuer
+    for (t, want) in [
+        ("同时国务院同意地方发行2000亿元债券，由财政部代理发行。", "地方债券"),
+        ("企业发行120亿元债券。", "企业债券"),
+        ("年内发放50亿元贷款。", "贷款"),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:?}");
+        assert_eq!(v[0].name, want, "{t}");
+    }
 }
 
 #[test]

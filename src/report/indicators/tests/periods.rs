@@ -102,6 +102,22 @@ fn a_multiple_of_a_plan_periods_figure_is_named_by_its_subject() {
 }
 
 #[test]
+fn a_count_of_years_after_the_name_is_when_not_what() {
+    let v = run_with("全社会固定资产投资五年累计完成4562亿元，是前五年的2.8倍。", Some(SectionKind::Review));
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
+    assert_eq!(b, [("全社会固定资产投资", Measure::Level), ("全社会固定资产投资", Measure::Multiple)], "{v:#?}");
+    let v = run_with("进出口总额五年累计1200亿美元，是上一个五年的2.4倍。", Some(SectionKind::Review));
+    let b: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(b, ["进出口总额", "进出口总额"], "{v:#?}");
+    let v = run_with("民营经济增加值三年来年均增长9%。", Some(SectionKind::Review));
+    assert_eq!(v[0].name, "民营经济增加值", "{v:#?}");
+    // how long, said with 提前 / 连续, as before
+    let v = run_with("粮食总产量连续5年稳定在600万吨以上，城镇化率提前三年达到60%。", Some(SectionKind::Review));
+    let b: Vec<_> = v.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(b, ["粮食总产量", "城镇化率"], "{v:#?}");
+}
+
+#[test]
 fn a_year_since_which_is_not_the_figures_year() {
     let v = run_with("2019年以来，地区生产总值年均增长6.5%。", Some(SectionKind::Review));
     assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2019-2023")));
