@@ -231,8 +231,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 && abs < flags.tgt_from
                 && clause.get(it.after..).is_some_and(|a| {
                     let a = a.trim_start();
-                    ["的目标", "的预期目标", "的控制目标", "的年度目标", "的增长目标", "目标"].iter().any(|w| a.starts_with(w))
+                    ["的目标", "的预期目标", "的控制目标", "的调控目标", "的年度目标", "的增长目标", "目标"].iter().any(|w| a.starts_with(w))
                 });
+            // (低于3%的调控目标: 低于 compares what was done with the goal; it is not the goal's)
+            let qualifier = match qualifier {
+                Some(q) if quoted_goal && matches!(q.as_str(), "低于" | "高于" | "超过" | "超出") => None,
+                q => q,
+            };
             if quoted_goal {
                 status = Status::Target;
             }

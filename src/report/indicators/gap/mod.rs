@@ -15,8 +15,12 @@ use words::{head_index, tail_index, NAME_ENDS};
 
 /// Region words after 高于/低于 that make a relative target (高于全省0.5个百分点), the
 /// economy's own growth (收入分别高于经济增速0.2和2.0个百分点), or the other group of
-/// residents (农村居民收入增长6.8%，高于城镇居民1.9个百分点).
+/// residents (农村居民收入增长6.8%，高于城镇居民1.9个百分点), or the year's own goal
+/// (增长6.2%，高于预期目标0.2个百分点; 比年度目标高1.1个百分点).
 fn region_phrase(s: &str) -> Option<&str> {
+    if matches!(s, "预期目标" | "年度目标" | "全年目标" | "目标" | "预期" | "年初目标" | "年度预期目标") {
+        return Some(s);
+    }
     let t = s
         .trim_end_matches("水平")
         .trim_end_matches("平均")

@@ -103,6 +103,14 @@ fn fenbie_after_subjects_in_their_own_clauses() {
     let v = run_with("规模以上工业增加值增长8%，固定资产投资增长10%，分别高于全省1.2和2.5个百分点。", Some(SectionKind::Plan));
     let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.value.clone())).collect();
     assert_eq!(r, vec![(Some("industrial_value_added"), n(1.2)), (Some("fixed_asset_investment"), n(2.5))], "{v:#?}");
+    // …and above the year's own goal, as above a region.
+    let v = run_with("全市地区生产总值增长6.2%，高于预期目标0.2个百分点；规模以上工业增加值增长8.1%，比年度目标高1.1个百分点。", Some(SectionKind::Review));
+    let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.relative_to.as_deref(), i.direction, i.value.clone())).collect();
+    assert_eq!(
+        r,
+        vec![(Some("gdp"), Some("预期目标"), Some(Direction::Up), n(0.2)), (Some("industrial_value_added"), Some("年度目标"), Some(Direction::Up), n(1.1))],
+        "{v:#?}"
+    );
     // Subjects listed together before 分别 still split as before.
     let v = run("城乡居民人均可支配收入分别增长8%和9%。");
     let k: Vec<_> = v.iter().map(|i| i.indicator.as_deref()).collect();

@@ -109,6 +109,10 @@ fn a_quoted_goal_is_not_what_was_done() {
         ],
         "{v:#?}"
     );
+    // the goal a figure stayed under: 低于3%的调控目标
+    let v = run_with("居民消费价格上涨0.4%，低于3%的调控目标。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.value.clone(), i.status, i.year, i.qualifier.as_deref())).collect();
+    assert_eq!(got, vec![(n(0.4), Status::Actual, Some(2023), None), (n(3.0), Status::Target, Some(2023), None)], "{v:#?}");
 }
 
 #[test]
