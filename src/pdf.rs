@@ -8,10 +8,6 @@
 //! page runs it in a worker of its own, whose death it reports as a message, and the CLI
 //! behind `catch_unwind`. No web crates here.
 
-/// What a report read from a PDF gives as its encoding (shown where the page and the
-/// CLI name a file's encoding; the parser reads its lines as printed lines).
-pub const ENCODING: &str = crate::report::PDF_ENCODING;
-
 /// Whether the bytes are a PDF file (`%PDF-` at the start).
 pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF-")

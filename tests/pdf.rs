@@ -28,7 +28,7 @@ fn a_printed_report_reads_as_its_text() {
     let text = baogao::pdf::read_guarded(&pdf).unwrap();
     // printed lines joined back into paragraphs
     assert!(text.contains("一般公共预算收入486亿元，同口径增长3.2%，其中税收收入占比76.5%"), "{text}");
-    let from_pdf = report::parse_text("2025-city.pdf", &text, baogao::pdf::ENCODING);
+    let from_pdf = report::parse_text("2025-city.pdf", &text, report::PDF_ENCODING);
     let from_txt = report::parse("2025-city.txt", &txt).unwrap();
     assert_eq!(from_pdf.encoding, "PDF");
     assert_eq!((from_pdf.title.clone(), from_pdf.region.clone(), from_pdf.date.clone()), (from_txt.title.clone(), from_txt.region.clone(), from_txt.date.clone()));

@@ -109,9 +109,6 @@ pub fn readable(results: &[(PathBuf, Result<Report, String>)]) -> (Vec<&Report>,
     (ok, code)
 }
 
-/// The encoding a report read from a PDF names (the page's PDF path names the same).
-pub use crate::pdf::ENCODING as PDF_ENCODING;
-
 pub fn load(path: &Path) -> Result<Report, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let name = path.to_string_lossy().to_string();
@@ -120,7 +117,7 @@ pub fn load(path: &Path) -> Result<Report, String> {
     if crate::pdf::is_pdf(&bytes) {
         let text = crate::pdf::read_guarded(&bytes).map_err(|e| e.to_string())?;
         drop(bytes);
-        return std::panic::catch_unwind(move || report::parse_text(&name, &text, PDF_ENCODING))
+        return std::panic::catch_unwind(move || report::parse_text(&name, &text, report::PDF_ENCODING))
             .map_err(|_| "internal error while parsing (please report this file)".to_string());
     }
     match std::panic::catch_unwind(move || report::parse_owned(&name, bytes)) {
