@@ -266,11 +266,15 @@ pub fn scan_chinese(s: &str) -> Option<Num> {
     Some(Num { value, len, chinese: true, has_mult, decimal, plain: false })
 }
 
-/// `百分之八`, `百分之三点五`: value and bytes consumed (unit is %).
-pub fn scan_percent_words(s: &str) -> Option<Num> {
-    let rest = s.strip_prefix("百分之")?;
+/// `百分之八`, `百分之三点五` (unit %), `千分之十二` (unit ‰): value and bytes consumed,
+/// and whether it is per thousand.
+pub fn scan_percent_words(s: &str) -> Option<(Num, bool)> {
+    let (rest, permille) = match s.strip_prefix("百分之") {
+        Some(r) => (r, false),
+        None => (s.strip_prefix("千分之")?, true),
+    };
     let n = scan_chinese(rest).or_else(|| scan_arabic(rest.as_bytes()))?;
-    Some(Num { len: n.len + "百分之".len(), chinese: true, has_mult: true, plain: false, ..n })
+    Some((Num { len: n.len + "百分之".len(), chinese: true, has_mult: true, plain: false, ..n }, permille))
 }
 
 #[cfg(test)]
@@ -304,7 +308,9 @@ mod tests {
         assert_eq!(scan_chinese("三点五").unwrap().value, 3.5);
         assert_eq!(scan_chinese("一百零五").unwrap().value, 105.0);
         assert!(!scan_chinese("三个").unwrap().has_mult);
-        assert_eq!(scan_percent_words("百分之八").unwrap().value, 8.0);
-        assert_eq!(scan_percent_words("百分之三点五").unwrap().value, 3.5);
+        assert_eq!(scan_percent_words("百分之八").unwrap().0.value, 8.0);
+        assert_eq!(scan_percent_words("百分之三点五").unwrap().0.value, 3.5);
+        assert_eq!(scan_percent_words("千分之十二以内").map(|(n, p)| (n.value, n.len, p)), Some((12.0, 15, true)));
+        assert!(scan_percent_words("千分之").is_none());
     }
 }

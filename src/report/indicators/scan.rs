@@ -154,6 +154,7 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
         let candidate = is_d
             || is_cn_start(c)
             || (c == '百' && clause[i..].starts_with("百分之"))
+            || (c == '千' && clause[i..].starts_with("千分之"))
             || (c == '保' && clause.get(i + 3..).map(|r| digit(r.as_bytes()).is_some()).unwrap_or(false));
         if c == '翻' {
             let prev = clause.get(..i).and_then(|h| h.chars().next_back());
@@ -644,9 +645,14 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
         }
         return (None, 3);
     }
-    let pct_words = rest.starts_with("百分之");
+    // 百分之八 / 千分之十二: the unit is in the words
+    let pct_words = rest.starts_with("百分之") || rest.starts_with("千分之");
+    let mut permille = false;
     let num = if pct_words {
-        scan_percent_words(rest)
+        scan_percent_words(rest).map(|(n, pm)| {
+            permille = pm;
+            n
+        })
     } else if digit(rest.as_bytes()).is_some() {
         scan_arabic(rest.as_bytes())
     } else {
@@ -695,14 +701,16 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
             break;
         }
     }
-    let mut unit = if pct_words {
+    let mut unit = if pct_words && permille {
+        Some(Unit { len: 0, family: Family::Permille, scale: 1.0, base: "‰" })
+    } else if pct_words {
         Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" })
     } else {
         scan_unit(&rest[p..])
     };
     // 4万多亿元, 3亿多人: 多 between the place word and the unit; the unit is read whole
     // (万亿元) and the figure is "more than".
-    let mut unit_word = None;
+    let mut unit_word = permille.then_some("‰");
     if let Some(u) = unit.filter(|u| u.family == Family::Scale && many.is_none()) {
         let q = p + u.len;
         if let Some(m) = ["多", "余"].into_iter().find(|m| rest[q..].starts_with(m)) {

@@ -25,6 +25,10 @@ fn figures() {
     assert_eq!(items("增长-3.8%"), [(-3.8, None, "%".into(), None)]);
     assert_eq!(items("一千二百三十亿元"), [(1230.0, None, "亿元".into(), None)]);
     assert_eq!(items("百分之八"), [(8.0, None, "".into(), None)]);
+    assert_eq!(items("千分之十二以内"), [(12.0, None, "".into(), Some("以内"))]);
+    let mut v = Vec::new();
+    scan("控制在千分之八点五", &mut v);
+    assert_eq!(v.iter().map(|it| (it.low, it.unit_word, it.unit.map(|u| u.family))).collect::<Vec<_>>(), [(8.5, Some("‰"), Some(Family::Permille))]);
     assert_eq!(items("四百多项"), [(400.0, None, "项".into(), None)]);
     assert_eq!(items("城镇新增就业1000万人以上"), [(1000.0, None, "万人".into(), Some("以上"))]);
     assert!(items("2016年1月16日").is_empty());
