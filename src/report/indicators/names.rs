@@ -29,7 +29,12 @@ const GROUPS: &[&str] = &["脱贫", "贫困", "低收入"];
 
 /// Words that make a trade word part of something else: a tax rebate (出口退税), a
 /// time (通关时间), firms counted (有进出口实绩企业, 外贸主体), a ratio (外贸依存度).
-const NOT_TRADE: &[&str] = &["退税", "时间", "时限", "企业", "实绩", "主体", "依存度"];
+/// …and a part of the region's trade: a zone's, a kind's, a partner's, a good's
+/// (综合保税区进出口额, 跨境电商进出口, 对东盟进出口, 机电产品出口).
+const NOT_TRADE: &[&str] = &[
+    "退税", "时间", "时限", "企业", "实绩", "主体", "依存度", "保税", "自贸", "园区", "开发区", "高新区", "口岸",
+    "跨境电商", "服务贸易", "加工贸易", "一般贸易", "一带一路", "东盟", "欧盟", "机电", "高新技术产品", "农产品",
+];
 
 static RULES: &[Rule] = &[
     r("energy_intensity", &["能耗", "能源消耗", "能源消费强度"], &[], &[]),
@@ -290,6 +295,9 @@ mod tests {
             assert_eq!(canonical(name), None, "{name}");
         }
         assert_eq!(canonical("进出口总额"), Some("trade"));
+        for part in ["综合保税区进出口额", "跨境电商进出口额", "对东盟进出口", "机电产品出口", "服务贸易进出口额"] {
+            assert_eq!(canonical(part), None, "{part}");
+        }
         assert_eq!(canonical("居民消费价格涨幅"), Some("cpi"));
         assert_eq!(canonical("一产增加值"), canonical("第一产业增加值"));
         assert_eq!(canonical("三产增加值"), Some("services_value_added"));
