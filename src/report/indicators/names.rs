@@ -73,7 +73,8 @@ static RULES: &[Rule] = &[
     r("agricultural_industrial_output", &["工农业总产值"], &[], &[]),
     r("agricultural_output", &["农业总产值"], &[], &[]),
     r("fixed_asset_investment", &["固定资产投资"], &[], &[]),
-    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &["限额以上", "限上"]),
+    // (限额以上, 农村/城镇: a part of the region's sales)
+    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &["限额以上", "限上", "农村", "乡村", "城镇"]),
     r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "公共财政预算收入"], &[], &[]),
     r("fiscal_expenditure", &["一般公共预算支出", "公共财政支出", "财政支出", "一般预算支出"], &[], &[]),
     r("tax_revenue", &["税收收入"], &[], &[]),
@@ -98,7 +99,13 @@ static RULES: &[Rule] = &[
     // Gross national product (1980s–90s reports) and the material-product 国民收入: not GDP.
     r("gnp", &["国民生产总值"], &[], &["人均"]),
     r("national_income", &["国民收入"], &[], &["人均", "分配"]),
-    r("gdp", &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"], &[], &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地"]),
+    // (a zone's output is part of the region's: 高新区地区生产总值)
+    r(
+        "gdp",
+        &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"],
+        &[],
+        &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地", "高新区", "开发区", "经开区", "园区", "示范区", "自贸区", "保税区"],
+    ),
 ];
 
 /// Needles indexed by their first char; each needle has a bit.
@@ -295,6 +302,9 @@ mod tests {
             assert_eq!(canonical(name), None, "{name}");
         }
         assert_eq!(canonical("进出口总额"), Some("trade"));
+        for part in ["高新区地区生产总值", "经开区GDP", "农村社会消费品零售总额", "城镇消费品零售额"] {
+            assert_eq!(canonical(part), None, "{part}");
+        }
         for part in ["综合保税区进出口额", "跨境电商进出口额", "对东盟进出口", "机电产品出口", "服务贸易进出口额"] {
             assert_eq!(canonical(part), None, "{part}");
         }
