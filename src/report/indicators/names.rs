@@ -72,9 +72,10 @@ static RULES: &[Rule] = &[
     r("industrial_output", &["工业总产值"], &[], &["工农业"]),
     r("agricultural_industrial_output", &["工农业总产值"], &[], &[]),
     r("agricultural_output", &["农业总产值"], &[], &[]),
-    r("fixed_asset_investment", &["固定资产投资"], &[], &[]),
+    // (固投, 社零: the short names reports use too)
+    r("fixed_asset_investment", &["固定资产投资", "固投"], &[], &[]),
     // (限额以上, 农村/城镇: a part of the region's sales)
-    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额"], &[], &["限额以上", "限上", "农村", "乡村", "城镇"]),
+    r("retail_sales", &["消费品零售总额", "商品零售总额", "消费品零售额", "社零", "社消零"], &[], &["限额以上", "限上", "农村", "乡村", "城镇"]),
     r("general_budget_revenue", &["一般公共预算收入", "公共财政收入", "地方财政收入", "一般预算收入", "公共财政预算收入"], &[], &[]),
     r("fiscal_expenditure", &["一般公共预算支出", "公共财政支出", "财政支出", "一般预算支出"], &[], &[]),
     r("tax_revenue", &["税收收入"], &[], &[]),
@@ -302,6 +303,9 @@ mod tests {
             assert_eq!(canonical(name), None, "{name}");
         }
         assert_eq!(canonical("进出口总额"), Some("trade"));
+        assert_eq!(canonical("社零总额"), Some("retail_sales"));
+        assert_eq!(canonical("社消零总额"), Some("retail_sales"));
+        assert_eq!(canonical("固投"), Some("fixed_asset_investment"));
         for part in ["高新区地区生产总值", "经开区GDP", "农村社会消费品零售总额", "城镇消费品零售额"] {
             assert_eq!(canonical(part), None, "{part}");
         }
