@@ -33,7 +33,7 @@ pub(super) fn of(f: &Facts<'_>) -> Measure {
     let ends = |w: &str| name.ends_with(w);
     // (a closure: only a figure in % asks, after the verb)
     let growth_name = || {
-        ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度")
+        ends("增速") || ends("增幅") || ends("涨幅") || ends("降幅") || ends("增长") || ends("增长速度") || ends("上涨幅度") || ends("增长幅度")
             || ((names::has(name, "增长") || names::has(name, "增速")) && !ends("率"))
     };
     let growth_verb = match f.g.verb {

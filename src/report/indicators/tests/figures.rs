@@ -193,6 +193,15 @@ fn doubling_is_a_multiple_of_its_base() {
 }
 
 #[test]
+fn a_price_rise_capped_is_a_growth() {
+    // 涨幅 and its long form 上涨幅度 name a growth, capped by 控制在
+    for t in ["居民消费价格涨幅控制在3%左右。", "零售物价上涨幅度控制在百分之十以内。", "物价增长幅度控制在4%以内。"] {
+        let v = run(t);
+        assert_eq!((v.len(), v[0].measure), (1, Measure::Growth), "{t}: {v:#?}");
+    }
+}
+
+#[test]
 fn growth_in_times_is_not_a_multiple() {
     // 增长1.5倍 = growth of 150 % (×2.5); 增长到1.5倍 / 是…的1.5倍 = ×1.5.
     let v = run("技术合同成交额748.7亿元、增长1.1倍，发放消费券5366万元、增长一倍。");
