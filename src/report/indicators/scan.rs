@@ -60,7 +60,9 @@ fn range_sep(s: &str) -> Option<usize> {
     let next = s.get(l..)?;
     if digit(next.as_bytes()).is_some() {
         Some(l)
-    } else if (c == '至' || c == '到' || c == '-' || c == '—') && next.chars().next().map(is_cn_start).unwrap_or(false) {
+    } else if (c == '至' || c == '到' || c == '-' || c == '—')
+        && (next.chars().next().map(is_cn_start).unwrap_or(false) || next.starts_with("百分之") || next.starts_with("千分之"))
+    {
         Some(l)
     } else {
         None
@@ -736,9 +738,23 @@ fn figure(clause: &str, i: usize, prev: Option<char>, prev2: Option<char>) -> (O
     // Range: 6.5%-7%, 6-6.5%, 6.5—7%, 8%至10%.
     if let Some(sl) = range_sep(&rest[uend..]) {
         let q = uend + sl;
-        if let Some(n2) = parse_num(&rest[q..], num.chinese && digit(rest[q..].as_bytes()).is_none()) {
+        // (百分之五到百分之六: the second in words too, in the first's unit)
+        let second = match scan_percent_words(&rest[q..]) {
+            Some((n2, pm)) if pct_words && pm == permille => Some(n2),
+            Some(_) => None,
+            None => parse_num(&rest[q..], num.chinese && digit(rest[q..].as_bytes()).is_none()),
+        };
+        if let Some(n2) = second {
             let p2 = q + n2.len;
             let u2 = scan_unit(&rest[p2..]);
+            // 1.2万—1.5万人: a bare 万 before a range whose end says 万人 is that unit
+            if let (Some(a), Some(b)) = (unit, u2) {
+                if a.family == Family::Scale && b.family != Family::Scale && a.scale == b.scale {
+                    unit = u2;
+                    ustart = p2;
+                    uend = p2 + b.len;
+                }
+            }
             let compatible = match (unit, u2) {
                 (Some(a), Some(b)) => a.family == b.family && a.scale == b.scale,
                 (None, Some(_)) | (Some(_), None) => true,

@@ -26,6 +26,10 @@ fn figures() {
     assert_eq!(items("一千二百三十亿元"), [(1230.0, None, "亿元".into(), None)]);
     assert_eq!(items("百分之八"), [(8.0, None, "".into(), None)]);
     assert_eq!(items("千分之十二以内"), [(12.0, None, "".into(), Some("以内"))]);
+    // ranges written in words, and a bare 万 whose range ends in 万人
+    assert_eq!(items("增长百分之五到百分之六"), [(5.0, Some(6.0), "".into(), None)]);
+    assert_eq!(items("新增就业1.2万—1.5万人"), [(1.2, Some(1.5), "万人".into(), None)]);
+    assert_eq!(items("增长百分之五到千分之六"), [(5.0, None, "".into(), None), (6.0, None, "".into(), None)]);
     let mut v = Vec::new();
     scan("控制在千分之八点五", &mut v);
     assert_eq!(v.iter().map(|it| (it.low, it.unit_word, it.unit.map(|u| u.family))).collect::<Vec<_>>(), [(8.5, Some("‰"), Some(Family::Permille))]);
