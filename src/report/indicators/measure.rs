@@ -41,8 +41,8 @@ pub(super) fn of(f: &Facts<'_>) -> Measure {
         Some(gap::T::Qual) => f.g.up || f.g.down,
         _ => false,
     };
-    // 保5%争8%: a growth target with a stretch; 与上年持平: a growth of 0 %.
-    let growth_verb = growth_verb || f.clause.get(f.it.start..f.it.end).is_some_and(|r| r.starts_with('保') || r.ends_with("持平"));
+    // 保5%争8%: a growth target with a stretch; 与上年持平, 零增长: a growth of 0 %.
+    let growth_verb = growth_verb || f.clause.get(f.it.start..f.it.end).is_some_and(|r| r.starts_with('保') || r.ends_with("持平") || r == "零增长");
     match (f.it.kind, f.it.unit.map(|u| u.family)) {
         (Kind::Ratio, _) => Measure::Ratio,
         (Kind::Index, _) => Measure::Index,

@@ -168,6 +168,13 @@ pub fn scan(clause: &str, out: &mut Vec<Item>) {
             }
             continue;
         }
+        if c == '零' && clause[i..].starts_with("零增长") {
+            if let Some(it) = zero_growth(clause, i) {
+                i = it.after;
+                out.push(it);
+                continue;
+            }
+        }
         if c == '持' {
             if let Some(it) = flat(clause, i) {
                 i = it.after;
@@ -349,6 +356,35 @@ fn flat(clause: &str, i: usize) -> Option<Item> {
     }
     Some(Item {
         start: i - base.len(),
+        end,
+        after: end,
+        low: 0.0,
+        high: None,
+        parts: Vec::new(),
+        unit: Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" }),
+        unit_text: (end, end),
+        kind: Kind::Normal,
+        suffix: None,
+        many: None,
+        plain: false,
+        unit_word: Some("%"),
+    })
+}
+
+/// `零增长` (一般性支出零增长, 实现零增长): a growth of 0 %, as 与上年持平. Not inside a
+/// word (负零增长 is none, 零增长率 is a name) nor after a digit.
+fn zero_growth(clause: &str, i: usize) -> Option<Item> {
+    let end = i + "零增长".len();
+    let prev = clause.get(..i)?.chars().next_back();
+    if prev.is_some_and(|p| p.is_ascii_digit() || is_cn_start(p) || p == '负') {
+        return None;
+    }
+    let next = clause.get(end..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| is_han(c) && c != '的') {
+        return None;
+    }
+    Some(Item {
+        start: i,
         end,
         after: end,
         low: 0.0,

@@ -193,6 +193,15 @@ fn doubling_is_a_multiple_of_its_base() {
 }
 
 #[test]
+fn zero_growth_is_a_growth_of_nothing() {
+    let v = run_with("一般性支出实现零增长，“三公”经费零增长。", Some(SectionKind::Plan));
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.unit.as_str(), i.direction)).collect();
+    assert_eq!(g, [("一般性支出", Measure::Growth, n(0.0), "%", None), ("“三公”经费", Measure::Growth, n(0.0), "%", None)], "{v:#?}");
+    // inside a word, or a name: none
+    assert!(run("人口零增长率目标；负零增长。").is_empty());
+}
+
+#[test]
 fn a_price_rise_capped_is_a_growth() {
     // 涨幅 and its long form 上涨幅度 name a growth, capped by 控制在
     for t in ["居民消费价格涨幅控制在3%左右。", "零售物价上涨幅度控制在百分之十以内。", "物价增长幅度控制在4%以内。"] {
