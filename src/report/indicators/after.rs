@@ -51,6 +51,10 @@ pub(super) fn name<'c>(clause: &'c str, it: &Item, name: String, own_subject: bo
         scan::following_phrase_within(after_text, 16).map(str::to_string)
     } else if fam == Some(Family::People) && !own_subject {
         scan::following_phrase(after_text).map(str::to_string)
+    } else if fam == Some(Family::Physical) && name.is_empty() {
+        // 推动12万亩高标准农田建设: nothing before the quantity, so what it measures
+        // is said after it
+        scan::following_phrase(after_text).map(str::to_string)
     } else {
         None
     };

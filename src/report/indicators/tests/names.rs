@@ -255,6 +255,15 @@ fn a_sum_named_by_the_fund_after_it() {
 }
 
 #[test]
+fn a_quantity_with_no_subject_is_named_by_what_follows() {
+    let v = run_with("推动12万亩高标准农田建设。", Some(SectionKind::Plan));
+    assert_eq!(v.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["高标准农田建设"], "{v:#?}");
+    // a subject before it stays
+    let v = run_with("造林600万公顷，其中人工造林200万公顷以上。", Some(SectionKind::Plan));
+    assert_eq!(v.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["造林", "人工造林"], "{v:#?}");
+}
+
+#[test]
 fn a_circled_list_number_is_no_part_of_the_name() {
     let v = run("主要预期目标是：①生产总值增长7%—7.5%；②一般公共预算收入增长7%以上；⑴城镇新增就业100万人；⒋居民消费价格涨幅3%左右。");
     let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref())).collect();
