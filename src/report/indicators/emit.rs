@@ -226,13 +226,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if status == Status::Target && self.done_at.is_some_and(|p| p < it.start) {
                 status = Status::Actual;
             }
-            // 年初确定的…增长8%的目标 in a review: last year's goal, quoted (not what was done).
+            // 年初确定的…增长8%的目标 (or 预期增长6.5%, 年初目标增长10%) in a review: last
+            // year's goal, quoted (not what was done).
             let quoted_goal = (kind == SectionKind::Review || flags.past)
                 && abs < flags.tgt_from
-                && clause.get(it.after..).is_some_and(|a| {
+                && (g.goal || clause.get(it.after..).is_some_and(|a| {
                     let a = a.trim_start();
                     ["的目标", "的预期目标", "的控制目标", "的调控目标", "的年度目标", "的增长目标", "目标"].iter().any(|w| a.starts_with(w))
-                });
+                }));
             // (低于3%的调控目标: 低于 compares what was done with the goal; it is not the goal's)
             let qualifier = match qualifier {
                 Some(q) if quoted_goal && matches!(q.as_str(), "低于" | "高于" | "超过" | "超出") => None,

@@ -90,6 +90,9 @@ pub struct Gap {
     pub added: bool,
     pub est: bool,
     pub tgt: bool,
+    /// 预期 / 年初目标 right before the verb (`地区生产总值预期增长6.5%，实际增长6.1%`):
+    /// the goal set for the year, which a review quotes beside what was done.
+    pub goal: bool,
     pub share: bool,
     /// A year stated in the gap (`1979年…`, `到2021年`), not a base (`比2011年`).
     pub year: Option<i32>,
@@ -441,6 +444,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             Est => g.est = true,
             Tgt => {
                 g.tgt = true;
+                g.goal |= matches!(w, "预期" | "年初目标");
                 // 确保7.5%，力争8.5%: the floor and the stretch of a 保…争… pair
                 if matches!(w, "力争" | "确保") && g.qual.is_none() {
                     g.qual = Some(w);

@@ -138,6 +138,8 @@ pub(super) static TAIL: &[(&str, T)] = &[
     ("确保", Tgt),
     ("争取", Tgt),
     ("预期", Tgt),
+    // 固定资产投资年初目标增长10%，实际下降2.3%: the year's goal, quoted
+    ("年初目标", Tgt),
     ("同比增长", Up),
     ("增产", Up),
     ("减产", Down),

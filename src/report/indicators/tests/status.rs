@@ -109,6 +109,19 @@ fn a_quoted_goal_is_not_what_was_done() {
         ],
         "{v:#?}"
     );
+    // the goal said with 预期 / 年初目标 before the verb, beside what was done
+    let v = run_with("地区生产总值预期增长6.5%，实际增长6.1%；固定资产投资年初目标增长10%，实际下降2.3%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), i.status, i.year)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("地区生产总值", n(6.5), Status::Target, Some(2023)),
+            ("地区生产总值", n(6.1), Status::Actual, Some(2023)),
+            ("固定资产投资", n(10.0), Status::Target, Some(2023)),
+            ("固定资产投资", n(2.3), Status::Actual, Some(2023)),
+        ],
+        "{v:#?}"
+    );
     // the goal a figure stayed under: 低于3%的调控目标
     let v = run_with("居民消费价格上涨0.4%，低于3%的调控目标。", Some(SectionKind::Review));
     let got: Vec<_> = v.iter().map(|i| (i.value.clone(), i.status, i.year, i.qualifier.as_deref())).collect();
