@@ -119,7 +119,7 @@ pub(super) fn classifier_noun(after: &str) -> Option<&str> {
 /// Words that begin with a char of [`NOUN_STOP`] (elsewhere it ends a noun: `5家企业上市`,
 /// `3个项目开工`, `2个指标位居全省第一`), read whole: `3家上市公司`, `5个在建项目`,
 /// `2个国家级开发区`, `7家单位`, `146处历史建筑`.
-const WHOLE_WORDS: &[&str] = &["上市", "在建", "开发区", "单位", "建筑"];
+const WHOLE_WORDS: &[&str] = &["上市", "在建", "开发区", "单位", "建筑", "实事", "实体", "实训", "实验"];
 
 /// The noun at the start of `after` (at most `max` chars): ideographs up to a
 /// [`NOUN_STOP`] char or a verb of [`BECAME`], reading [`WHOLE_WORDS`] whole, a rank or

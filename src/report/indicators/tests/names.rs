@@ -255,6 +255,17 @@ fn a_sum_named_by_the_fund_after_it() {
 }
 
 #[test]
+fn a_classifier_counts_nouns_with_shi() {
+    // 实 ends a counted noun as a verb (实现, 实施), not inside one (实事, 实训, 实验)
+    for (t, want) in [("继续办好十件民生实事。", "民生实事"), ("建成5个职业技能实训基地。", "职业技能实训基地"), ("新建3个重点实验室。", "重点实验室")] {
+        let v = run_with(t, Some(SectionKind::Plan));
+        assert_eq!(v.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), [want], "{t}: {v:#?}");
+    }
+    // what the items became stays, as 贫困村全部出列 does
+    assert_eq!(run("10件民生实事全部办结。")[0].name, "民生实事全部办结");
+}
+
+#[test]
 fn a_quantity_with_no_subject_is_named_by_what_follows() {
     let v = run_with("推动12万亩高标准农田建设。", Some(SectionKind::Plan));
     assert_eq!(v.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["高标准农田建设"], "{v:#?}");
