@@ -354,8 +354,13 @@ fn flat(clause: &str, i: usize) -> Option<Item> {
     if next.is_some_and(|c| is_han(c) && c != '的') {
         return None;
     }
-    Some(Item {
-        start: i - base.len(),
+    Some(no_change(i - base.len(), end))
+}
+
+/// A growth of 0 % written without a number or unit, over `start..end`.
+fn no_change(start: usize, end: usize) -> Item {
+    Item {
+        start,
         end,
         after: end,
         low: 0.0,
@@ -368,7 +373,7 @@ fn flat(clause: &str, i: usize) -> Option<Item> {
         many: None,
         plain: false,
         unit_word: Some("%"),
-    })
+    }
 }
 
 /// `零增长` (一般性支出零增长, 实现零增长): a growth of 0 %, as 与上年持平. Not inside a
@@ -383,21 +388,7 @@ fn zero_growth(clause: &str, i: usize) -> Option<Item> {
     if next.is_some_and(|c| is_han(c) && c != '的') {
         return None;
     }
-    Some(Item {
-        start: i,
-        end,
-        after: end,
-        low: 0.0,
-        high: None,
-        parts: Vec::new(),
-        unit: Some(Unit { len: 0, family: Family::Percent, scale: 1.0, base: "%" }),
-        unit_text: (end, end),
-        kind: Kind::Normal,
-        suffix: None,
-        many: None,
-        plain: false,
-        unit_word: Some("%"),
-    })
+    Some(no_change(i, end))
 }
 
 /// `四成`, `近三成`, `两成以上`: tenths of a whole, a share in % (×10), written with one
