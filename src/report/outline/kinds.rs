@@ -23,7 +23,13 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
     let cs: Vec<char> = h.chars().collect();
     let shiwu = cs.windows(3).any(|w| w[0] == '十' && is_cn_digit(w[1]) && w[2] == '五');
     if (shiwu || names_old_plan(&cs)) && (top || h.contains("时期")) && !has(&["回顾", "总结"]) {
-        return Some(SectionKind::FiveYear);
+        // a plan that is over by the year reviewed (`“十三五”时期取得的重大成就` in 2021):
+        // what it did, not what it sets
+        let over = match (latest_plan_end(&cs), report_year) {
+            (Some(end), Some(rep)) => end <= review_year.unwrap_or(rep - 1),
+            _ => false,
+        };
+        return Some(if over { SectionKind::Review } else { SectionKind::FiveYear });
     }
     if has(&["回顾", "总结", "过去一年", "过去五年", "一年来", "五年来"]) {
         return Some(SectionKind::Review);
@@ -59,6 +65,31 @@ pub fn kind_of(h: &str, top: bool, report_year: Option<i32>, review_year: Option
         return Some(SectionKind::Plan);
     }
     None
+}
+
+/// The last year of the latest five-year plan a heading names (`十三五` → 2020, `“九五”`
+/// → 2000; the sixth, 六五, ran 1981–1985).
+pub(super) fn latest_plan_end(cs: &[char]) -> Option<i32> {
+    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|k| k as i32 + 1);
+    let mut latest = None;
+    for (k, w) in cs.windows(3).enumerate() {
+        let n = if w[0] == '十' && w[2] == '五' {
+            digit(w[1]).map(|d| 10 + d)
+        } else if w[1] == '五' && (k == 0 || !(is_cn_digit(cs[k - 1]) || cs[k - 1] == '十')) {
+            match w[0] {
+                '六' => Some(6),
+                '七' => Some(7),
+                '八' => Some(8),
+                '九' => Some(9),
+                '十' => Some(10),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        latest = latest.max(n);
+    }
+    latest.map(|n| 1985 + 5 * (n - 6))
 }
 
 /// A five-year plan before 十一五 named by its own name, in quotes or before the

@@ -2,6 +2,7 @@
 
 use super::scan::{states_figure, UNNUMBERED_KEYS, UNNUMBERED_KEY_ENDS};
 use super::*;
+use super::kinds::latest_plan_end;
 
 fn outline(a: &str) -> Vec<(String, u8, String, String)> {
     let secs = build(a, &OutlineOptions { report_year: Some(2024), review_year: Some(2023), ..Default::default() });
@@ -80,6 +81,15 @@ fn parts_years_in_words_and_lists_of_figures() {
     assert_eq!(kind_of("“十五”计划的主要任务", true, Some(2001), Some(2000)), Some(SectionKind::FiveYear));
     assert_eq!(kind_of("九五时期的奋斗目标", false, Some(1996), Some(1995)), Some(SectionKind::FiveYear));
     assert_eq!(kind_of("“九五”时期和2000年的工作回顾", true, Some(2001), Some(2000)), Some(SectionKind::Review));
+    // a plan over by the year reviewed: what it did (the latest plan named decides)
+    assert_eq!(kind_of("“十三五”时期取得的重大成就", true, Some(2021), Some(2020)), Some(SectionKind::Review));
+    assert_eq!(kind_of("“十三五”时期主要目标任务", true, Some(2016), Some(2015)), Some(SectionKind::FiveYear));
+    assert_eq!(kind_of("“十四五”时期主要目标任务和重大举措", true, Some(2021), Some(2020)), Some(SectionKind::FiveYear));
+    assert_eq!(kind_of("“十三五”成就和“十四五”目标", true, Some(2021), Some(2020)), Some(SectionKind::FiveYear));
+    assert_eq!(kind_of("“十五”计划的主要任务", true, Some(2006), Some(2005)), Some(SectionKind::Review));
+    assert_eq!(kind_of("“十五五”时期主要目标", true, Some(2026), Some(2025)), Some(SectionKind::FiveYear));
+    assert_eq!(latest_plan_end(&"“十五五”和“九五”".chars().collect::<Vec<_>>()), Some(2030));
+    assert_eq!(latest_plan_end(&"二十五项".chars().collect::<Vec<_>>()), None);
     assert_eq!(kind_of("第十五届运动会筹备工作", true, Some(2001), Some(2000)), None);
     assert_eq!(kind_of("二十五项重点任务", true, Some(2001), Some(2000)), Some(SectionKind::Plan));
     // What a year is, said in one sentence, is not a lead heading.
