@@ -110,6 +110,10 @@ pub struct Gap {
 
 /// `上年`, `1980年预计`, `2011年末`: the thing after 比/较 in a base phrase.
 fn is_base(after: &str) -> bool {
+    // 较“十三五”时期增长32%: a named plan's years are a base too
+    if strip_plan_suffix(after) == Some("") {
+        return true;
+    }
     let t = after.trim_start_matches(|c: char| c.is_ascii_digit());
     let digits = after.len() - t.len();
     if digits > 0 && digits != 4 {

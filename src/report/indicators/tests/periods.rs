@@ -102,6 +102,13 @@ fn a_multiple_of_a_plan_periods_figure_is_named_by_its_subject() {
 }
 
 #[test]
+fn a_plan_periods_figure_is_a_base() {
+    let v = run_with("一般公共预算收入累计完成1560亿元，较“十三五”时期增长32%。", Some(SectionKind::Review));
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
+    assert_eq!(b, [("一般公共预算收入", Measure::Level), ("一般公共预算收入", Measure::Growth)], "{v:#?}");
+}
+
+#[test]
 fn a_count_of_years_after_the_name_is_when_not_what() {
     let v = run_with("全社会固定资产投资五年累计完成4562亿元，是前五年的2.8倍。", Some(SectionKind::Review));
     let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
