@@ -206,6 +206,25 @@ fn strip_plan_suffix(r: &str) -> Option<&str> {
     Some(head.trim_end_matches(['“', '"']))
 }
 
+/// The last year of the plan a base names in full (`“十三五”时期` → 2020, `九五期间` →
+/// 2000, `“十五五”时期` → 2030; the sixth, 六五, ran 1981–1985).
+fn plan_end(base: &str) -> Option<i32> {
+    if strip_plan_suffix(base) != Some("") {
+        return None;
+    }
+    let name = base.trim_start_matches(['“', '"']);
+    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|k| k as i32 + 1);
+    let mut cs = name.chars();
+    let n = match (cs.next()?, cs.next()?, cs.next()) {
+        ('十', '五', Some('五')) => 15,
+        ('十', d, Some('五')) => 10 + digit(d)?,
+        ('十', '五', _) => 10,
+        (d, '五', _) => digit(d)?,
+        _ => return None,
+    };
+    (n >= 6).then(|| 1985 + 5 * (n - 6))
+}
+
 /// A year at the start of `s`, `2024年` or, as older reports write it, `一九八四年`:
 /// (year, byte length with 年).
 fn leading_year(s: &str) -> Option<(i32, usize)> {
@@ -370,6 +389,10 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 let base = &r[pos + 3..];
                 if g.base_year.is_none() && base.len() >= 7 && base.as_bytes()[..4].iter().all(u8::is_ascii_digit) && base[4..].starts_with('年') {
                     g.base_year = base[..4].parse().ok();
+                }
+                // 较“十三五”时期增长32%: the base ends with that plan's last year
+                if g.base_year.is_none() {
+                    g.base_year = plan_end(base);
                 }
                 r = &r[..pos];
                 if r.ends_with('同') {

@@ -71,3 +71,12 @@ fn splits() {
     assert_eq!(split_subject("轮船、驳船货运量", 1, false), ["轮船、驳船货运量"]);
     assert_eq!(split_subject("城镇和农村常住居民人均可支配收入", 2, false).len(), 2);
 }
+
+#[test]
+fn a_plan_named_as_a_base_ends_in_its_last_year() {
+    for (b, want) in [("“十三五”时期", Some(2020)), ("九五期间", Some(2000)), ("“十五五”时期", Some(2030)), ("“十五”时期", Some(2005)), ("“六五”时期", Some(1985)), ("上年", None), ("二十五期间", None)] {
+        assert_eq!(plan_end(b), want, "{b}");
+    }
+    let g = read("一般公共预算收入较“十三五”时期增长");
+    assert_eq!((g.subject.as_str(), g.base_year), ("一般公共预算收入", Some(2020)));
+}

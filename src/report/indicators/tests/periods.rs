@@ -106,6 +106,9 @@ fn a_plan_periods_figure_is_a_base() {
     let v = run_with("一般公共预算收入累计完成1560亿元，较“十三五”时期增长32%。", Some(SectionKind::Review));
     let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.measure)).collect();
     assert_eq!(b, [("一般公共预算收入", Measure::Level), ("一般公共预算收入", Measure::Growth)], "{v:#?}");
+    // the growth is over the plan after the base one, not the review year's (2023 here)
+    let v = run_with("一般公共预算收入较“十二五”时期增长32%。", Some(SectionKind::Review));
+    assert_eq!((v[0].year, v[0].period.as_deref()), (Some(2023), Some("2016-2023")), "{v:#?}");
 }
 
 #[test]
