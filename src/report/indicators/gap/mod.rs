@@ -207,22 +207,12 @@ fn strip_plan_suffix(r: &str) -> Option<&str> {
 }
 
 /// The last year of the plan a base names in full (`“十三五”时期` → 2020, `九五期间` →
-/// 2000, `“十五五”时期` → 2030; the sixth, 六五, ran 1981–1985).
+/// 2000, `“十五五”时期` → 2030): the plan read as [`super::years::plan_period`] reads it.
 fn plan_end(base: &str) -> Option<i32> {
     if strip_plan_suffix(base) != Some("") {
         return None;
     }
-    let name = base.trim_start_matches(['“', '"']);
-    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|k| k as i32 + 1);
-    let mut cs = name.chars();
-    let n = match (cs.next()?, cs.next()?, cs.next()) {
-        ('十', '五', Some('五')) => 15,
-        ('十', d, Some('五')) => 10 + digit(d)?,
-        ('十', '五', _) => 10,
-        (d, '五', _) => digit(d)?,
-        _ => return None,
-    };
-    (n >= 6).then(|| 1985 + 5 * (n - 6))
+    super::years::plan_period(base).map(|(_, (_, last), _)| last)
 }
 
 /// A year at the start of `s`, `2024年` or, as older reports write it, `一九八四年`:
