@@ -63,10 +63,12 @@ pub fn read_guarded(bytes: &[u8]) -> Result<String, PdfError> {
 
 /// The characters the reader places on a page, written as paragraphs: a printed line
 /// that reaches the right margin without ending a sentence goes on in the next line when
-/// that one is not indented (also across a page break), as in the report's own text.
+/// that one is not indented (also across a page break), as in the report's own text; so
+/// does one filled to the margin that ends a sentence, unless a numbered heading follows.
 /// Otherwise a line ends with a line break, and a first-line indent (`　　`) marks a line
 /// that starts right of the left margin. A space marks a gap inside a line as wide as a
-/// space (not the gaps a justified line spreads between Chinese characters); page numbers
+/// space between Latin letters or digits (not the gaps a justified line spreads between
+/// Chinese characters, nor those set between a Chinese character and a digit); page numbers
 /// (`－ 2 －`) are dropped. Line spacing does not matter (official documents set lines 1.75
 /// font sizes apart, which pdf-extract's own writer takes for paragraph gaps).
 #[derive(Default)]
@@ -90,6 +92,8 @@ struct Lines {
     ended_sentence: bool,
     /// Where the last line written ends (x).
     last_line_end: f64,
+    /// The last line written reached the right margin (within a char).
+    last_full: bool,
     /// The pages' left and right margins (x), from the last page with enough lines.
     margins: Option<(f64, f64)>,
 }
@@ -145,7 +149,13 @@ impl Lines {
             let continues = text.starts_with(['%', '‰', '，', '。', '、', '；', '：', '）', '”', '’', ',', '.', ')']);
             // … or its first word would not have fitted at the end of the line before
             let no_room = self.last_line_end + (word_end - x) > right - size * 0.5;
-            let join = !self.out.is_empty() && !indented && !self.ended_sentence && (self.goes_on || continues || no_room);
+            // A line filled to the margin that ends a sentence goes on too, unless the next
+            // starts a numbered heading: a document whose paragraphs have no first-line
+            // indent (often a Word file printed to PDF) shows a new paragraph only by a line
+            // that stops short, and a paragraph's lines end with 。 at the margin far more
+            // often than a paragraph ends there.
+            let filled = self.ended_sentence && self.last_full && crate::report::outline::scan_number(text).is_none();
+            let join = !self.out.is_empty() && !indented && ((!self.ended_sentence && (self.goes_on || continues || no_room)) || filled);
             if !join && !self.out.is_empty() {
                 self.out.push('\n');
             }
@@ -158,6 +168,9 @@ impl Lines {
             // them may end past the margin; one without reaches it within a char or two
             // where a longer word or number did not fit)
             self.goes_on = end >= right - size * 3.0;
+            // (reached the margin within a char: a justified or a filled line, not a
+            // paragraph's last line that happens to end near it)
+            self.last_full = end >= right - size;
             self.last_line_end = end;
         }
     }
@@ -186,7 +199,10 @@ impl pdf_extract::OutputDev for Lines {
         if new_line {
             self.page.push((x, size, x, x, String::new()));
             self.in_first_word = true;
-        } else if self.word_start && x > self.last_end + size * if ascii || self.last_ascii { 0.2 } else { 0.6 } {
+        } else if self.word_start && x > self.last_end + size * if ascii && self.last_ascii { 0.2 } else { 0.6 } {
+            // (a space between Latin letters or digits is a fifth of a size or more; the
+            // gap an office suite sets between a Chinese character and a digit, `2024 年`,
+            // is spacing, not a space)
             if let Some(l) = self.page.last_mut() {
                 l.4.push(' ');
             }

@@ -55,3 +55,46 @@ fn a_damaged_pdf_is_an_error_not_a_panic() {
     let _ = baogao::pdf::read_guarded(&noise);
     assert!(baogao::pdf::read_guarded(b"%PDF-1.7\n").is_err());
 }
+
+/// Every heading, at every depth, with its kind.
+fn outline(r: &Report) -> Vec<(u8, String, String)> {
+    fn walk(s: &[report::Section], out: &mut Vec<(u8, String, String)>) {
+        for x in s {
+            out.push((x.level, x.heading.clone(), format!("{:?}", x.kind)));
+            walk(&x.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&r.sections, &mut out);
+    out
+}
+
+#[test]
+fn a_word_report_printed_by_an_office_suite_reads_as_the_word_file() {
+    // A real report's .docx printed to PDF by LibreOffice (`make-office-pdf.sh`): font
+    // subsets of 256 glyphs with ToUnicode maps, paragraphs with no first-line indent (a
+    // new one shows only by the line before stopping short), a line filled to the margin
+    // that ends with 。 inside a paragraph, spacing set between Chinese and digits.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let pdf = std::fs::read(format!("{dir}qiandongnan-2024-office.pdf")).unwrap();
+    let docx = std::fs::read(format!("{dir}qiandongnan-2024.docx")).unwrap();
+    let text = baogao::pdf::read_guarded(&pdf).unwrap();
+    // a sentence ending at the margin does not end its paragraph
+    assert!(text.contains("推动经济复苏。“桥头堡”建设初步成势见效。"), "{text}");
+    // no space between a digit and a Chinese character
+    assert!(text.contains("（2024年1月31日在黔东南州"), "{text}");
+    let from_pdf = report::parse_text("q.pdf", &text, report::PDF_ENCODING);
+    let from_docx = report::parse("q.docx", &docx).unwrap();
+    let block = |r: &Report| (r.title.clone(), r.meeting.clone(), r.speaker.clone(), r.date.clone(), r.region.clone(), r.report_year);
+    assert_eq!(block(&from_pdf), block(&from_docx));
+    assert_eq!(outline(&from_pdf), outline(&from_docx));
+    assert!(outline(&from_pdf).len() > 40);
+    // The same figures with the same readings, but where the office suite dropped a comma
+    // it hung past the margin (`…党政同责` / `新建…`: in neither the PDF's text nor its
+    // drawing), which joins two clauses into one subject.
+    let (p, d) = (brief(&from_pdf), brief(&from_docx));
+    assert_eq!(p.len(), d.len());
+    let same = p.iter().zip(&d).filter(|(a, b)| a == b).count();
+    assert!(same + 2 >= d.len(), "{} of {} differ", d.len() - same, d.len());
+    assert!(p.iter().zip(&d).all(|(a, b)| a.2 == b.2 && a.4 == b.4 && a.5 == b.5));
+}
