@@ -169,11 +169,15 @@ fn span_suffix(r: &str) -> Option<&str> {
 
 fn strip_year_suffix(r: &str) -> Option<&str> {
     // "是2011年的" → handled by caller stripping 的; here: trailing "2011年", "2011年末", "上五年".
-    for suf in ["年末", "年底", "年"] {
+    for suf in ["年末", "年底", "年同期", "年"] {
         if let Some(head) = r.strip_suffix(suf) {
             let h2 = head.trim_end_matches(|c: char| c.is_ascii_digit());
             if head.len() - h2.len() == 4 {
                 return Some(h2);
+            }
+            // (去年同期 is a base after 比, read there; 2019年同期 is a year's level)
+            if suf == "年同期" {
+                continue;
             }
             // 上年, 去年, 上五年, 前五年 (是前五年的2.8倍), 上一个五年: a base; 提前三年 is a span
             let numerals = |c: char| "一二三四五六七八九十两".contains(c);
@@ -350,6 +354,19 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             break;
         }
     }
+    // 城镇新增就业8.2万人，超过年度目标1.2万人: by how much the year's goal was passed.
+    if g.relative_to.is_none() && r.ends_with("目标") {
+        for kw in ["超过", "超出", "超"] {
+            if let Some(pos) = r.rfind(kw) {
+                if let Some(goal) = r.get(pos + kw.len()..).filter(|t| t.len() < 30).and_then(region_phrase) {
+                    g.relative_to = Some(goal.to_string());
+                    g.rel_up = Some(true);
+                    r = &r[..pos];
+                    break;
+                }
+            }
+        }
+    }
     // `高于全国1.2个百分点、全省0.5个百分点`: a second region alone (the caller decides).
     let bare = r0.trim_matches(|c: char| matches!(c, '、' | '，' | '和' | ' '));
     if g.relative_to.is_none() && bare.starts_with('全') {
@@ -396,7 +413,10 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             // year (由上年的 → the year before: `prior`).
             let tail = &r[h.len()..];
             let start = h.ends_with('由') || h.ends_with('从');
+            // 恢复到2019年的105%: of that year's level (a base, as in 是2019年的), not a year
+            let back = h.ends_with("恢复到") || h.ends_with("恢复至");
             match leading_year(tail) {
+                Some(_) if back => {}
                 Some((y, _)) if h.ends_with('到') || h.ends_with('至') || start => g.year = Some(y),
                 None if start && matches!(tail, "上年" | "上一年") => g.prior = true,
                 _ => {}
@@ -485,6 +505,22 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 g.verb = Some(t);
             }
             nearest = false;
+        }
+    }
+    // 财政总收入完成42.8亿元，增收9.3亿元: 增收 (减收) alone, or after a revenue
+    // (非税收入减收1.2亿元), is a change of that revenue; after another subject it stays
+    // a name (带动脱贫人口增收59万人次 counts people).
+    if g.verb.is_none() && r.ends_with("收") {
+        for (w, t) in [("增收", Up), ("减收", Down)] {
+            if let Some(h) = r.strip_suffix(w) {
+                let h = ["同比", "实现", "比上年", "较上年"].iter().find_map(|p| h.strip_suffix(p)).unwrap_or(h);
+                if h.is_empty() || h.ends_with("收入") || h.ends_with("税收") {
+                    r = h;
+                    g.verb = Some(t);
+                    g.up |= t == Up;
+                    g.down |= t == Down;
+                }
+            }
         }
     }
     // 贷款余额…，比年初新增215亿元: 新增 on a base is an increase of what was said, not
@@ -695,7 +731,8 @@ pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
         if let Some(c) = last.chars().next().filter(|c| "一二三四五六七八九".contains(*c)) {
             let noun = &last[c.len_utf8()..];
             if !noun.is_empty() {
-                let prefix = if parts[0].starts_with('第') { "第" } else { "" };
+                // 一、二、三产业 is said as 第一产业…; 一、二、三产 stays 一产…
+                let prefix = if parts[0].starts_with('第') || noun.starts_with("产业") { "第" } else { "" };
                 return parts
                     .iter()
                     .map(|p| {
@@ -725,6 +762,26 @@ pub fn split_subject(s: &str, n: usize, all: bool) -> Vec<String> {
                 }
             })
             .collect();
+    }
+    // 一二三产业增加值分别增长3.6%、6.1%和4.9%, 三次产业…: the first, second and third
+    // sectors (一二三产 → 一产, 二产, 三产, as written).
+    if (2..=3).contains(&n) {
+        let numerals: String = s.chars().take_while(|c| "一二三".contains(*c)).collect();
+        let k = numerals.chars().count();
+        let rest = &s[numerals.len()..];
+        if k == n && k >= 2 && "一二三".contains(numerals.as_str()) {
+            if let Some(tail) = rest.strip_prefix("产业") {
+                return numerals.chars().map(|c| format!("第{c}产业{tail}")).collect();
+            }
+            if rest.starts_with('产') {
+                return numerals.chars().map(|c| format!("{c}{rest}")).collect();
+            }
+        }
+        if n == 3 {
+            if let Some(tail) = s.strip_prefix("三次产业") {
+                return "一二三".chars().map(|c| format!("第{c}产业{tail}")).collect();
+            }
+        }
     }
     if n == 2 {
         if let Some(rest) = s.strip_prefix("城乡") {

@@ -63,6 +63,14 @@ fn splits() {
         ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
     );
     assert_eq!(split_subject("一、二、三产增加值", 3, false), ["一产增加值", "二产增加值", "三产增加值"]);
+    assert_eq!(split_subject("一、二、三产业增加值", 3, false), ["第一产业增加值", "第二产业增加值", "第三产业增加值"]);
+    // written without 、, or as 三次产业
+    assert_eq!(split_subject("一二三产业增加值", 3, false), ["第一产业增加值", "第二产业增加值", "第三产业增加值"]);
+    assert_eq!(split_subject("二三产业增加值", 2, false), ["第二产业增加值", "第三产业增加值"]);
+    assert_eq!(split_subject("一二三产增加值", 3, false), ["一产增加值", "二产增加值", "三产增加值"]);
+    assert_eq!(split_subject("三次产业增加值", 3, false), ["第一产业增加值", "第二产业增加值", "第三产业增加值"]);
+    // a count of numerals other than the figures' is left whole
+    assert_eq!(split_subject("一二三产业增加值", 2, false), ["一二三产业增加值"]);
     assert_eq!(split_subject("城乡居民可支配收入", 2, false), ["城镇居民可支配收入", "农村居民可支配收入"]);
     assert_eq!(
         split_subject("规模以上工业增加值、社会消费品零售总额、进出口总额", 1, true),

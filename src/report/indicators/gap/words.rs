@@ -177,6 +177,8 @@ pub(super) static TAIL: &[(&str, T)] = &[
     // 降幅收窄8个百分点: a fall that shrank
     ("收窄", Down),
     ("压减", Down),
+    // 二氧化硫排放量削减4.5%
+    ("削减", Down),
     ("压降", Down),
     // 办理时间缩短2天, 工期提前40天: how much shorter or sooner
     ("缩短", Down),
@@ -193,6 +195,9 @@ pub(super) static TAIL: &[(&str, T)] = &[
     ("保持", Level),
     ("为", Level),
     ("是", Level),
+    // 恢复到2019年的105%: what part of a year's level has come back
+    ("恢复到", Level),
+    ("恢复至", Level),
     ("在", Level),
     ("至", Level),
     ("共", Level),

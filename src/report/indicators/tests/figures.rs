@@ -16,6 +16,12 @@ fn ratios_and_multiples() {
     assert_eq!(v.len(), 2);
     assert_eq!((v[1].measure, v[1].value.clone()), (Measure::Multiple, n(1.5)));
     assert_eq!(v[1].name, "人均生产总值");
+    // 恢复到2019年(同期)的N%: what part of that year's level has come back, this year
+    let v = run_with("全年接待游客4800万人次，实现旅游总收入520亿元，分别恢复到2019年的105%和98%。", Some(SectionKind::Review));
+    let b: Vec<_> = v.iter().skip(2).map(|i| (i.name.as_str(), i.measure, i.value.clone(), i.year)).collect();
+    assert_eq!(b, vec![("接待游客", Measure::Rate, n(105.0), Some(2023)), ("旅游总收入", Measure::Rate, n(98.0), Some(2023))], "{v:#?}");
+    let v = run_with("全年接待游客4800万人次，恢复至2019年同期的86%。", Some(SectionKind::Review));
+    assert_eq!((v[1].name.as_str(), v[1].value.clone(), v[1].year), ("接待游客", n(86.0), Some(2023)), "{v:#?}");
 }
 
 #[test]

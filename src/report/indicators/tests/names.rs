@@ -21,6 +21,23 @@ fn subject_carried_across_clause() {
 }
 
 #[test]
+fn a_gain_or_cut_alone_is_a_change_of_what_was_said() {
+    // 增收 alone after a sum: the sum's increase; the growth after it is the sum's too
+    let v = run("财政总收入完成42.8亿元，增收9.3亿元，增长27.8%；非税收入减收1.2亿元。");
+    let b: Vec<_> = v.iter().map(|i| (i.indicator.as_deref(), i.name.as_str(), i.measure, i.value.clone(), i.direction)).collect();
+    assert_eq!(b[1], (Some("fiscal_revenue"), "财政总收入", Measure::Growth, n(9.3), Some(Direction::Up)), "{v:#?}");
+    assert_eq!(b[2].0, Some("fiscal_revenue"), "{v:#?}");
+    assert_eq!((b[3].1, b[3].4), ("非税收入", Some(Direction::Down)), "{v:#?}");
+    // after a subject of its own it is part of the name
+    let v = run("带动脱贫人口增收59万人次。");
+    assert_eq!(v[0].name, "带动脱贫人口增收", "{v:#?}");
+    // 削减 is a cut
+    let v = run("化学需氧量和二氧化硫排放量分别削减3.1%和4.5%。");
+    let b: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.direction)).collect();
+    assert_eq!(b, vec![("化学需氧量", Some(Direction::Down)), ("二氧化硫排放量", Some(Direction::Down))], "{v:#?}");
+}
+
+#[test]
 fn paired_subjects() {
     let v = run("主要预期目标是：城乡居民可支配收入增长10%和11%。");
     assert_eq!(brief(&v)[0].1.as_deref(), Some("urban_disposable_income"));
@@ -109,6 +126,14 @@ fn fenbie_after_subjects_in_their_own_clauses() {
     assert_eq!(
         r,
         vec![(Some("gdp"), Some("预期目标"), Some(Direction::Up), n(0.2)), (Some("industrial_value_added"), Some("年度目标"), Some(Direction::Up), n(1.1))],
+        "{v:#?}"
+    );
+    // …and by how much the goal was passed (超过年度目标), a count as much as a rate.
+    let v = run_with("城镇新增就业82.3万人，超过年度目标12.3万人；粮食产量超出预期目标5亿斤。", Some(SectionKind::Review));
+    let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.relative_to.as_deref(), i.direction, i.value.clone())).collect();
+    assert_eq!(
+        r,
+        vec![(Some("urban_new_jobs"), Some("年度目标"), Some(Direction::Up), n(12.3)), (Some("grain_output"), Some("预期目标"), Some(Direction::Up), n(5.0))],
         "{v:#?}"
     );
     // Subjects listed together before 分别 still split as before.
