@@ -264,8 +264,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     let period = match (y, ctx.report_year) {
                         // “十四五”时期年均增长6%: the plan's years.
                         _ if plan.is_some() && g.year.is_none() => plan.map(|(a, b)| format!("{a}-{b}")),
-                        // 到2025年…年均增长6.5%: an average over the years from this one to the goal year
-                        (Some(y), Some(r)) if g.avg && y > r && (five || g.year.is_some() || to_year.is_some()) => {
+                        // 到2025年…年均增长6.5%: an average over the years from this one to the goal
+                        // year; so is a sum over a stated span (能耗五年累计降低16%)
+                        (Some(y), Some(r)) if (g.avg || (g.cum && g.years.is_some())) && y > r && (five || g.year.is_some() || to_year.is_some()) => {
                             Some(format!("{}-{y}", r.max(y + 1 - g.years.unwrap_or(5))))
                         }
                         (Some(y), Some(r)) if y > r && (five || g.year.is_some() || to_year.is_some()) => Some(y.to_string()),

@@ -178,8 +178,12 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     if name == "经济" {
         return Some("gdp");
     }
-    // 城镇新增就业完成年度目标 (130%): how much of a goal was met, not the indicator
-    if name.match_indices("完成").any(|(k, w)| ["年度", "全年", "目标", "计划"].iter().any(|t| name[k + w.len()..].starts_with(t))) {
+    // 城镇新增就业完成年度目标 (130%), 一般公共预算收入完成预算 (103.2%): how much of a
+    // goal or a budget was met, not the indicator
+    // (a budget only at the end: 完成预算内财政收入 is the revenue)
+    if name.match_indices("完成").any(|(k, w)| ["年度", "全年", "目标", "计划"].iter().any(|t| name[k + w.len()..].starts_with(t)))
+        || ["完成预算", "完成年初预算", "完成调整预算"].iter().any(|t| name.ends_with(t))
+    {
         return None;
     }
     // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.

@@ -54,7 +54,8 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
     }
     // 城镇新增就业6.5万人，完成年度目标的130%: the share of the goal met is of what was said
     // (完成全年目标的105%: 全年 is read as when, leaving 目标)
-    if matches!(subject, "年度目标" | "全年目标" | "年度计划" | "全年计划" | "目标任务" | "年度目标任务" | "年度任务" | "目标" | "计划") {
+    // (一般公共预算收入176.5亿元，完成预算的103.2%: so is the share of the budget)
+    if matches!(subject, "年度目标" | "全年目标" | "年度计划" | "全年计划" | "目标任务" | "年度目标任务" | "年度任务" | "目标" | "计划" | "预算" | "年初预算" | "年度预算" | "调整预算") {
         return Some(format!("{said}完成{subject}"));
     }
     if people && scan::reach_verb_only(subject) {

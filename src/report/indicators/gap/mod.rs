@@ -48,6 +48,15 @@ fn cause_head(r: &str) -> Option<&str> {
     Some(&t[k + "影响".len()..])
 }
 
+/// `r` after a basis of comparison at its start (`剔除留抵退税因素后`, `扣除疫情影响`,
+/// `剔除一次性因素`): up to 12 chars between the word of removal and 因素 / 影响.
+fn basis_head(r: &str) -> Option<&str> {
+    let t = ["剔除", "扣除"].iter().find_map(|w| r.strip_prefix(w))?;
+    let (k, w) = t.char_indices().take(13).find_map(|(k, _)| ["因素", "影响"].into_iter().find(|w| t[k..].starts_with(w)).map(|w| (k, w)))?;
+    let rest = &t[k + w.len()..];
+    Some(rest.strip_prefix('后').unwrap_or(rest))
+}
+
 /// `r` after a named five-year plan at its start (`“十三五”时期`, `十四五期间`, `“八五”`).
 fn plan_head(r: &str) -> Option<&str> {
     let t = r.trim_start_matches(['“', '"']);
@@ -436,6 +445,13 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         }
         // 粮食总产量连续5年稳定在…: how long, as at the head, not part of the name.
         if let Some(h) = span_suffix(r) {
+            // 单位生产总值能耗五年累计降低16%: the years a sum or an average spans
+            if (g.cum || g.avg) && g.years.is_none() {
+                let mut cs = r[h.len()..].chars();
+                if let (Some(c), Some('年'), None) = (cs.next(), cs.next(), cs.next()) {
+                    g.years = "两三四五六七八九十".chars().position(|x| x == c).map(|k| if k == 0 { 2 } else { k as i32 + 2 });
+                }
+            }
             r = h;
             continue;
         }
@@ -507,6 +523,14 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             nearest = false;
         }
     }
+    // 税收收入扣除疫情影响增长3%: a basis after the subject, as at its head
+    if r.ends_with(['素', '响', '后']) {
+        if let Some(p) = r.rfind("扣除").or_else(|| r.rfind("剔除")) {
+            if p > 0 && basis_head(&r[p..]) == Some("") {
+                r = &r[..p];
+            }
+        }
+    }
     // 财政总收入完成42.8亿元，增收9.3亿元: 增收 (减收) alone, or after a revenue
     // (非税收入减收1.2亿元), is a change of that revenue; after another subject it stays
     // a name (带动脱贫人口增收59万人次 counts people).
@@ -565,6 +589,13 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             // 受疫情影响下降5%: a cause, not what changed.
             '受' | '因' | '由' => {
                 if let Some(t) = cause_head(r) {
+                    r = t;
+                    continue;
+                }
+            }
+            // 剔除留抵退税因素后增长7.2%: on another basis, not what changed.
+            '剔' | '扣' => {
+                if let Some(t) = basis_head(r) {
                     r = t;
                     continue;
                 }

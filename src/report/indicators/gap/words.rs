@@ -45,6 +45,12 @@ pub(super) static TAIL: &[(&str, T)] = &[
     ("扣除物价因素", Adv),
     ("剔除价格因素", Adv),
     ("负增长", Down),
+    // 外贸进出口总额由负转正，增长3.6%: how the change turned, not part of the name
+    ("由负转正", Adv),
+    ("由降转升", Adv),
+    ("由降转增", Adv),
+    ("扭负为正", Adv),
+    ("止跌回升", Adv),
     ("按可比口径", Adv),
     // 一般公共预算收入1.33万亿元、按自然口径下降6.7%: the basis of a change, not a subject
     ("按自然口径计算", Adv),

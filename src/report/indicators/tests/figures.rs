@@ -297,6 +297,11 @@ fn a_step_passed_then_the_level_reached() {
         ],
         "{v:#?}"
     );
+    // …and of the budget; a turn from fall to rise is no part of a name
+    let v = run("一般公共预算收入176.5亿元，增长9.1%，完成预算的103.2%。外贸进出口总额由负转正，增长3.6%。");
+    let g: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.indicator.as_deref(), i.value.clone())).collect();
+    assert_eq!(g[2], ("一般公共预算收入完成预算", None, n(103.2)), "{v:#?}");
+    assert_eq!(g[3], ("外贸进出口总额", Some("trade"), n(3.6)), "{v:#?}");
 }
 
 #[test]

@@ -205,6 +205,10 @@ fn price_basis_phrases_are_not_subjects() {
     let v = run("一般公共预算收入1.33万亿元、按自然口径下降6.7%，地方一般公共预算收入177.2亿元，同口径增长10.3%。");
     let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.name.as_str(), i.direction)).collect();
     assert_eq!(g, vec![("一般公共预算收入", Some(Direction::Down)), ("地方一般公共预算收入", Some(Direction::Up))], "{v:#?}");
+    // …and a basis named by what it leaves out
+    let v = run("一般公共预算收入完成68.3亿元，增长4.5%，剔除留抵退税因素后增长7.2%；税收收入扣除疫情影响增长3%。");
+    let g: Vec<_> = v.iter().filter(|i| i.measure == Measure::Growth).map(|i| (i.name.as_str(), i.value.clone())).collect();
+    assert_eq!(g, vec![("一般公共预算收入", n(4.5)), ("一般公共预算收入", n(7.2)), ("税收收入", n(3.0))], "{v:#?}");
 }
 
 #[test]

@@ -34,6 +34,10 @@ fn a_change_on_a_base_years_back_spans_the_years_since() {
 fn cumulative_figures_need_a_span() {
     let v = run_with("五年累计完成全社会固定资产投资6.8万亿元。", Some(SectionKind::Review));
     assert_eq!(v[0].period.as_deref(), Some("2019-2023"), "{v:#?}");
+    // …a span said after the subject: a five-year target of a cut
+    let v = run_with("今后五年的主要目标是：到2028年，单位生产总值能耗五年累计降低16%，三年累计新增就业30万人。", Some(SectionKind::FiveYear));
+    let p: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.period.as_deref())).collect();
+    assert_eq!(p, [("单位生产总值能耗", Some("2024-2028")), ("新增就业", Some("2026-2028"))], "{v:#?}");
     let v = run_with("新建5G基站5200个，累计达到3.2万个。", Some(SectionKind::Review));
     assert!(v.iter().all(|i| i.period.is_none()), "a stock, not a five-year sum: {v:#?}");
 }
