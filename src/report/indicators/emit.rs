@@ -289,7 +289,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     // five-year review (累计达到3.2万个 in a year's review is a stock).
                     let period = if let Some((a, b)) = plan.filter(|_| explicit_year.is_none()) {
                         Some(format!("{a}-{b}"))
-                    } else if g.avg || (g.cum && (g.years.is_some() || self.carry.para_five)) {
+                    } else if g.avg || (g.cum && (g.years.is_some() || self.carry.para_five)) || (g.years.is_some() && (g.up || g.down)) {
+                        // (十年增加近70万亿元: a change over the years said, too)
                         // ending in the figure's own year (1995年…平均每年增长12%), else the review year
                         let n = g.years.unwrap_or(5);
                         explicit_year.or(ctx.review_year).map(|r| format!("{}-{}", r - n + 1, r))

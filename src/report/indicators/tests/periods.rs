@@ -38,6 +38,9 @@ fn cumulative_figures_need_a_span() {
     let v = run_with("今后五年的主要目标是：到2028年，单位生产总值能耗五年累计降低16%，三年累计新增就业30万人。", Some(SectionKind::FiveYear));
     let p: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.period.as_deref())).collect();
     assert_eq!(p, [("单位生产总值能耗", Some("2024-2028")), ("新增就业", Some("2026-2028"))], "{v:#?}");
+    // a change over the years said at the clause's head: over those years
+    let v = run_with("国内生产总值增加到121万亿元，十年增加近70万亿元。", Some(SectionKind::Review));
+    assert_eq!((v[1].period.as_deref(), v[1].measure), (Some("2014-2023"), Measure::Growth), "{v:#?}");
     let v = run_with("新建5G基站5200个，累计达到3.2万个。", Some(SectionKind::Review));
     assert!(v.iter().all(|i| i.period.is_none()), "a stock, not a five-year sum: {v:#?}");
 }
