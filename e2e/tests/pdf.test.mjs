@@ -68,3 +68,23 @@ test('a damaged PDF, or one dropped while another report is open, gets a message
   assert.deepEqual(errors.filter((e) => /panic|unreachable|RuntimeError/i.test(e)), []);
   await context.close();
 });
+
+test('a real report printed to PDF by an office suite reads as its Word file', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await pickFiles(page, ['qiandongnan-2024.docx']);
+  await waitMessage(page, /已打开 qiandongnan-2024\.docx/, 30000);
+  const tocDocx = await page.locator('[data-testid=toc]').innerText();
+  const gdpDocx = await headlineRow(page, '地区生产总值').innerText();
+  await pickFiles(page, ['qiandongnan-2024-office.pdf']);
+  await waitMessage(page, /已打开 qiandongnan-2024-office\.pdf/, 30000);
+  // the same parts, the same headline figures
+  assert.equal(await page.locator('[data-testid=toc]').innerText(), tocDocx);
+  assert.match(tocDocx, /2024年工作安排/);
+  assert.equal(await headlineRow(page, '地区生产总值').innerText(), gdpDocx);
+  // a sentence that ended at the printed line's end did not end its paragraph
+  const para = page.locator('[data-testid=report-text] p', { hasText: '推动经济复苏' });
+  assert.match(await para.first().innerText(), /推动经济复苏。“桥头堡”建设初步成势见效。/);
+  await shot(page, 'pdf-office');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
