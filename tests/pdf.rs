@@ -98,3 +98,24 @@ fn a_word_report_printed_by_an_office_suite_reads_as_the_word_file() {
     assert!(same + 2 >= d.len(), "{} of {} differ", d.len() - same, d.len());
     assert!(p.iter().zip(&d).all(|(a, b)| a.2 == b.2 && a.4 == b.4 && a.5 == b.5));
 }
+
+#[test]
+fn a_report_in_the_official_layout_reads_as_its_text() {
+    // A real national report set as official documents are (first-line indents, lines
+    // 28 pt apart, `— 2 —` page numbers, bold part headings; `make-gov-pdf.py`) and
+    // printed to PDF by LibreOffice: the same title block, parts and figures as its text.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let pdf = std::fs::read(format!("{dir}national-2017-gov.pdf")).unwrap();
+    let txt = std::fs::read(format!("{dir}national-2017-gbk.txt")).unwrap();
+    let text = baogao::pdf::read_guarded(&pdf).unwrap();
+    assert!(!text.contains("— 2 —") && !text.lines().any(|l| l.trim() == "2"), "page numbers are dropped");
+    // a paragraph broken across lines and pages is one again, its indent kept
+    assert!(text.contains("\u{3000}\u{3000}——就业增长超出预期。全年城镇新增就业1314万人。高校毕业生就业创业人数再创新高。"), "{text}");
+    let from_pdf = report::parse_text("n.pdf", &text, report::PDF_ENCODING);
+    let from_txt = report::parse("n.txt", &txt).unwrap();
+    let block = |r: &Report| (r.title.clone(), r.meeting.clone(), r.speaker.clone(), r.date.clone(), r.region.clone(), r.report_year);
+    assert_eq!(block(&from_pdf), block(&from_txt));
+    assert_eq!(outline(&from_pdf), outline(&from_txt));
+    assert_eq!(brief(&from_pdf), brief(&from_txt));
+    assert!(from_pdf.indicators.len() > 100);
+}
