@@ -20,6 +20,9 @@ pub enum PdfError {
     Unreadable(String),
     /// It reads, but holds (almost) no text: pages scanned as pictures.
     NoText,
+    /// It draws text, but its fonts do not say which characters they draw (no ToUnicode
+    /// map): what comes out is nothing, or symbols rather than the report's words.
+    NoCharMap,
 }
 
 impl std::fmt::Display for PdfError {
@@ -27,6 +30,7 @@ impl std::fmt::Display for PdfError {
         match self {
             PdfError::Unreadable(why) => write!(f, "the PDF cannot be read ({why})"),
             PdfError::NoText => write!(f, "the PDF holds no text (scanned pages?)"),
+            PdfError::NoCharMap => write!(f, "the PDF's fonts do not say which characters they draw (no ToUnicode map), so its text cannot be read"),
         }
     }
 }
@@ -46,13 +50,39 @@ pub fn read(bytes: &[u8]) -> Result<String, PdfError> {
     let mut lines = Lines::default();
     pdf_extract::output_doc(&doc, &mut lines).map_err(|e| unreadable(&e))?;
     drop(doc);
-    let mut text = lines.out;
+    let mut text = std::mem::take(&mut lines.out);
     text.push('\n');
     let letters = text.chars().filter(|c| c.is_alphanumeric()).take(MIN_LETTERS).count();
     if letters < MIN_LETTERS {
-        return Err(PdfError::NoText);
+        // text drawn, but in glyphs the fonts name no characters for
+        return Err(if lines.unmapped >= MIN_LETTERS { PdfError::NoCharMap } else { PdfError::NoText });
+    }
+    if garbled(&text) {
+        return Err(PdfError::NoCharMap);
     }
     Ok(text)
+}
+
+/// Text that is symbols rather than words: almost no Chinese characters (under 2 % of
+/// the printed chars) and a quarter or more of them ASCII punctuation, Latin-1 symbols
+/// and letters, private-use or replacement chars, which is what glyph numbers read
+/// through a font's built-in encoding give. (English prose has a few percent of
+/// punctuation and no Latin-1; a report's text is mostly Chinese.)
+fn garbled(text: &str) -> bool {
+    let (mut all, mut cjk, mut odd) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            cjk += 1;
+        } else if (c.is_ascii() && !c.is_ascii_alphanumeric())
+            || ('\u{80}'..='\u{2FF}').contains(&c)
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+            || c == '\u{FFFD}'
+        {
+            odd += 1;
+        }
+    }
+    cjk * 50 < all && odd * 4 >= all
 }
 
 /// [`read`] with the reader's panics caught (native code: the CLI, tests).
@@ -96,6 +126,8 @@ struct Lines {
     last_full: bool,
     /// The pages' left and right margins (x), from the last page with enough lines.
     margins: Option<(f64, f64)>,
+    /// Glyphs drawn for which the font names no character.
+    unmapped: usize,
 }
 
 /// The value most of `xs` lie near (within `width`), from the group with the most: its
@@ -188,6 +220,8 @@ impl pdf_extract::OutputDev for Lines {
     }
 
     fn output_character(&mut self, trm: &pdf_extract::Transform, width: f64, _: f64, font_size: f64, ch: &str) -> Result<(), pdf_extract::OutputError> {
+        // (a glyph the font gives no character for comes as an empty string)
+        self.unmapped += usize::from(ch.is_empty());
         let size = font_size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         let (x, y) = (trm.m31, trm.m32);
         let ascii = ch.is_ascii();
@@ -259,5 +293,9 @@ mod tests {
         // many equal values: linear, not quadratic
         assert_eq!(common(&vec![5.0; 200_000], 2.0, true), Some(5.0));
         assert!(matches!(read_guarded(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), Err(_)));
+        // glyph numbers read as Latin-1: symbols; a report, or English prose, is words
+        assert!(garbled("! \"#$ %& '( )*9:;< =>+ ),-. )/, 01234567 ?@ ABCDEFGHIJ KLIMNO )PA*QRSTU>VWXYI= <*QZ[\\]^_`a bcdef ghijklm)noDEHIJ ˆ‰Š‹>Œ•G•)Z[\\Ž••‘"));
+        assert!(!garbled("政府工作报告。2024年，全市地区生产总值增长5.6%。"));
+        assert!(!garbled("The report, read in full: output grew by 5.6% (estimate) in 2024; jobs rose."));
     }
 }

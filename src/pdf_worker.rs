@@ -59,6 +59,7 @@ mod web {
                 let kind = match e {
                     PdfError::Unreadable(_) => "unreadable",
                     PdfError::NoText => "no_text",
+                    PdfError::NoCharMap => "no_char_map",
                 };
                 set(&msg, "kind", &kind.into());
                 set(&msg, "message", &e.to_string().into());

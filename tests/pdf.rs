@@ -119,3 +119,12 @@ fn a_report_in_the_official_layout_reads_as_its_text() {
     assert_eq!(brief(&from_pdf), brief(&from_txt));
     assert!(from_pdf.indicators.len() > 100);
 }
+
+#[test]
+fn a_pdf_whose_fonts_name_no_characters_is_an_error_that_says_so() {
+    // 2025-city.pdf with its font's ToUnicode map removed: glyphs drawn, no characters
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/synthetic/");
+    let pdf = std::fs::read(format!("{dir}2025-city-nomap.pdf")).unwrap();
+    assert_eq!(baogao::pdf::read_guarded(&pdf), Err(baogao::pdf::PdfError::NoCharMap));
+    assert!(baogao::pdf::PdfError::NoCharMap.to_string().contains("ToUnicode"));
+}

@@ -61,6 +61,12 @@ test('a damaged PDF, or one dropped while another report is open, gets a message
     assert.match(msg, /当前报告保持不变/);
     assert.equal(await reportText(page), before);
   }
+  // a PDF whose fonts name no characters: said so, not taken for a scan
+  await pickFiles(page, ['synthetic/2025-city-nomap.pdf']);
+  const nomap = await waitMessage(page, /2025-city-nomap\.pdf/, 30000);
+  assert.match(nomap, /ToUnicode/);
+  assert.match(nomap, /当前报告保持不变/);
+  assert.equal(await reportText(page), before);
   // the page still opens a PDF afterwards, dropped this time
   await dropFiles(page, [{ name: '2025-city.pdf', mimeType: 'application/pdf', buffer: good }]);
   await waitMessage(page, /已打开 2025-city\.pdf/, 30000);

@@ -91,6 +91,14 @@ pub async fn text(state: AppState, name: &str, bytes: ArrayBuffer) -> PdfText {
                 )
                 .to_string(),
         ),
+        "error" if get(&result, "kind").as_string().as_deref() == Some("no_char_map") => PdfText::Failed(
+            state
+                .tr_now(
+                    "这个 PDF 的字体没有记录所画的是哪些字（缺少 ToUnicode 映射），文字无法读出；请打开这份报告的 Word 或文本版本。",
+                    "this PDF's fonts do not say which characters they draw (no ToUnicode map), so its text cannot be read; open the report's Word or text version instead.",
+                )
+                .to_string(),
+        ),
         "error" => PdfText::Failed(format!(
             "{} ({why})",
             state.tr_now("这个 PDF 无法读取", "this PDF cannot be read")
