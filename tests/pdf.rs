@@ -69,23 +69,33 @@ fn outline(r: &Report) -> Vec<(u8, String, String)> {
     out
 }
 
+type Block = (Option<String>, Option<String>, Option<report::Speaker>, Option<String>, Option<String>, Option<i32>);
+
+/// The title block and what the report is of.
+fn block(r: &Report) -> Block {
+    (r.title.clone(), r.meeting.clone(), r.speaker.clone(), r.date.clone(), r.region.clone(), r.report_year)
+}
+
+/// A fixture's bytes and the text of a PDF fixture.
+fn fixture_pdf(pdf: &str, source: &str) -> (String, Vec<u8>) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let text = baogao::pdf::read_guarded(&std::fs::read(format!("{dir}{pdf}")).unwrap()).unwrap();
+    (text, std::fs::read(format!("{dir}{source}")).unwrap())
+}
+
 #[test]
 fn a_word_report_printed_by_an_office_suite_reads_as_the_word_file() {
     // A real report's .docx printed to PDF by LibreOffice (`make-office-pdf.sh`): font
     // subsets of 256 glyphs with ToUnicode maps, paragraphs with no first-line indent (a
     // new one shows only by the line before stopping short), a line filled to the margin
     // that ends with 。 inside a paragraph, spacing set between Chinese and digits.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
-    let pdf = std::fs::read(format!("{dir}qiandongnan-2024-office.pdf")).unwrap();
-    let docx = std::fs::read(format!("{dir}qiandongnan-2024.docx")).unwrap();
-    let text = baogao::pdf::read_guarded(&pdf).unwrap();
+    let (text, docx) = fixture_pdf("qiandongnan-2024-office.pdf", "qiandongnan-2024.docx");
     // a sentence ending at the margin does not end its paragraph
     assert!(text.contains("推动经济复苏。“桥头堡”建设初步成势见效。"), "{text}");
     // no space between a digit and a Chinese character
     assert!(text.contains("（2024年1月31日在黔东南州"), "{text}");
     let from_pdf = report::parse_text("q.pdf", &text, report::PDF_ENCODING);
     let from_docx = report::parse("q.docx", &docx).unwrap();
-    let block = |r: &Report| (r.title.clone(), r.meeting.clone(), r.speaker.clone(), r.date.clone(), r.region.clone(), r.report_year);
     assert_eq!(block(&from_pdf), block(&from_docx));
     assert_eq!(outline(&from_pdf), outline(&from_docx));
     assert!(outline(&from_pdf).len() > 40);
@@ -104,16 +114,12 @@ fn a_report_in_the_official_layout_reads_as_its_text() {
     // A real national report set as official documents are (first-line indents, lines
     // 28 pt apart, `— 2 —` page numbers, bold part headings; `make-gov-pdf.py`) and
     // printed to PDF by LibreOffice: the same title block, parts and figures as its text.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
-    let pdf = std::fs::read(format!("{dir}national-2017-gov.pdf")).unwrap();
-    let txt = std::fs::read(format!("{dir}national-2017-gbk.txt")).unwrap();
-    let text = baogao::pdf::read_guarded(&pdf).unwrap();
+    let (text, txt) = fixture_pdf("national-2017-gov.pdf", "national-2017-gbk.txt");
     assert!(!text.contains("— 2 —") && !text.lines().any(|l| l.trim() == "2"), "page numbers are dropped");
     // a paragraph broken across lines and pages is one again, its indent kept
     assert!(text.contains("\u{3000}\u{3000}——就业增长超出预期。全年城镇新增就业1314万人。高校毕业生就业创业人数再创新高。"), "{text}");
     let from_pdf = report::parse_text("n.pdf", &text, report::PDF_ENCODING);
     let from_txt = report::parse("n.txt", &txt).unwrap();
-    let block = |r: &Report| (r.title.clone(), r.meeting.clone(), r.speaker.clone(), r.date.clone(), r.region.clone(), r.report_year);
     assert_eq!(block(&from_pdf), block(&from_txt));
     assert_eq!(outline(&from_pdf), outline(&from_txt));
     assert_eq!(brief(&from_pdf), brief(&from_txt));
