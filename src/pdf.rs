@@ -50,6 +50,7 @@ pub fn read(bytes: &[u8]) -> Result<String, PdfError> {
     let mut lines = Lines::default();
     pdf_extract::output_doc(&doc, &mut lines).map_err(|e| unreadable(&e))?;
     drop(doc);
+    lines.finish();
     let mut text = std::mem::take(&mut lines.out);
     text.push('\n');
     let letters = text.chars().filter(|c| c.is_alphanumeric()).take(MIN_LETTERS).count();
@@ -91,7 +92,8 @@ pub fn read_guarded(bytes: &[u8]) -> Result<String, PdfError> {
         .unwrap_or_else(|_| Err(PdfError::Unreadable("the PDF reader failed on this file".into())))
 }
 
-/// The characters the reader places on a page, written as paragraphs: a printed line
+/// The characters the reader places on a page, written as paragraphs (once all pages are
+/// read, without their running headers and footers: [`Lines::finish`]): a printed line
 /// that reaches the right margin without ending a sentence goes on in the next line when
 /// that one is not indented (also across a page break), as in the report's own text; so
 /// does one filled to the margin that ends a sentence, unless a numbered heading follows.
@@ -109,6 +111,11 @@ struct Lines {
     /// one Chinese character, with the punctuation after it (`，`): what a line cannot
     /// break inside.
     page: Vec<(f64, f64, f64, f64, String)>,
+    /// Where each of this page's lines is (y of its first char; up is more).
+    page_y: Vec<f64>,
+    /// The pages read so far, each its lines and their y, written out at the end (a
+    /// running header or footer is known only by its coming back page after page).
+    pages: Vec<(Vec<(f64, f64, f64, f64, String)>, Vec<f64>)>,
     /// Still inside the current line's first word.
     in_first_word: bool,
     last_y: f64,
@@ -157,7 +164,66 @@ fn is_page_number(t: &str) -> bool {
     !core.is_empty() && core.len() <= 4 && core.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A line's text with its numbers as `#`: a running header or footer is the same line
+/// page after page but for its page number (and a print date's digits).
+fn furniture_key(text: &str) -> String {
+    let mut k = String::with_capacity(text.len());
+    for c in text.trim().chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !k.ends_with('#') {
+                k.push('#');
+            }
+        } else {
+            k.push(c);
+        }
+    }
+    k
+}
+
 impl Lines {
+    /// Write every page out, without its running header and footer: the top or bottom
+    /// line of a page whose text, numbers aside, is the top or bottom line of half the
+    /// pages or more (at least two): a browser's print date, title and address, a page
+    /// `3/14`. (On the first page a line with no digits stays: a title set as a running
+    /// header is still the report's title there.)
+    fn finish(&mut self) {
+        let pages = std::mem::take(&mut self.pages);
+        // each page's top and bottom lines (by y: drawing order need not be reading order)
+        let ends: Vec<[Option<usize>; 2]> = pages
+            .iter()
+            .map(|(lines, ys)| {
+                let live = |k: &usize| !lines[*k].4.trim().is_empty() && !is_page_number(lines[*k].4.trim());
+                let top = (0..ys.len()).filter(live).max_by(|a, b| ys[*a].total_cmp(&ys[*b]));
+                let bottom = (0..ys.len()).filter(live).min_by(|a, b| ys[*a].total_cmp(&ys[*b]));
+                [top, bottom.filter(|b| Some(*b) != top)]
+            })
+            .collect();
+        let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (p, e) in ends.iter().enumerate() {
+            let mut keys: Vec<String> = e.iter().flatten().map(|&k| furniture_key(&pages[p].0[k].4)).collect();
+            keys.dedup();
+            for k in keys.into_iter().filter(|k| k.chars().count() >= 2) {
+                *count.entry(k).or_default() += 1;
+            }
+        }
+        let enough = (pages.len() / 2).max(2);
+        for (p, (mut lines, _)) in pages.into_iter().enumerate() {
+            let mut drop: Vec<usize> = ends[p]
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|&k| count.get(&furniture_key(&lines[k].4)).is_some_and(|&n| n >= enough))
+                .filter(|&k| p > 0 || lines[k].4.bytes().any(|b| b.is_ascii_digit()))
+                .collect();
+            drop.sort_unstable();
+            for k in drop.into_iter().rev() {
+                lines.remove(k);
+            }
+            self.page = lines;
+            self.flush_page();
+        }
+    }
+
     fn flush_page(&mut self) {
         let size = common(&self.page.iter().map(|l| l.1).collect::<Vec<_>>(), 0.5, true).unwrap_or(12.0).max(1.0);
         // (a page of a few lines shows no margins: the last full page's stand)
@@ -211,11 +277,13 @@ impl Lines {
 impl pdf_extract::OutputDev for Lines {
     fn begin_page(&mut self, _: u32, _: &pdf_extract::MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), pdf_extract::OutputError> {
         self.page.clear();
+        self.page_y.clear();
         Ok(())
     }
 
     fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
-        self.flush_page();
+        let page = (std::mem::take(&mut self.page), std::mem::take(&mut self.page_y));
+        self.pages.push(page);
         Ok(())
     }
 
@@ -232,6 +300,7 @@ impl pdf_extract::OutputDev for Lines {
         };
         if new_line {
             self.page.push((x, size, x, x, String::new()));
+            self.page_y.push(y);
             self.in_first_word = true;
         } else if self.word_start && x > self.last_end + size * if ascii && self.last_ascii { 0.2 } else { 0.6 } {
             // (a space between Latin letters or digits is a fifth of a size or more; the
@@ -293,6 +362,9 @@ mod tests {
         // many equal values: linear, not quadratic
         assert_eq!(common(&vec![5.0; 200_000], 2.0, true), Some(5.0));
         assert!(matches!(read_guarded(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), Err(_)));
+        // a running header or footer is the same line but for its numbers
+        assert_eq!(furniture_key("12/8/26, 12:59 AM 政府工作报告_海澜市人民政府"), "#/#/#,#:#AM政府工作报告_海澜市人民政府");
+        assert_eq!(furniture_key("file:///tmp/r.html 2/13"), furniture_key("file:///tmp/r.html 13/13"));
         // glyph numbers read as Latin-1: symbols; a report, or English prose, is words
         assert!(garbled("! \"#$ %& '( )*9:;< =>+ ),-. )/, 01234567 ?@ ABCDEFGHIJ KLIMNO )PA*QRSTU>VWXYI= <*QZ[\\]^_`a bcdef ghijklm)noDEHIJ ˆ‰Š‹>Œ•G•)Z[\\Ž••‘"));
         assert!(!garbled("政府工作报告。2024年，全市地区生产总值增长5.6%。"));

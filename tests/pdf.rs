@@ -134,3 +134,21 @@ fn a_pdf_whose_fonts_name_no_characters_is_an_error_that_says_so() {
     assert_eq!(baogao::pdf::read_guarded(&pdf), Err(baogao::pdf::PdfError::NoCharMap));
     assert!(baogao::pdf::PdfError::NoCharMap.to_string().contains("ToUnicode"));
 }
+
+#[test]
+fn a_web_page_printed_by_a_browser_loses_its_running_header_and_footer() {
+    // A report's web page saved with the browser's "print to PDF" (`make-pdf.sh
+    // --as-saved-page`): each page starts with the print date and the page's title and
+    // ends with its address and `2/3`, in the middle of a paragraph that goes on.
+    let (text, txt) = fixture_pdf("synthetic/2025-city-printed.pdf", "synthetic/2025-city.txt");
+    for junk in ["file://", "政府工作报告_海澜市人民政府", "/3"] {
+        assert!(!text.contains(junk), "{junk} in {text}");
+    }
+    let from_pdf = report::parse_text("p.pdf", &text, report::PDF_ENCODING);
+    let from_txt = report::parse("t.txt", &txt).unwrap();
+    assert_eq!(block(&from_pdf), block(&from_txt));
+    assert_eq!(outline(&from_pdf), outline(&from_txt));
+    assert_eq!(brief(&from_pdf), brief(&from_txt));
+    let sentences = |r: &Report| r.indicators.iter().map(|i| i.sentence.clone()).collect::<Vec<_>>();
+    assert_eq!(sentences(&from_pdf), sentences(&from_txt));
+}
