@@ -1,9 +1,15 @@
 //! `.docx` → text: `word/document.xml` read through a size cap, `<w:t>` runs joined
 //! within a `<w:p>`, `<w:tab/>` → tab, `<w:br/>` → line break, empty paragraphs dropped.
 //! A table row (`<w:tr>`) is one line, its cells (`<w:tc>`) separated by tabs, the
-//! paragraphs of a cell by spaces; a table inside a cell is read into that cell.
+//! paragraphs of a cell by spaces; a table inside a cell is read into that cell. A
+//! paragraph Word numbers itself (`一、`, `（一）` from `word/numbering.xml`) gets its number
+//! written before its text ([`numbering`]).
+
+mod numbering;
 
 use std::io::{Cursor, Read};
+
+pub use numbering::Numbering;
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -45,11 +51,33 @@ pub fn docx_text_limited(bytes: &[u8], limit: usize) -> Result<String, OpenError
         }
         buf
     };
-    paragraphs_from_xml(&xml)
+    // the numbering and the styles that may number paragraphs: small parts, read only
+    // when under a cap of their own (a broken or missing one numbers nothing)
+    let mut part = |name: &str| -> Option<Vec<u8>> {
+        let f = zip.by_name(name).ok()?;
+        if f.size() > MAX_PART as u64 {
+            return None;
+        }
+        let mut buf = Vec::new();
+        f.take(MAX_PART as u64 + 1).read_to_end(&mut buf).ok()?;
+        (buf.len() <= MAX_PART).then_some(buf)
+    };
+    let numbering = part("word/numbering.xml");
+    let styles = numbering.as_ref().and_then(|_| part("word/styles.xml"));
+    let mut numbering = Numbering::new(numbering.as_deref(), styles.as_deref());
+    paragraphs_numbered(&xml, &mut numbering)
 }
+
+/// Largest inflated `word/numbering.xml` or `word/styles.xml` read.
+const MAX_PART: usize = 5_000_000;
 
 /// Walks WordprocessingML and returns paragraph texts joined by `\n`.
 pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
+    paragraphs_numbered(xml, &mut Numbering::default())
+}
+
+/// [`paragraphs_from_xml`] with the numbers Word draws before numbered paragraphs.
+pub fn paragraphs_numbered(xml: &[u8], numbering: &mut Numbering) -> Result<String, OpenError> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(false);
     let mut buf = Vec::new();
@@ -61,6 +89,15 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
     let mut row: Vec<String> = Vec::new(); // cells of the outermost row being read
     let mut cell: Option<String> = None; // the outermost row's cell being read
     let mut span = 1usize; // columns the cell being read spans
+    // the paragraph's properties: inside <w:pPr> (not a tracked change's old ones), its
+    // style, list and level; then the number Word draws before it
+    let mut in_ppr = false;
+    let mut ppr_change = 0usize;
+    let (mut p_style, mut num_id, mut ilvl): (Option<String>, Option<String>, Option<usize>) = (None, None, None);
+    let mut label: Option<String> = None;
+    let val = |e: &quick_xml::events::BytesStart| {
+        e.try_get_attribute("w:val").ok().flatten().and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+    };
     loop {
         let ev = reader
             .read_event_into(&mut buf)
@@ -69,7 +106,13 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
             Event::Start(e) => match e.name().as_ref() {
                 b"w:t" => in_t = true,
                 b"w:instrText" | b"w:delText" => skip_depth += 1,
-                b"w:p" => para.clear(),
+                b"w:p" => {
+                    para.clear();
+                    label = None;
+                    (p_style, num_id, ilvl) = (None, None, None);
+                }
+                b"w:pPr" => in_ppr = true,
+                b"w:pPrChange" => ppr_change += 1,
                 b"w:tr" => {
                     tr_depth += 1;
                     if tr_depth == 1 {
@@ -93,12 +136,26 @@ pub fn paragraphs_from_xml(xml: &[u8]) -> Result<String, OpenError> {
                         .clamp(1, 64);
                 }
                 b"w:br" | b"w:cr" => para.push('\n'),
+                b"w:pStyle" if in_ppr && ppr_change == 0 => p_style = val(&e),
+                b"w:numId" if in_ppr && ppr_change == 0 => num_id = val(&e),
+                b"w:ilvl" if in_ppr && ppr_change == 0 => ilvl = val(&e).and_then(|v| v.trim().parse::<usize>().ok()).map(|v| v.min(8)),
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
                 b"w:t" => in_t = false,
+                b"w:pPrChange" => ppr_change = ppr_change.saturating_sub(1),
+                b"w:pPr" => {
+                    in_ppr = false;
+                    label = numbering.label(p_style.as_deref(), num_id.as_deref(), ilvl);
+                }
                 b"w:instrText" | b"w:delText" => skip_depth = skip_depth.saturating_sub(1),
                 b"w:p" => {
+                    // 一、 / （一） / 1. run into the text; a number of another kind is
+                    // set off by a space
+                    if let Some(l) = label.take().filter(|_| !para.trim().is_empty()) {
+                        let sep = if l.ends_with(|c: char| "、）).．。:：".contains(c) || ('\u{2460}'..='\u{24FF}').contains(&c)) { "" } else { " " };
+                        para.insert_str(0, &format!("{l}{sep}"));
+                    }
                     if let Some(c) = cell.as_mut() {
                         let t = para.trim();
                         if !t.is_empty() {
