@@ -95,6 +95,12 @@ pub fn paragraphs_numbered(xml: &[u8], numbering: &mut Numbering) -> Result<Stri
     let mut ppr_change = 0usize;
     let (mut p_style, mut num_id, mut ilvl): (Option<String>, Option<String>, Option<usize>) = (None, None, None);
     let mut label: Option<String> = None;
+    // a paragraph inside a paragraph (a text box's): the outer ones' text and numbers so
+    // far, taken up again when it ends
+    let mut outer: Vec<(String, Option<String>)> = Vec::new();
+    let mut p_depth = 0usize;
+    // inside <mc:Fallback>: the same content again, for older readers
+    let mut fallback = 0usize;
     let val = |e: &quick_xml::events::BytesStart| {
         e.try_get_attribute("w:val").ok().flatten().and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
     };
@@ -102,11 +108,26 @@ pub fn paragraphs_numbered(xml: &[u8], numbering: &mut Numbering) -> Result<Stri
         let ev = reader
             .read_event_into(&mut buf)
             .map_err(|e| OpenError::BrokenDocx { reason: format!("bad XML in word/document.xml ({e})") })?;
+        if fallback > 0 {
+            match &ev {
+                Event::Start(e) if e.name().as_ref() == b"mc:Fallback" => fallback += 1,
+                Event::End(e) if e.name().as_ref() == b"mc:Fallback" => fallback -= 1,
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+            continue;
+        }
         match ev {
             Event::Start(e) => match e.name().as_ref() {
+                b"mc:Fallback" => fallback = 1,
                 b"w:t" => in_t = true,
                 b"w:instrText" | b"w:delText" => skip_depth += 1,
                 b"w:p" => {
+                    if p_depth > 0 {
+                        outer.push((std::mem::take(&mut para), label.take()));
+                    }
+                    p_depth += 1;
                     para.clear();
                     label = None;
                     (p_style, num_id, ilvl) = (None, None, None);
@@ -171,6 +192,11 @@ pub fn paragraphs_numbered(xml: &[u8], numbering: &mut Numbering) -> Result<Stri
                         out.push_str(para.trim_end_matches('\n'));
                     }
                     para.clear();
+                    p_depth = p_depth.saturating_sub(1);
+                    if let Some((p, l)) = outer.pop() {
+                        para = p;
+                        label = l;
+                    }
                 }
                 b"w:tc" if tr_depth == 1 => {
                     if let Some(c) = cell.take() {
@@ -252,6 +278,14 @@ mod tests {
             tc("指标"), tc("2025年"), tc("完成"), tc("增长%"), tc("目标")
         );
         assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "指标\t2024年\t\t2025年\n\t完成\t增长%\t目标");
+    }
+
+    #[test]
+    fn a_text_box_is_a_line_of_its_own_read_once() {
+        // the box's paragraph inside the paragraph it is anchored in; Word writes it twice
+        // (for newer readers, and in <mc:Fallback> for older ones)
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>前文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>后文</w:t></w:r></w:p><w:p><w:r><w:t>下一段</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(paragraphs_from_xml(xml.as_bytes()).unwrap(), "框内\n前文后文\n下一段");
     }
 
     #[test]

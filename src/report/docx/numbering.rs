@@ -17,6 +17,9 @@ use quick_xml::Reader;
 /// Longest level text (`第%1部分`, `%1.%2.%3`) drawn, in bytes.
 const MAX_LEVEL_TEXT: usize = 48;
 
+/// Longest number drawn before a paragraph, in bytes.
+const MAX_LABEL: usize = 64;
+
 /// One level of a list: where it starts, how its number is written, and the text around
 /// it (`%1、`, `（%2）`: `%n` is level n's number).
 #[derive(Clone, Debug, Default)]
@@ -238,7 +241,8 @@ impl Numbering {
                 _ => out.push(c),
             }
         }
-        Some(out)
+        // (%1%1%1… in a short text still makes a number no list draws)
+        (out.len() <= MAX_LABEL).then_some(out)
     }
 }
 
