@@ -40,6 +40,8 @@ for (const [file, expect, enc] of [
   ['national-2002-gbk-crcrlf.txt', /国内生产总值/, /GBK|GB18030/],
   ['beijing-2024.txt', /地区生产总值/, /UTF-8/],
   ['zigong-2017-x8.txt', /地区生产总值实现1230亿元/, /UTF-8/],
+  // Word 97–2003 (read in the worker, as .docx is)
+  ['qiandongnan-2024.doc', /地区生产总值/, /doc/],
 ]) {
   test(`picking ${file} opens it and says the encoding`, async () => {
     const { page, context } = await openPage(browser, server.url);
@@ -70,6 +72,8 @@ for (const [name, buffer, why] of [
   ['picture.png', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e1f8c30b0000000049454e44ae426082', 'hex'), /PNG|图片|image/i],
   ['random.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), /不是|not/i],
   ['archive.zip', Buffer.from('504b0506000000000000000000000000000000000000', 'hex'), /ZIP|zip|压缩/i],
+  // an OLE file that is not a Word document (or not one at all)
+  ['broken.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600, 7)]), /Word/],
 ]) {
   test(`${name} gives a message and the open report stays`, async () => {
     const { page, context, errors } = await openPage(browser, server.url);

@@ -9,6 +9,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod doc;
 pub mod docx;
 pub(crate) mod fxhash;
 pub mod headline;
@@ -42,7 +43,7 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1F\x8B", "gzip archive"),
         (b"Rar!", "RAR archive"),
         (b"7z\xBC\xAF\x27\x1C", "7z archive"),
-        (b"\xD0\xCF\x11\xE0", "old Word/Excel file (.doc/.xls): save it as .docx or .txt"),
+        (b"\xD0\xCF\x11\xE0", "old Office file (.xls/.ppt): save the report as .docx or .txt"),
         (b"{\\rtf", "RTF document: save it as .docx or .txt"),
         (b"OggS", "Ogg media"),
         (b"ID3", "MP3 audio"),
@@ -111,6 +112,13 @@ pub fn decode_input(bytes: &[u8]) -> Result<DecodedInput, OpenError> {
         }
         return Ok(DecodedInput { text, encoding: "docx".into(), diagnostics: Vec::new(), legacy: true });
     }
+    if doc::is_cfb(bytes) {
+        let text = doc::doc_text(bytes)?;
+        if text.trim().is_empty() {
+            return Err(OpenError::Empty);
+        }
+        return Ok(DecodedInput { text, encoding: "doc".into(), diagnostics: Vec::new(), legacy: true });
+    }
     if let Some(what) = sniff_binary(bytes) {
         return Err(OpenError::Binary { what: what.to_string() });
     }
@@ -125,7 +133,7 @@ pub fn decode_input_utf8(bytes: &[u8]) -> Option<Result<DecodedInput, OpenError>
     if let Err(e) = check_input(bytes) {
         return Some(Err(e));
     }
-    if docx::is_zip(bytes) {
+    if docx::is_zip(bytes) || doc::is_cfb(bytes) {
         return None;
     }
     if let Some(what) = sniff_binary(bytes) {

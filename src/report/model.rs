@@ -251,7 +251,7 @@ impl std::fmt::Display for OpenError {
                 limit / 1_000_000
             ),
             OpenError::Binary { what } => write!(f, "not a text report: {what}"),
-            OpenError::BrokenDocx { reason } => write!(f, "broken .docx: {reason}"),
+            OpenError::BrokenDocx { reason } => write!(f, "broken Word file: {reason}"),
             OpenError::ZipBomb { limit } => write!(
                 f,
                 "the .docx inflates to more than {} MB; refused",
