@@ -31,6 +31,11 @@ seed() {
       printf '\000%s' '<w:document><w:body><w:p><w:r><w:t>政府工作报告</w:t></w:r></w:p><w:p><w:r><w:t>增长5%左右</w:t></w:r></w:p></w:body></w:document>' >"$d/stored"
       printf '\001%s' '<w:p><w:r><w:t xml:space="preserve">地区生产总值 </w:t></w:r><w:r><w:tab/><w:t>1230亿元</w:t></w:r></w:p>' >"$d/deflated"
       for f in ../tests/fixtures/*.docx; do { printf '\002'; tail -c +5 "$f"; } >"$d/$(basename "$f")"; done
+      # list definitions, NUL, a document numbered by them
+      printf '\003%s\000%s' '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' \
+        '<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>2023年工作回顾</w:t></w:r></w:p></w:body></w:document>' >"$d/numbered"
+      # Word 97–2003 files after their OLE signature
+      for f in ../tests/fixtures/*.doc ../tests/fixtures/synthetic/*.doc; do { printf '\004'; tail -c +9 "$f"; } >"$d/$(basename "$f")"; done
       ;;
   esac
 }

@@ -85,7 +85,7 @@ fn fixture_pdf(pdf: &str, source: &str) -> (String, Vec<u8>) {
 
 #[test]
 fn a_word_report_printed_by_an_office_suite_reads_as_the_word_file() {
-    // A real report's .docx printed to PDF by LibreOffice (`make-office-pdf.sh`): font
+    // A real report's .docx printed to PDF by LibreOffice (`make-office.sh pdf`): font
     // subsets of 256 glyphs with ToUnicode maps, paragraphs with no first-line indent (a
     // new one shows only by the line before stopping short), a line filled to the margin
     // that ends with 。 inside a paragraph, spacing set between Chinese and digits.

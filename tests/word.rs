@@ -45,7 +45,7 @@ fn reading(r: &Report) -> (Vec<Option<String>>, Vec<(u8, String, String)>, Vec<(
 #[test]
 fn a_doc_file_reads_as_the_same_document_saved_as_docx() {
     // a real report, and a report with a table of results and targets, each saved by
-    // LibreOffice as .doc (make-doc.sh): the same text, parts, tables and figures
+    // LibreOffice as .doc (`make-office.sh doc`): the same text, parts, tables and figures
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     for name in ["qiandongnan-2024", "synthetic/2024-district-table"] {
         let doc = std::fs::read(format!("{dir}{name}.doc")).unwrap();
