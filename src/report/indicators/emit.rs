@@ -260,7 +260,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     // (a five-year part's targets are for its last year, unless the sentence
                     // that sets them names a year: `2026年…主要预期目标是` under a heading of
                     // both, `“十五五”时期主要目标和2026年工作安排`)
-                    let y = g.year.or(plan.map(|(_, b)| b)).or(to_year).or(if five { stated.or(ctx.report_year.map(|r| r + 4)) } else { base });
+                    // (a sentence that starts with this year or a later one dates all its
+                    // clauses: 一九九三年国民生产总值计划增长百分之八，物价…控制在百分之六左右)
+                    let lead = flags.lead_year.filter(|&y| !flags.lead_since && ctx.report_year.is_some_and(|r| y >= r));
+                    let y = g.year.or(plan.map(|(_, b)| b)).or(to_year).or(lead).or(if five { stated.or(ctx.report_year.map(|r| r + 4)) } else { base });
                     let period = match (y, ctx.report_year) {
                         // “十四五”时期年均增长6%: the plan's years.
                         _ if plan.is_some() && g.year.is_none() => plan.map(|(a, b)| format!("{a}-{b}")),

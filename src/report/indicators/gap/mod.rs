@@ -497,7 +497,7 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
             Est => g.est = true,
             Tgt => {
                 g.tgt = true;
-                g.goal |= matches!(w, "预期" | "年初目标");
+                g.goal |= matches!(w, "预期" | "年初目标" | "计划" | "原计划");
                 // 确保7.5%，力争8.5%: the floor and the stretch of a 保…争… pair
                 if matches!(w, "力争" | "确保") && g.qual.is_none() {
                     g.qual = Some(w);

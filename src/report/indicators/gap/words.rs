@@ -144,6 +144,9 @@ pub(super) static TAIL: &[(&str, T)] = &[
     ("确保", Tgt),
     ("争取", Tgt),
     ("预期", Tgt),
+    // 一九九三年国民生产总值计划增长百分之八; 原计划增长8%，实际增长9%: the goal set
+    ("原计划", Tgt),
+    ("计划", Tgt),
     // 固定资产投资年初目标增长10%，实际下降2.3%: the year's goal, quoted
     ("年初目标", Tgt),
     ("同比增长", Up),

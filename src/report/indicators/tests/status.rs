@@ -122,6 +122,10 @@ fn a_quoted_goal_is_not_what_was_done() {
         ],
         "{v:#?}"
     );
+    // …and with 计划 / 原计划, as older reports say it
+    let v = run_with("工业总产值原计划增长8%，实际增长9.2%。", Some(SectionKind::Review));
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.value.clone(), i.status)).collect();
+    assert_eq!(got, vec![("工业总产值", n(8.0), Status::Target), ("工业总产值", n(9.2), Status::Actual)], "{v:#?}");
     // the goal a figure stayed under: 低于3%的调控目标
     let v = run_with("居民消费价格上涨0.4%，低于3%的调控目标。", Some(SectionKind::Review));
     let got: Vec<_> = v.iter().map(|i| (i.value.clone(), i.status, i.year, i.qualifier.as_deref())).collect();
@@ -198,4 +202,16 @@ fn a_floor_and_a_stretch() {
     let v = run("力争地区生产总值增长7%，确保6.5%。力争粮食产量稳定在50万吨以上。");
     let q: Vec<_> = v.iter().map(|i| (i.value.clone(), i.qualifier.as_deref())).collect();
     assert_eq!(q, [(n(7.0), Some("力争")), (n(6.5), Some("确保")), (n(50.0), Some("以上"))], "{v:#?}");
+}
+
+#[test]
+fn a_sentence_led_by_the_coming_year_dates_all_its_clauses() {
+    // in a five-year part, 2024年… is this year's plan, not the plan's last year; its
+    // second clause says no year of its own
+    let v = run_with("2024年国民生产总值计划增长8%，全国零售物价总水平上涨幅度控制在6%左右。", Some(SectionKind::FiveYear));
+    let got: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.status, i.year)).collect();
+    assert_eq!(got, vec![("国民生产总值", Status::Target, Some(2024)), ("零售物价总水平上涨幅度", Status::Target, Some(2024))], "{v:#?}");
+    // a sentence led by the year under review does not date targets
+    let v = run_with("2023年，地区生产总值增长5%。今后五年，地区生产总值年均增长6%。", Some(SectionKind::FiveYear));
+    assert_eq!(v[1].year, Some(2028), "{v:#?}");
 }
