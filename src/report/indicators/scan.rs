@@ -530,7 +530,8 @@ fn milestone_word(s: &str) -> bool {
 
 /// A magnitude written as a word before a milestone: `千亿元大关` (1000 亿元), `百亿元台阶`
 /// (100 亿元), `万亿元台阶` (1 万亿元), `万人大关` (1 万人). Only with 大关/台阶/关口 right
-/// after the unit (千亿市州, 百亿级企业 are names), and not inside a number (五千亿 is read
+/// after the unit (千亿市州, 百亿级企业 are names), or with the unit ending the clause
+/// (`社会消费品零售总额突破千亿元，达到1008亿元`), and not inside a number (五千亿 is read
 /// by the numeral scanner).
 fn magnitude(clause: &str, i: usize) -> Option<Item> {
     let rest = clause.get(i..)?;
@@ -541,8 +542,10 @@ fn magnitude(clause: &str, i: usize) -> Option<Item> {
         k -= 1;
     }
     let window = &rest[..k];
-    // (大关 / 关口 / 台阶: one pass over ≤ 8 chars for 关 or 阶 first)
-    if !window.contains(['关', '阶']) || !(window.contains("大关") || window.contains("台阶") || window.contains("关口")) {
+    // (大关 / 关口 / 台阶: one pass over ≤ 8 chars for 关 or 阶 first; else the clause ends
+    // within a magnitude and a unit: 千亿元, 千万人次)
+    let stepped = window.contains(['关', '阶']) && (window.contains("大关") || window.contains("台阶") || window.contains("关口"));
+    if !stepped && rest.trim_end().len() > "千万人次".len() {
         return None;
     }
     // Right after a verb of passing (not 两个千亿元台阶, a count of steps).
@@ -565,7 +568,7 @@ fn magnitude(clause: &str, i: usize) -> Option<Item> {
         return None;
     }
     let uend = ustart + unit.len;
-    if !milestone_word(clause.get(uend..)?) {
+    if !milestone_word(clause.get(uend..)?) && !(clause.get(uend..)?.trim().is_empty() && !stepped) {
         return None;
     }
     Some(Item {

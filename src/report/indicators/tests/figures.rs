@@ -260,8 +260,23 @@ fn milestones_written_as_magnitudes() {
         ],
         "{v:#?}"
     );
+    // …or at the end of its clause, without 大关: the thing that passed it goes on
+    let v = run("民间投资占比提升至54.2%；社会消费品零售总额突破千亿元，达到1008亿元、增长5.8%；接待游客突破千万人次。");
+    let g: Vec<_> = v.iter().skip(1).map(|i| (i.name.as_str(), i.indicator.as_deref(), i.value.clone(), i.unit.as_str())).collect();
+    assert_eq!(
+        g,
+        vec![
+            ("社会消费品零售总额", Some("retail_sales"), n(1000.0), "亿元"),
+            ("社会消费品零售总额", Some("retail_sales"), n(1008.0), "亿元"),
+            ("社会消费品零售总额", Some("retail_sales"), n(5.8), "%"),
+            ("接待游客", None, n(1000.0), "万人次"),
+        ],
+        "{v:#?}"
+    );
     // Magnitudes that name a class of places or firms, and steps with no figure, are not values.
     let v = run("跻身全省千亿市州行列，培育百亿级企业，各项工作迈上新台阶，突破万众瞩目的难关，经济总量连续跨越两个千亿元台阶。");
+    assert!(v.is_empty(), "{v:#?}");
+    let v = run("打造千亿元产业集群，建成百万人口城市，万元。");
     assert!(v.is_empty(), "{v:#?}");
 }
 
