@@ -48,9 +48,12 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
         return (noun.chars().count() >= 2).then(|| format!("{subject}{noun}"));
     }
     // 地区生产总值突破5000亿元，增速较全省高1.2个百分点: a bare rate is of what was said
-    if matches!(subject, "增速" | "增幅" | "增长速度" | "降幅" | "涨幅") {
-        let base = ["增速", "增幅", "增长速度", "降幅", "涨幅"].iter().find_map(|w| said.strip_suffix(w)).unwrap_or(said);
-        return (base.chars().count() >= 2).then(|| format!("{base}{subject}"));
+    // (同比增长幅度达到9.6%: said with 同比 before it too)
+    const RATES: [&str; 7] = ["增速", "增幅", "增长速度", "增长幅度", "降幅", "涨幅", "上涨幅度"];
+    let rate = subject.strip_prefix("同比").unwrap_or(subject);
+    if RATES.contains(&rate) {
+        let base = RATES.iter().find_map(|w| said.strip_suffix(w)).unwrap_or(said);
+        return (base.chars().count() >= 2).then(|| format!("{base}{rate}"));
     }
     // 城镇新增就业6.5万人，完成年度目标的130%: the share of the goal met is of what was said
     // (完成全年目标的105%: 全年 is read as when, leaving 目标)

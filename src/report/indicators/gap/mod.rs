@@ -264,6 +264,8 @@ const fn u3(c: char) -> u32 {
 /// of a CJK char runs memrchr on its last byte, which most CJK chars share).
 struct GapChars {
     yu: bool,
+    /// 出 (of 高出).
+    chu: bool,
     /// Last offsets of 比 / 较 / 由 / 从.
     bi: Option<usize>,
     jiao: Option<usize>,
@@ -278,12 +280,13 @@ impl GapChars {
         const JIAO: u32 = u3('较');
         const YOU: u32 = u3('由');
         const CONG: u32 = u3('从');
-        let mut g = GapChars { yu: false, bi: None, jiao: None, you: None, cong: None };
+        const CHU: u32 = u3('出');
+        let mut g = GapChars { yu: false, chu: false, bi: None, jiao: None, you: None, cong: None };
         let b = s.as_bytes();
         let mut i = 0;
-        // The last bytes of the five chars (于 从 8E, 比 94, 较 83, 由 B1), one bit each:
-        // a char ending otherwise is none of them.
-        const LAST: u64 = (1 << (0x8E - 0x80)) | (1 << (0x94 - 0x80)) | (1 << (0x83 - 0x80)) | (1 << (0xB1 - 0x80));
+        // The last bytes of the six chars (于 从 8E, 比 94, 较 83, 由 B1, 出 BA), one bit
+        // each: a char ending otherwise is none of them.
+        const LAST: u64 = (1 << (0x8E - 0x80)) | (1 << (0x94 - 0x80)) | (1 << (0x83 - 0x80)) | (1 << (0xB1 - 0x80)) | (1 << (0xBA - 0x80));
         while i + 3 <= b.len() {
             let x = b[i];
             if (0xE0..0xF0).contains(&x) {
@@ -293,6 +296,7 @@ impl GapChars {
                 }
                 match (u32::from(x) << 16) | (u32::from(b[i + 1]) << 8) | u32::from(b[i + 2]) {
                     YU => g.yu = true,
+                    CHU => g.chu = true,
                     BI => g.bi = Some(i),
                     JIAO => g.jiao = Some(i),
                     YOU => g.you = Some(i),
@@ -361,6 +365,16 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 }
             }
             break;
+        }
+    }
+    // 增幅8.1%，高出全省平均水平0.7个百分点: the same, said with 高出.
+    if g.relative_to.is_none() && gc.chu {
+        if let Some(pos) = r.rfind("高出") {
+            if let Some(reg) = r.get(pos + "高出".len()..).and_then(region_phrase) {
+                g.relative_to = Some(reg.to_string());
+                g.rel_up = Some(true);
+                r = &r[..pos];
+            }
         }
     }
     // 城镇新增就业8.2万人，超过年度目标1.2万人: by how much the year's goal was passed.

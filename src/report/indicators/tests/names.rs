@@ -128,6 +128,11 @@ fn fenbie_after_subjects_in_their_own_clauses() {
         vec![(Some("gdp"), Some("预期目标"), Some(Direction::Up), n(0.2)), (Some("industrial_value_added"), Some("年度目标"), Some(Direction::Up), n(1.1))],
         "{v:#?}"
     );
+    // …and said with 高出; a bare 同比增长幅度 is of what was said
+    let v = run_with("地区生产总值1860亿元，增幅8.1%，高出全省平均水平0.7个百分点；完成一般公共预算收入148亿元，同比增长幅度达到9.6%。", Some(SectionKind::Review));
+    let r: Vec<_> = v.iter().map(|i| (i.indicator.as_deref(), i.measure, i.relative_to.as_deref(), i.value.clone())).collect();
+    assert_eq!(r[2], (Some("gdp"), Measure::Relative, Some("全省"), n(0.7)), "{v:#?}");
+    assert_eq!(r[4], (Some("general_budget_revenue"), Measure::Growth, None, n(9.6)), "{v:#?}");
     // …and by how much the goal was passed (超过年度目标), a count as much as a rate.
     let v = run_with("城镇新增就业82.3万人，超过年度目标12.3万人；粮食产量超出预期目标5亿斤。", Some(SectionKind::Review));
     let r: Vec<_> = v.iter().filter(|i| i.measure == Measure::Relative).map(|i| (i.indicator.as_deref(), i.relative_to.as_deref(), i.direction, i.value.clone())).collect();
