@@ -36,6 +36,32 @@ fn region_phrase(s: &str) -> Option<&str> {
     }
 }
 
+/// What may follow a comparison word in `COMPARISONS`.
+#[derive(Clone, Copy, PartialEq)]
+enum Against {
+    /// A region or the year's goal (`region_phrase`): 高于全省, 高出全省平均水平,
+    /// 高于预期目标.
+    Region,
+    /// Only the year's goal: 超过年度目标 (超过 before a region is not said so).
+    Goal,
+}
+
+/// The words that measure a figure against a region's or a goal's, whether the figure
+/// is above (`true`) or below, and what may follow them. The first word, in this order,
+/// whose last place in the gap is followed by what it may name is the one read. `增速比全省高` (with 比) is read apart, as it names the region before the word.
+const COMPARISONS: [(&str, bool, Against); 8] = [
+    ("高于", true, Against::Region),
+    ("低于", false, Against::Region),
+    ("快于", true, Against::Region),
+    ("慢于", false, Against::Region),
+    // 增幅8.1%，高出全省平均水平0.7个百分点
+    ("高出", true, Against::Region),
+    // 城镇新增就业8.2万人，超过年度目标1.2万人: by how much the year's goal was passed
+    ("超过", true, Against::Goal),
+    ("超出", true, Against::Goal),
+    ("超", true, Against::Goal),
+];
+
 fn first_char(r: &str) -> char {
     r.chars().next().unwrap_or(' ')
 }
@@ -338,14 +364,16 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
     let r0 = gap.trim();
     let mut r = r0;
     let gc = GapChars::new(r0);
-    // 高于全省 / 低于全国平均水平: a relative target.
-    let has_yu = gc.yu;
-    for (kw, up) in [("高于", true), ("低于", false), ("快于", true), ("慢于", false)] {
-        if !has_yu {
-            break;
-        }
-        if let Some(pos) = r.rfind(kw) {
-            if let Some(reg) = r.get(pos + kw.len()..).and_then(region_phrase) {
+    // 高于全省 / 低于全国平均水平 / 超过年度目标: a relative target (`COMPARISONS`).
+    // Each word is cued by a char of the gap (于, 出) or by the goal it must end with.
+    if gc.yu || gc.chu || r.ends_with("目标") {
+        for &(kw, up, against) in &COMPARISONS {
+            let Some(pos) = r.rfind(kw) else { continue };
+            let rest = &r[pos + kw.len()..];
+            if against == Against::Goal && !rest.ends_with("目标") {
+                continue;
+            }
+            if let Some(reg) = region_phrase(rest) {
                 g.relative_to = Some(reg.to_string());
                 g.rel_up = Some(up);
                 r = &r[..pos];
@@ -365,29 +393,6 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 }
             }
             break;
-        }
-    }
-    // 增幅8.1%，高出全省平均水平0.7个百分点: the same, said with 高出.
-    if g.relative_to.is_none() && gc.chu {
-        if let Some(pos) = r.rfind("高出") {
-            if let Some(reg) = r.get(pos + "高出".len()..).and_then(region_phrase) {
-                g.relative_to = Some(reg.to_string());
-                g.rel_up = Some(true);
-                r = &r[..pos];
-            }
-        }
-    }
-    // 城镇新增就业8.2万人，超过年度目标1.2万人: by how much the year's goal was passed.
-    if g.relative_to.is_none() && r.ends_with("目标") {
-        for kw in ["超过", "超出", "超"] {
-            if let Some(pos) = r.rfind(kw) {
-                if let Some(goal) = r.get(pos + kw.len()..).filter(|t| t.len() < 30).and_then(region_phrase) {
-                    g.relative_to = Some(goal.to_string());
-                    g.rel_up = Some(true);
-                    r = &r[..pos];
-                    break;
-                }
-            }
         }
     }
     // `高于全国1.2个百分点、全省0.5个百分点`: a second region alone (the caller decides).
