@@ -20,7 +20,7 @@ seed() {
   mkdir -p "$d"
   [ -n "$(ls -A "$d" 2>/dev/null)" ] && return
   case "$t" in
-    parse_bytes) cp ../tests/fixtures/*.txt ../tests/fixtures/*.docx ../tests/fixtures/*.doc "$d"/ ;;
+    parse_bytes) cp ../tests/fixtures/*.txt ../tests/fixtures/*.docx ../tests/fixtures/*.doc ../tests/fixtures/synthetic/*.mhtml "$d"/ ;;
     parse_text) cp ../tests/fixtures/beijing-2024.txt ../tests/fixtures/bozhou-2024.txt ../tests/fixtures/luzhou-2024-oneline.txt ../tests/fixtures/synthetic/2025-city-pdf-table.txt "$d"/ ;;
     share_link)
       printf '%s' '?url=https%3A%2F%2Fexample.org%2Fr.txt#s=s1.2&i=i3&tab=indicators' >"$d/view"

@@ -101,7 +101,7 @@ fn synthetic_snapshots() {
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("synthetic dir")
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".txt") || n.ends_with(".docx") || n.ends_with(".html"))
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".docx") || n.ends_with(".html") || n.ends_with(".mhtml"))
         .collect();
     names.sort();
     assert!(names.len() >= 10, "{names:?}");

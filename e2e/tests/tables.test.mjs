@@ -153,6 +153,28 @@ test('a saved web page with a table of results and targets: read as a Word table
   await context.close();
 });
 
+test('the same page saved by a browser as one file (.mhtml, in GBK): read in the worker, the same contents, kept for a reload', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, ZH);
+  await pickFiles(page, ['synthetic/2024-city-webpage.html']);
+  await page.waitForFunction(() => /云岭/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 20000 });
+  const toc = await page.locator('[data-testid=toc]').innerText();
+  const headline = await page.locator('[data-testid=headline-table]').innerText();
+  await pickFiles(page, ['synthetic/2024-city-webpage-gbk.mhtml']);
+  assert.match(await waitMessage(page, /已打开 2024-city-webpage-gbk\.mhtml/, 30000), /MHTML \(GBK\)/);
+  assert.equal(await page.locator('[data-testid=toc]').innerText(), toc);
+  assert.equal(await page.locator('[data-testid=headline-table]').innerText(), headline);
+  const text = await page.locator('[data-testid=report-text]').innerText();
+  assert.match(text, /一般公共预算收入\s+亿元\s+86\.5\s+90/);
+  assert.doesNotMatch(text, /=E4|=3D|MultipartBoundary/);
+  // kept in the browser as the archive itself, read again after a reload
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('baogao:doc:') && localStorage.getItem(k).includes('2024-city-webpage-gbk.mhtml')), null, { timeout: 15000 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => /2024-city-webpage-gbk\.mhtml/.test(document.querySelector('[data-testid=report-title]')?.innerText || ''), null, { timeout: 30000 });
+  assert.equal(await page.locator('[data-testid=headline-table]').innerText(), headline);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a table set out with spaces (text from a PDF): figures under their columns, rows shown at tab stops', async () => {
   const { page, context, errors } = await openPage(browser, server.url, ZH);
   await pickFiles(page, ['synthetic/2025-city-pdf-table.txt']);

@@ -16,6 +16,7 @@ pub mod headline;
 pub mod html;
 pub mod indicators;
 pub mod lanes;
+pub mod mhtml;
 pub mod model;
 pub mod normalize;
 pub mod outline;
@@ -119,10 +120,27 @@ pub fn decode_input(bytes: &[u8]) -> Result<DecodedInput, OpenError> {
         }
         return Ok(DecodedInput { text, encoding: "doc".into(), diagnostics: Vec::new(), legacy: true });
     }
+    if let Some(page) = mhtml::html_part(bytes) {
+        return web_archive_input(page?);
+    }
     if let Some(what) = sniff_binary(bytes) {
         return Err(OpenError::Binary { what: what.to_string() });
     }
     finish_input(bytes, decode::decode(bytes), Some(decode::decode_as))
+}
+
+/// A web archive's page ([`mhtml`]) read as a saved HTML page is: decoded with the
+/// charset its part names, else detected (then its `<meta charset>`); `MHTML (GBK)`.
+fn web_archive_input(page: mhtml::HtmlPart) -> Result<DecodedInput, OpenError> {
+    let html = page.bytes;
+    let d = page.charset.as_deref().and_then(|c| decode::decode_as(&html, c)).unwrap_or_else(|| decode::decode(&html));
+    let mut d = finish_input(&html, d, Some(decode::decode_as))?;
+    d.encoding = match d.encoding.strip_prefix("HTML ") {
+        Some(inner) => format!("MHTML {inner}"),
+        None => format!("MHTML ({})", d.encoding),
+    };
+    d.legacy = true;
+    Ok(d)
 }
 
 /// [`decode_input`] for the inputs that need no decoding tables and no unzipping:
@@ -133,7 +151,7 @@ pub fn decode_input_utf8(bytes: &[u8]) -> Option<Result<DecodedInput, OpenError>
     if let Err(e) = check_input(bytes) {
         return Some(Err(e));
     }
-    if docx::is_zip(bytes) || doc::is_cfb(bytes) {
+    if docx::is_zip(bytes) || doc::is_cfb(bytes) || mhtml::is_mhtml(bytes) {
         return None;
     }
     if let Some(what) = sniff_binary(bytes) {

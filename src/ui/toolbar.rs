@@ -39,7 +39,7 @@ pub fn Toolbar() -> impl IntoView {
             <label class="button file-button">
                 {move || state.tr("打开文件…", "Open file…")}
                 <input type="file" data-testid="file-input" multiple
-                    accept=".txt,.text,.docx,.doc,.html,.htm,.pdf,text/plain,text/html,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    accept=".txt,.text,.docx,.doc,.html,.htm,.mhtml,.mht,.pdf,text/plain,text/html,multipart/related,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                     on:change=move |ev| {
                         if let Some(files) = super::open::files_from_input(&ev) {
                             super::open::open_files(state, files);

@@ -1,0 +1,78 @@
+//! Web archives: a report's web page saved as one file (`.mhtml` from Chromium-based
+//! browsers, `.mht` from Internet Explorer) reads as the page saved as `.html` does.
+
+use base64::Engine as _;
+use baogao::report::{self, Report};
+
+fn outline(r: &Report) -> Vec<(u8, String)> {
+    fn walk(s: &[report::Section], out: &mut Vec<(u8, String)>) {
+        for x in s {
+            out.push((x.level, format!("{}{}", x.number, x.heading)));
+            walk(&x.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&r.sections, &mut out);
+    out
+}
+
+/// What a report reads as: title block, outline, every figure with its sentence.
+#[allow(clippy::type_complexity)]
+fn reading(r: &Report) -> (Vec<Option<String>>, Vec<(u8, String)>, Vec<(String, report::Value, String, report::Status, Option<i32>, String)>) {
+    (
+        vec![r.title.clone(), r.meeting.clone(), r.date.clone(), r.region.clone()],
+        outline(r),
+        r.indicators.iter().map(|i| (i.name.clone(), i.value.clone(), i.unit.clone(), i.status, i.year, i.sentence.clone())).collect(),
+    )
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/synthetic/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn a_page_saved_by_a_browser_as_one_file_reads_as_the_page() {
+    // saved by Chromium (`make-mhtml.mjs`): quoted-printable, the page in UTF-8 and in GBK
+    let html = report::parse("page.html", &fixture("2024-city-webpage.html")).unwrap();
+    assert!(html.indicators.len() >= 10);
+    for (name, encoding) in [("2024-city-webpage.mhtml", "MHTML (UTF-8)"), ("2024-city-webpage-gbk.mhtml", "MHTML (GBK)")] {
+        let bytes = fixture(name);
+        assert!(report::mhtml::is_mhtml(&bytes), "{name}");
+        // the page's wasm leaves it to the worker, which reads it
+        assert!(report::decode_input_utf8(&bytes).is_none(), "{name}");
+        let r = report::parse(name, &bytes).unwrap();
+        assert_eq!(r.encoding, encoding);
+        assert_eq!(reading(&r), reading(&html), "{name}");
+    }
+}
+
+#[test]
+fn an_internet_explorer_archive_in_base64_with_its_charset() {
+    // .mht as Internet Explorer and Word write it: the page in base64, its charset in
+    // the part's header (gb2312), lines of 76 chars
+    let page = String::from_utf8(fixture("2024-city-webpage.html")).unwrap().replace("charset=\"utf-8\"", "charset=\"gb2312\"");
+    let (gbk, _, bad) = encoding_rs::GBK.encode(&page);
+    assert!(!bad);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&gbk);
+    let lines: Vec<&str> = b64.as_bytes().chunks(76).map(|c| std::str::from_utf8(c).unwrap()).collect();
+    let mht = format!(
+        "From: <Saved by Windows Internet Explorer 11>\r\nSubject: page\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----=_NextPart_000_0000_01DA0000.00000000\"\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000_0000_01DA0000.00000000\r\nContent-Type: text/html;\r\n\tcharset=\"gb2312\"\r\nContent-Transfer-Encoding: base64\r\nContent-Location: http://www.example.gov.cn/zwgk/2024.htm\r\n\r\n{}\r\n\r\n------=_NextPart_000_0000_01DA0000.00000000\r\nContent-Type: image/gif\r\nContent-Transfer-Encoding: base64\r\n\r\nR0lGODlhAQABAAAAACw=\r\n\r\n------=_NextPart_000_0000_01DA0000.00000000--\r\n",
+        lines.join("\r\n")
+    );
+    let r = report::parse("page.mht", mht.as_bytes()).unwrap();
+    assert_eq!(r.encoding, "MHTML (GBK)");
+    let html = report::parse("page.html", &fixture("2024-city-webpage.html")).unwrap();
+    assert_eq!(reading(&r), reading(&html));
+}
+
+#[test]
+fn broken_archives_are_messages_not_panics() {
+    let bytes = fixture("2024-city-webpage-gbk.mhtml");
+    for cut in (0..bytes.len()).step_by(37) {
+        let _ = report::parse("cut.mhtml", &bytes[..cut]);
+    }
+    // an archive with no page in it
+    let no_page = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--\r\n";
+    let e = report::parse("x.mhtml", no_page).unwrap_err();
+    assert!(e.to_string().contains("no HTML page"), "{e}");
+}
