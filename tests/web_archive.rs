@@ -76,3 +76,25 @@ fn broken_archives_are_messages_not_panics() {
     let e = report::parse("x.mhtml", no_page).unwrap_err();
     assert!(e.to_string().contains("no HTML page"), "{e}");
 }
+
+#[test]
+fn a_word_single_file_web_page_named_doc_reads_as_its_page() {
+    // Word's "单个文件网页" (Web archive) as governments sometimes post it, named .doc: a
+    // preamble in GBK, the page quoted-printable in gb2312, list numbers (一、) in Word's
+    // conditional comments, every number in a span of its own, a file list after the page
+    let page = String::from_utf8(fixture("2024-city-word-webpage.html")).unwrap();
+    assert!(page.contains("<![if !supportLists]>"));
+    let gb_page = page.replace("charset=utf-8", "charset=gb2312");
+    let (gbk, _, bad) = encoding_rs::GBK.encode(&gb_page);
+    assert!(!bad);
+    let body = quoted_printable::encode_to_str(&gbk);
+    let mut mht = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01DA4B2C.5E8F3A70\"\r\n\r\n".to_vec();
+    mht.extend_from_slice(&encoding_rs::GBK.encode("此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n").0);
+    mht.extend_from_slice(format!("------=_NextPart_01DA4B2C.5E8F3A70\r\nContent-Location: file:///C:/4B2C5E8F/report.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n{body}\r\n\r\n------=_NextPart_01DA4B2C.5E8F3A70\r\nContent-Location: file:///C:/4B2C5E8F/report.files/filelist.xml\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset=\"utf-8\"\r\n\r\n<xml xmlns:o=3D\"urn:schemas-microsoft-com:office:office\">\r\n</xml>\r\n------=_NextPart_01DA4B2C.5E8F3A70--\r\n").as_bytes());
+    let r = report::parse("report.doc", &mht).unwrap();
+    assert_eq!(r.encoding, "MHTML (GBK)");
+    let html = report::parse("page.html", page.as_bytes()).unwrap();
+    assert_eq!(reading(&r), reading(&html));
+    assert_eq!(outline(&r), [(1, "一2023年工作回顾".to_string()), (1, "二2024年工作安排".to_string())]);
+    assert_eq!(r.indicators.len(), 7);
+}
