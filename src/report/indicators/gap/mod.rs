@@ -36,6 +36,10 @@ fn region_phrase(s: &str) -> Option<&str> {
     }
 }
 
+/// Verbs of adding or doing after a leading 年均 (年均新增, 年均完成): the figure is a yearly
+/// average over the years spoken of.
+const AVG_OF_VERBS: [&str; 12] = ["新增", "新建", "新开工", "增加", "减少", "完成", "实施", "建成", "引进", "改造", "培育", "转移"];
+
 /// What may follow a comparison word in `COMPARISONS`.
 #[derive(Clone, Copy, PartialEq)]
 enum Against {
@@ -617,6 +621,17 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                 if let Some(t) = basis_head(r) {
                     r = t;
                     continue;
+                }
+            }
+            // 年均新增城镇就业25万人: a yearly average of what is added or done, as in
+            // 城镇新增就业年均25万人 (年均浓度 is a noun: the year's mean).
+            '年' | '平' => {
+                if let Some(t) = ["年均", "平均每年", "年平均"].iter().find_map(|w| r.strip_prefix(w)) {
+                    if AVG_OF_VERBS.iter().any(|v| t.starts_with(v)) {
+                        g.avg = true;
+                        r = t;
+                        continue;
+                    }
                 }
             }
             // 到2020年国内生产总值…: the goal year, not part of the subject.

@@ -178,3 +178,18 @@ fn part_of_a_year_opening_a_sentence_or_a_clause_is_the_period_of_its_figures() 
     let p: Vec<_> = v.iter().map(|i| (i.value.low(), i.period.as_deref())).collect();
     assert_eq!(p, vec![(2.6, Some("四季度")), (9.0, Some("下半年")), (3.0, None)], "{v:#?}");
 }
+
+#[test]
+fn a_yearly_average_said_before_what_is_added_spans_the_plan() {
+    // 年均新增城镇就业 = 城镇新增就业年均: an average over the plan's years, not the
+    // review year's count (it stays out of that year's headline column)
+    for t in ["“十四五”期间，年均新增城镇就业25万人以上。", "“十四五”期间，平均每年新增城镇就业25万人以上。", "“十四五”期间，城镇新增就业年均25万人以上。"] {
+        let v = run_with(t, Some(SectionKind::Review));
+        assert_eq!(v.len(), 1, "{t}: {v:#?}");
+        assert_eq!((v[0].indicator.as_deref(), v[0].period.as_deref(), v[0].year), (Some("urban_new_jobs"), Some("2021-2025"), Some(2025)), "{t}: {v:#?}");
+        assert!(!v[0].name.contains("年均") && !v[0].name.contains("每年"), "{t}: {v:#?}");
+    }
+    // 年均浓度 is the year's mean, a noun: no span
+    let v = run_with("2016年，细颗粒物年均浓度下降9.1%。", Some(SectionKind::Review));
+    assert_eq!(v[0].period, None, "{v:#?}");
+}
