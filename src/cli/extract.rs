@@ -8,7 +8,7 @@ use crate::report::Report;
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Report files (.txt in any common encoding, .docx or .doc, saved .html, .pdf with text).
+    /// Report files (.txt in any common encoding, .docx or .doc, saved .html or .mhtml, .pdf with text).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// json: the parsed report (one object, or an array for several files); csv: one row per indicator.

@@ -14,7 +14,7 @@ use crate::panel;
 
 #[derive(clap::Args, Debug)]
 pub struct PanelArgs {
-    /// Report files (.txt in any common encoding, .docx or .doc, saved .html, .pdf with text), any order.
+    /// Report files (.txt in any common encoding, .docx or .doc, saved .html or .mhtml, .pdf with text), any order.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// csv: the long panel (or the outcomes with --outcomes); json: {"rows", "outcomes"}.

@@ -167,6 +167,24 @@ pub(super) fn kinds_bracket(text: &str, at: usize) -> Option<usize> {
     ok.then(|| '（'.len_utf8() + close + '）'.len_utf8())
 }
 
+/// A noun's short Latin name in brackets after it, part of it rather than a note:
+/// `细颗粒物（PM2.5）`, `二氧化硫(SO2)`, `研究与试验发展（R&D）`. `at` is the `（` or `(` in
+/// `text`; the bracket's byte length when it is one (a Han char before it, inside one to
+/// ten ASCII letters, digits and `.&+-`, a letter among them).
+pub(super) fn alias_bracket(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].chars().next_back()?;
+    if !super::scan::is_han(before) {
+        return None;
+    }
+    let open = text[at..].chars().next()?;
+    let inner = text.get(at + open.len_utf8()..)?;
+    let len = inner.bytes().take(11).position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'&' | b'+' | b'-')))?;
+    let name = &inner[..len];
+    let close = inner[len..].chars().next()?;
+    let ok = (1..=10).contains(&len) && name.bytes().any(|b| b.is_ascii_alphabetic()) && matches!(close, '）' | ')');
+    ok.then(|| open.len_utf8() + len + close.len_utf8())
+}
+
 /// The next clause delimiter (`，；：（）` …) at or after `from`: its offset and char.
 #[inline]
 pub(super) fn next_clause_end(text: &str, from: usize) -> Option<(usize, char)> {

@@ -555,8 +555,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         while let Some((at, c)) = next_clause_end(&text[..e], from) {
             from = at + c.len_utf8();
             // 县（市、区）, 村（社区）: kinds in brackets are part of the noun, no clause end
-            if c == '（' {
-                if let Some(len) = clauses::kinds_bracket(&text[..e], at) {
+            // 细颗粒物（PM2.5）, 二氧化硫(SO2): a noun's Latin name in brackets, the same
+            if c == '（' || c == '(' {
+                if let Some(len) = clauses::kinds_bracket(&text[..e], at).filter(|_| c == '（').or_else(|| clauses::alias_bracket(&text[..e], at)) {
                     from = at + len;
                     continue;
                 }

@@ -105,7 +105,7 @@ static RULES: &[Rule] = &[
         "gdp",
         &["生产总值", "GDP", "经济增长", "经济增速", "经济总量"],
         &[],
-        &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地", "高新区", "开发区", "经开区", "园区", "示范区", "自贸区", "保税区"],
+        &["能耗", "比重", "占", "之比", "比例", "贡献率", "单位", "用水", "用地", "高新区", "开发区", "经开区", "园区", "示范区", "自贸区", "保税区", "县市区", "县区", "市县"],
     ),
 ];
 
@@ -185,6 +185,17 @@ pub fn canonical(name: &str) -> Option<&'static str> {
         || ["完成预算", "完成年初预算", "完成调整预算"].iter().any(|t| name.ends_with(t))
     {
         return None;
+    }
+    // 研究与试验发展（R&D）经费投入强度, 国内生产总值（GDP）: the Latin name in brackets
+    // aside (the same words as without it)
+    if let Some(k) = name.find(['（', '(']) {
+        let open = if name[k..].starts_with('(') { 1 } else { '（'.len_utf8() };
+        let inner = &name[k + open..];
+        let len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'&' | b'+' | b'-')).count();
+        if let Some(close) = inner[len..].chars().next().filter(|c| matches!(c, '）' | ')') && len > 0) {
+            let plain = format!("{}{}", &name[..k], &inner[len + close.len_utf8()..]);
+            return canonical(&plain);
+        }
     }
     // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.
     for verb in ["完成增加值", "实现增加值"] {
@@ -310,7 +321,12 @@ mod tests {
         assert_eq!(canonical("社零总额"), Some("retail_sales"));
         assert_eq!(canonical("社消零总额"), Some("retail_sales"));
         assert_eq!(canonical("固投"), Some("fixed_asset_investment"));
-        for part in ["高新区地区生产总值", "经开区GDP", "农村社会消费品零售总额", "城镇消费品零售额"] {
+        // a Latin name in brackets aside
+        assert_eq!(canonical("研究与试验发展（R&D）经费投入强度"), Some("rd_intensity"));
+        assert_eq!(canonical("国内生产总值(GDP)"), Some("gdp"));
+        assert_eq!(canonical("细颗粒物（PM2.5）年均浓度"), Some("pm25"));
+        assert_eq!(canonical("二氧化硫（SO2）排放量"), None);
+        for part in ["高新区地区生产总值", "经开区GDP", "农村社会消费品零售总额", "城镇消费品零售额", "县市区地区生产总值"] {
             assert_eq!(canonical(part), None, "{part}");
         }
         for part in ["综合保税区进出口额", "跨境电商进出口额", "对东盟进出口", "机电产品出口", "服务贸易进出口额"] {

@@ -210,3 +210,37 @@ fn first_keys(cases: &[(&str, Option<&str>)]) {
         assert_eq!(v[0].indicator.as_deref(), want, "{t}: {v:?}");
     }
 }
+
+#[test]
+fn a_latin_name_in_brackets_is_part_of_the_noun() {
+    // 细颗粒物（PM2.5）: no clause ends at the bracket, and the key is the noun's
+    for (t, name, key) in [
+        ("地级及以上城市细颗粒物（PM2.5）平均浓度下降9.3%。", "地级及以上城市细颗粒物（PM2.5）平均浓度", Some("pm25")),
+        ("重点地区细颗粒物(PM2.5)浓度下降10%。", "重点地区细颗粒物(PM2.5)浓度", Some("pm25")),
+        ("二氧化硫（SO2）排放量下降3%。", "二氧化硫（SO2）排放量", None),
+        ("研究与试验发展（R&D）经费投入强度达到2.1%。", "研究与试验发展（R&D）经费投入强度", Some("rd_intensity")),
+    ] {
+        let v = run(t);
+        assert_eq!(v.len(), 1, "{t}: {v:#?}");
+        assert_eq!((v[0].name.as_str(), v[0].indicator.as_deref()), (name, key), "{t}");
+    }
+    // a note in brackets still ends the clause
+    let v = run("地区生产总值增长6.5%（按可比价格计算），一般公共预算收入增长8%。");
+    assert_eq!(v[1].indicator.as_deref(), Some("general_budget_revenue"), "{v:#?}");
+}
+
+#[test]
+fn a_count_of_places_the_phrase_goes_on_to_measure_counts_the_places() {
+    let v = run("74个重点城市细颗粒物（PM2.5）年均浓度下降9.1%。");
+    assert_eq!((v[0].name.as_str(), v[0].indicator.as_deref()), ("重点城市", None), "{v:#?}");
+    assert_eq!((v[1].name.as_str(), v[1].indicator.as_deref()), ("重点城市细颗粒物（PM2.5）年均浓度", Some("pm25")), "{v:#?}");
+    let v = run("338个地级及以上城市优良天数比例达到79.3%。");
+    assert_eq!(v[0].name, "地级及以上城市", "{v:#?}");
+    // a bound inside the noun is read through; a verb after it ends it
+    for (t, want) in [("新增120家规模以上工业企业。", "规模以上工业企业"), ("新增45家限额以上商贸企业。", "限额以上商贸企业"), ("在100个地级以上城市进行公立医院改革试点。", "地级以上城市")] {
+        assert_eq!(run(t)[0].name, want, "{t}");
+    }
+    // a facility in a city is no city; a list goes on to another figure
+    let v = run("完成3座城市污水处理厂提标改造、新增污水处理能力3万吨/天。");
+    assert!(v[0].name.starts_with("城市污水处理厂"), "{v:#?}");
+}
