@@ -297,6 +297,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
                         // ending in the figure's own year (1995年…平均每年增长12%), else the review year
                         let n = g.years.unwrap_or(5);
                         explicit_year.or(ctx.review_year).map(|r| format!("{}-{}", r - n + 1, r))
+                    } else if let Some(n) = self.carry.para_span.filter(|_| {
+                        // 五年来，…城镇新增就业6600万人以上, 农村贫困人口减少6800多万: in a
+                        // paragraph about a span of years, things added and changes by an
+                        // amount, with no year of their own, are sums over it (a level or a
+                        // rate is where things stand)
+                        explicit_year.is_none()
+                            && ((measure == Measure::Count && (g.added || name.contains("新增") || name.contains("累计")))
+                                || ((g.up || g.down) && !unit_text.is_empty() && unit_text != "%" && !unit_text.contains("百分点")))
+                    }) {
+                        ctx.review_year.map(|r| format!("{}-{}", r - n + 1, r))
                     } else {
                         // 1—11月，…增长4.1%: part of the year, as written
                         flags.partial.iter().rev().find(|p| p.0 <= abs).and_then(|&(_, a, b)| ctx.text.get(a..b)).map(str::to_string)

@@ -164,12 +164,19 @@ struct Carry {
     para_items: usize,
     /// The paragraph (or its part) speaks of five years (过去五年, 十三五 …).
     para_five: bool,
+    /// The paragraph opens with a span of years (`五年来，…`): how many, until a sentence
+    /// opens with one year (`过去一年`, `去年`).
+    para_span: Option<i32>,
     para_start: bool,
     para_has_text: bool,
     list_started_here: bool,
     /// Sentences without a figure since the last one, in a list (`…如下`).
     dry_sentences: u32,
 }
+
+/// Words that open a paragraph about a span of years, and how many
+/// ([`Carry::para_span`]).
+const SPAN_LEADS: [(&str, i32); 8] = [("五年来", 5), ("过去五年", 5), ("这五年", 5), ("近五年", 5), ("五年间", 5), ("三年来", 3), ("十年来", 10), ("两年来", 2)];
 
 #[derive(Clone)]
 struct SentFlags {
@@ -235,6 +242,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 follow_year: None,
                 para_items: 0,
                 para_five: false,
+                para_span: None,
                 para_start: true,
                 para_has_text: false,
                 list_started_here: false,
@@ -405,6 +413,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         if five_words(sent, self.marks.all(3, s, e).iter().map(|&p| p - s)) {
             self.carry.para_five = true;
+        }
+        {
+            let t = sent.trim_start();
+            if para_start {
+                self.carry.para_span = SPAN_LEADS.iter().find(|(w, _)| t.starts_with(w)).map(|&(_, n)| n);
+            } else if ["过去一年", "一年来", "去年", "上年"].iter().any(|w| t.starts_with(w)) {
+                self.carry.para_span = None;
+            }
         }
         if self.carry.est_mode {
             let top = self.cursor.stack.first().copied();

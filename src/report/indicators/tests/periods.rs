@@ -193,3 +193,30 @@ fn a_yearly_average_said_before_what_is_added_spans_the_plan() {
     let v = run_with("2016年，细颗粒物年均浓度下降9.1%。", Some(SectionKind::Review));
     assert_eq!(v[0].period, None, "{v:#?}");
 }
+
+#[test]
+fn a_paragraph_opened_by_a_span_of_years_sums_what_was_added_over_it() {
+    // 五年来，…: the jobs added and the poor lifted out in the paragraph are five years'
+    // sums; the next paragraph, about the last year, is that year's
+    let text = "五年来，经济实力跃上新台阶。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。城镇新增就业6600万人以上，农村贫困人口减少6800多万，城镇化率提高到58.5%。\n过去一年，城镇新增就业1351万人。";
+    let v = run_with(text, Some(SectionKind::Review));
+    let p: Vec<_> = v.iter().map(|i| (i.name.as_str(), i.period.as_deref())).collect();
+    let span = v[6].year.map(|r| format!("{}-{r}", r - 4));
+    assert_eq!(
+        p,
+        [
+            ("国内生产总值", None),
+            ("国内生产总值", None),
+            ("国内生产总值", span.as_deref()),
+            ("城镇新增就业", span.as_deref()),
+            ("农村贫困人口", span.as_deref()),
+            // where things stand at the end: no span
+            ("城镇化率", None),
+            ("城镇新增就业", None),
+        ],
+        "{v:#?}"
+    );
+    // a paragraph that turns to one year stops the span
+    let v = run_with("五年来，经济实力跃上新台阶。去年城镇新增就业1351万人。", Some(SectionKind::Review));
+    assert_eq!(v[0].period, None, "{v:#?}");
+}
