@@ -241,6 +241,18 @@ fn share_units(clause: &str, out: &mut Vec<Item>, first: usize) {
                 let before = &clause[..start];
                 let Some(join) = ["和", "、", "与", "及"].iter().find(|j| before.ends_with(*j)) else { break };
                 let head = &before[..before.len() - join.len()];
+                // 分别高1.1个和0.5个百分点: 个 said with each value, 百分点 once; the value
+                // before, read as a count of 个, is in points too (and then no count: each
+                // value is taken once)
+                if it.unit.is_some_and(|u| u.family == Family::PercentPoint) && added.is_empty() {
+                    if let Some(prev) = out.last_mut().filter(|p| p.after == head.len() && p.kind == Kind::Normal && p.unit.is_some_and(|u| u.base == "个") && clause[p.end..p.after] == *"个") {
+                        prev.unit = it.unit;
+                        prev.unit_text = it.unit_text;
+                        start = prev.start;
+                        prev_after = prev.start;
+                        continue;
+                    }
+                }
                 let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
                 if digits == 0 || digits > 12 {
                     break;

@@ -390,9 +390,14 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         for (kw, up) in [("高出", true), ("高", true), ("快", true), ("低", false), ("慢", false)] {
             let Some(head) = r.strip_suffix(kw) else { continue };
             if let Some(p) = head.rfind('比').or_else(|| head.rfind('较')) {
-                if let Some(reg) = head.get(p + 3..).and_then(region_phrase) {
+                // 比全国、全省分别高1.1和0.5个百分点: the regions of the figures in turn, as
+                // in 分别高于全国、全省
+                let regions = head.get(p + 3..).unwrap_or("");
+                let (regions, each) = regions.strip_suffix("分别").map_or((regions, false), |t| (t, true));
+                if let Some(reg) = region_phrase(regions) {
                     g.relative_to = Some(reg.to_string());
                     g.rel_up = Some(up);
+                    g.each |= each;
                     r = &head[..p];
                 }
             }

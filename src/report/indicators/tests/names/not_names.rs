@@ -195,3 +195,25 @@ fn the_end_of_a_year_is_when_not_what() {
         assert_eq!(v[0].name, want, "{t}: {v:#?}");
     }
 }
+
+#[test]
+fn places_compared_with_bi_then_fenbie_are_each_figures_place() {
+    // 比全国、全省分别高1.1和0.5个百分点 reads as 分别高于全国、全省1.1和0.5个百分点
+    for t in [
+        "地区生产总值增长6.3%，增速比全国、全省分别高1.1和0.5个百分点。",
+        "地区生产总值增长6.3%，分别高于全国、全省1.1和0.5个百分点。",
+        // 个 said with each value
+        "地区生产总值增长6.3%，比全国、全省分别高1.1个和0.5个百分点。",
+    ] {
+        let v = run(t);
+        let got: Vec<_> = v[1..].iter().map(|i| (i.indicator.as_deref(), i.measure, i.value.clone(), i.unit.as_str(), i.relative_to.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("gdp"), Measure::Relative, n(1.1), "个百分点", Some("全国")),
+                (Some("gdp"), Measure::Relative, n(0.5), "个百分点", Some("全省")),
+            ],
+            "{t}: {v:#?}"
+        );
+    }
+}
