@@ -425,9 +425,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         if jiao.is_some_and(|p| p + 3 > r.len()) {
             jiao = r.rfind('较');
         }
-        // Base phrase: 比上年 / 较2011年 / 比1980年预计.
-        if let Some(pos) = bi.or(jiao) {
-            if r.get(pos + 3..).map(is_base).unwrap_or(false) {
+        // Base phrase: 比上年 / 较2011年 / 比1980年预计 (the later of 比 and 较 that starts one:
+        // 占GDP比重较上年提高 has its 比 in 比重).
+        let base_at = [bi.max(jiao), bi.min(jiao)].into_iter().flatten().find(|&p| r.get(p + 3..).is_some_and(is_base));
+        if let Some(pos) = base_at {
+            {
                 based = true;
                 // 比2015年增长32.1%: the base year, when one is written
                 let base = &r[pos + 3..];

@@ -217,3 +217,12 @@ fn places_compared_with_bi_then_fenbie_are_each_figures_place() {
         );
     }
 }
+
+#[test]
+fn a_base_after_a_share_is_no_part_of_its_name() {
+    // 比重较上年: the 比 of 比重 is no base; 较上年 is
+    let v = run("数字经济核心产业增加值占GDP比重较上年提高1.2个百分点。");
+    assert_eq!((v[0].name.as_str(), v[0].measure), ("数字经济核心产业增加值占GDP比重", Measure::Growth), "{v:#?}");
+    let v = run("服务业增加值占地区生产总值比重比上年提高0.8个百分点。");
+    assert_eq!(v[0].name, "服务业增加值占地区生产总值比重", "{v:#?}");
+}
