@@ -1,7 +1,10 @@
 //! Reading a report from a PDF (`baogao::pdf`): the synthetic city report printed to PDF
 //! by a browser (`tests/fixtures/synthetic/make-pdf.sh`) reads as its text does.
 
+mod common;
+
 use baogao::report::{self, Report};
+use common::outline;
 
 fn brief(r: &Report) -> Vec<(String, Option<String>, String, String, String, Option<i32>)> {
     r.indicators
@@ -57,18 +60,6 @@ fn a_damaged_pdf_is_an_error_not_a_panic() {
 }
 
 /// Every heading, at every depth, with its kind.
-fn outline(r: &Report) -> Vec<(u8, String, String)> {
-    fn walk(s: &[report::Section], out: &mut Vec<(u8, String, String)>) {
-        for x in s {
-            out.push((x.level, x.heading.clone(), format!("{:?}", x.kind)));
-            walk(&x.children, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&r.sections, &mut out);
-    out
-}
-
 type Block = (Option<String>, Option<String>, Option<report::Speaker>, Option<String>, Option<String>, Option<i32>);
 
 /// The title block and what the report is of.

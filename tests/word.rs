@@ -2,19 +2,10 @@
 //! not in the paragraphs' text) read with their numbers, as Word shows them; the Word
 //! 97–2003 format (`.doc`) read as the same document saved as `.docx` is.
 
-use baogao::report::{self, Report};
+mod common;
 
-fn outline(r: &Report) -> Vec<(u8, String, String)> {
-    fn walk(s: &[report::Section], out: &mut Vec<(u8, String, String)>) {
-        for x in s {
-            out.push((x.level, format!("{}{}", x.number, x.heading), format!("{:?}", x.kind)));
-            walk(&x.children, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&r.sections, &mut out);
-    out
-}
+use baogao::report::{self, Report};
+use common::{outline, reading};
 
 #[test]
 fn headings_numbered_by_word_read_as_numbered_headings() {
@@ -31,15 +22,6 @@ fn headings_numbered_by_word_read_as_numbered_headings() {
     assert!(outline(&from_docx).iter().any(|(_, h, _)| h.starts_with("（二）")), "{:?}", outline(&from_docx));
     let figures = |r: &Report| r.indicators.iter().map(|i| (i.name.clone(), i.value.clone(), i.status, i.year)).collect::<Vec<_>>();
     assert_eq!(figures(&from_docx), figures(&from_txt));
-}
-
-/// What a report reads as: title block, outline, every figure with its sentence.
-fn reading(r: &Report) -> (Vec<Option<String>>, Vec<(u8, String, String)>, Vec<(String, report::Value, String, report::Status, Option<i32>, String)>) {
-    (
-        vec![r.title.clone(), r.meeting.clone(), r.date.clone(), r.region.clone()],
-        outline(r),
-        r.indicators.iter().map(|i| (i.name.clone(), i.value.clone(), i.unit.clone(), i.status, i.year, i.sentence.clone())).collect(),
-    )
 }
 
 #[test]
