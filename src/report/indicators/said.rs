@@ -7,7 +7,9 @@
 //! - a share with no part: `R&D经费支出突破1500亿元，占GDP比重2.7%` → R&D经费支出占GDP比重;
 //! - a verb of reaching people: `改造棚户区住房58万套，惠及200多万人` → 改造棚户区住房惠及;
 //! - a bare rate: `利润总额下降5.2%，降幅比上半年收窄8个百分点` → 利润总额降幅;
-//! - a verb of adding alone: `新建5G基站3000个，累计建成1.2万个` → 建成5G基站.
+//! - a verb of adding alone: `新建5G基站3000个，累计建成1.2万个` → 建成5G基站;
+//! - a group of residents alone: `居民人均可支配收入增长5.2%，其中农村居民增长6.6%` →
+//!   农村居民人均可支配收入.
 
 use super::scan;
 
@@ -60,6 +62,16 @@ pub(super) fn complete(said: Option<&str>, subject: &str, people: bool) -> Optio
     // (一般公共预算收入176.5亿元，完成预算的103.2%: so is the share of the budget)
     if matches!(subject, "年度目标" | "全年目标" | "年度计划" | "全年计划" | "目标任务" | "年度目标任务" | "年度任务" | "目标" | "计划" | "预算" | "年初预算" | "年度预算" | "调整预算") {
         return Some(format!("{said}完成{subject}"));
+    }
+    // 居民人均可支配收入增长5.2%，其中农村居民增长6.6%: a group of residents alone is
+    // that group's share of what was said of residents
+    if !people && matches!(subject, "农村居民" | "城镇居民" | "城市居民" | "城乡居民" | "农民") {
+        if let Some(k) = said.rfind("居民").or_else(|| said.rfind("农民")) {
+            let what = &said[k + "居民".len()..];
+            if what.chars().count() >= 2 && what.contains(['收', '支', '消']) {
+                return Some(format!("{subject}{what}"));
+            }
+        }
     }
     if people && scan::reach_verb_only(subject) {
         return Some(format!("{said}{}", subject.trim_end_matches('了')));

@@ -241,3 +241,17 @@ fn a_topic_saying_how_a_thing_went_names_the_thing() {
     let v = run("进出口总额逆势上扬，全年有望突破200亿元。");
     assert_eq!((v[0].name.as_str(), v[0].indicator.as_deref(), v[0].status), ("进出口总额", Some("trade"), Status::Estimate), "{v:#?}");
 }
+
+#[test]
+fn a_group_of_residents_alone_is_that_groups_share_of_what_was_said() {
+    for (t, name, key) in [
+        ("居民人均可支配收入增长5.2%，其中农村居民增长6.6%。", "农村居民人均可支配收入", Some("rural_disposable_income")),
+        ("城镇居民人均可支配收入增长4.1%，农村居民增长6.2%。", "农村居民人均可支配收入", Some("rural_disposable_income")),
+        ("居民人均消费支出增长3%，其中城镇居民增长2.1%。", "城镇居民人均消费支出", None),
+    ] {
+        let v = run(t);
+        assert_eq!((v[1].name.as_str(), v[1].indicator.as_deref()), (name, key), "{t}: {v:#?}");
+    }
+    // people counted are no income
+    assert_eq!(run("惠及农村居民3万人。")[0].name, "惠及农村居民");
+}
