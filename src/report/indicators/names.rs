@@ -55,7 +55,8 @@ static RULES: &[Rule] = &[
     r("urban_unemployment_surveyed", &["调查失业率"], &[], &[]),
     r("urban_unemployment_registered", &["登记失业率", "城镇失业率"], &[], &[]),
     r("urban_new_jobs", &["新增就业", "新增城镇就业", "城镇就业新增", "新增城镇就业人员"], &[], &["失业"]),
-    r("cpi", &["居民消费价格", "CPI", "物价总水平", "消费物价", "物价涨幅"], &[], &[]),
+    // (零售物价涨幅: the retail price index's rise, below)
+    r("cpi", &["居民消费价格", "CPI", "物价总水平", "消费物价", "物价涨幅"], &[], &["零售"]),
     // 全国零售物价总指数, 商品零售价格总水平 (the price target of 1980s–90s reports): not CPI.
     r("retail_price_index", &["零售物价", "零售价格"], &[], &[]),
     // The income of a group (脱贫县农村居民, 贫困地区农民, 低收入农户) is not the region's.
@@ -279,6 +280,8 @@ pub const HEADLINE_ORDER: &[&str] = &[
     "urban_unemployment_registered",
     "urban_new_jobs",
     "cpi",
+    // the price goal of 1980s–90s reports (零售物价涨幅控制在15%左右)
+    "retail_price_index",
     "disposable_income",
     "urban_disposable_income",
     "rural_disposable_income",
@@ -333,6 +336,8 @@ mod tests {
             assert_eq!(canonical(part), None, "{part}");
         }
         assert_eq!(canonical("居民消费价格涨幅"), Some("cpi"));
+        assert_eq!(canonical("物价涨幅"), Some("cpi"));
+        assert_eq!(canonical("零售物价涨幅"), Some("retail_price_index"));
         assert_eq!(canonical("一产增加值"), canonical("第一产业增加值"));
         assert_eq!(canonical("三产增加值"), Some("services_value_added"));
         assert_eq!(canonical("全国财政收入"), Some("fiscal_revenue"));
