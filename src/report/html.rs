@@ -161,6 +161,8 @@ pub fn html_to_text(html: &str) -> String {
     let mut stack: Vec<Container> = vec![Container { name: "#root".into(), start: 0, direct: 0, is_article: false }];
     let mut best: Option<(usize, usize, usize, bool)> = None; // (direct, start, end, article)
     let mut row: Option<Row> = None;
+    // the text of the page's first <h1>, where it stands in `out`
+    let mut h1: (Option<usize>, Option<usize>) = (None, None);
     let mut i = 0;
     let close_container = |c: Container, end: usize, best: &mut Option<(usize, usize, usize, bool)>| {
         let cand = (c.direct, c.start, end, c.is_article);
@@ -254,6 +256,13 @@ pub fn html_to_text(html: &str) -> String {
                     }
                 }
             }
+            if name == "h1" {
+                match (closing, h1) {
+                    (false, (None, _)) => h1.0 = Some(out.len()),
+                    (true, (Some(_), None)) => h1.1 = Some(out.len()),
+                    _ => {}
+                }
+            }
             if CONTAINER.contains(&name.as_str()) {
                 if closing {
                     if let Some(pos) = stack.iter().rposition(|c| c.name == name) {
@@ -318,12 +327,21 @@ pub fn html_to_text(html: &str) -> String {
     }
     let root = stack.pop().unwrap();
     let total_direct = root.direct;
-    let text = match best {
-        Some((d, s, e, _)) if d >= total_direct => &out[s..e],
-        _ => &out[..],
+    let (text, from) = match best {
+        Some((d, s, e, _)) if d >= total_direct => (&out[s..e], s),
+        _ => (&out[..], 0),
     };
     // tidy: trim each line, drop empty lines
     let mut res = String::with_capacity(text.len());
+    // The page's title in an <h1> above the article's container (`<h1>2025年政府工作报告</h1>`
+    // over the editor's block): the report's title, when the article has none of its own.
+    if let (Some(a), Some(b)) = h1 {
+        let title = out[a..b].trim();
+        let own = text.lines().map(str::trim).find(|l| !l.is_empty()).is_some_and(|l| l.contains("报告"));
+        if b <= from && !own && title.contains("报告") && title.chars().count() <= 40 && !title.contains('\n') {
+            res.push_str(title);
+        }
+    }
     for line in text.lines() {
         // (a row's tabs stay: an empty first cell is a column too)
         let t = line.trim_matches(' ');
@@ -351,6 +369,19 @@ mod tests {
         assert!(looks_like_html(html));
         let t = html_to_text(html);
         assert_eq!(t, "政府工作报告\n各位代表：\n现在，我代表市人民政府\u{A0}向大会报告工作&。\n一、2023年工作回顾");
+    }
+
+    #[test]
+    fn a_title_above_the_articles_block_is_kept() {
+        // a government site's page: <h1> over the editor's block, which holds the report
+        let body = "<p>——2025年1月15日在某某市第十七届人民代表大会第五次会议上</p><p>各位代表：</p><p>一、2024年工作回顾</p><p>2024年，全市地区生产总值完成2680亿元，增长5.9%。</p>";
+        let html = format!("<body><div class=\"nav\">首页 政务公开</div><div class=\"article\"><h1>2025年政府工作报告</h1><div class=\"info\">发布时间：2025-01-20</div><div class=\"TRS_Editor\">{body}</div></div></body>");
+        assert!(html_to_text(&html).starts_with("2025年政府工作报告\n——2025年1月15日"), "{}", html_to_text(&html));
+        // not when the article has a title of its own, nor when the <h1> is the site's
+        let own = format!("<body><h1>2025年政府工作报告</h1><div><p>政府工作报告</p>{body}</div></body>");
+        assert!(html_to_text(&own).starts_with("政府工作报告\n——"), "{}", html_to_text(&own));
+        let site = format!("<body><h1>某某市人民政府门户网站</h1><div>{body}</div></body>");
+        assert!(html_to_text(&site).starts_with("——"), "{}", html_to_text(&site));
     }
 
     #[test]
