@@ -161,8 +161,9 @@ pub fn html_to_text(html: &str) -> String {
     let mut stack: Vec<Container> = vec![Container { name: "#root".into(), start: 0, direct: 0, is_article: false }];
     let mut best: Option<(usize, usize, usize, bool)> = None; // (direct, start, end, article)
     let mut row: Option<Row> = None;
-    // the text of the page's first <h1>, where it stands in `out`
+    // the text of the page's first <h1> and of its <title>, where they stand in `out`
     let mut h1: (Option<usize>, Option<usize>) = (None, None);
+    let mut title_tag: (Option<usize>, Option<usize>) = (None, None);
     let mut i = 0;
     let close_container = |c: Container, end: usize, best: &mut Option<(usize, usize, usize, bool)>| {
         let cand = (c.direct, c.start, end, c.is_article);
@@ -256,11 +257,13 @@ pub fn html_to_text(html: &str) -> String {
                     }
                 }
             }
-            if name == "h1" {
-                match (closing, h1) {
-                    (false, (None, _)) => h1.0 = Some(out.len()),
-                    (true, (Some(_), None)) => h1.1 = Some(out.len()),
-                    _ => {}
+            for (tag_name, range) in [("h1", &mut h1), ("title", &mut title_tag)] {
+                if name == tag_name {
+                    match (closing, *range) {
+                        (false, (None, _)) => range.0 = Some(out.len()),
+                        (true, (Some(_), None)) => range.1 = Some(out.len()),
+                        _ => {}
+                    }
                 }
             }
             if CONTAINER.contains(&name.as_str()) {
@@ -334,13 +337,19 @@ pub fn html_to_text(html: &str) -> String {
     // tidy: trim each line, drop empty lines
     let mut res = String::with_capacity(text.len());
     // The page's title in an <h1> above the article's container (`<h1>2025年政府工作报告</h1>`
-    // over the editor's block): the report's title, when the article has none of its own.
-    if let (Some(a), Some(b)) = h1 {
-        let title = out[a..b].trim();
-        let own = text.lines().map(str::trim).find(|l| !l.is_empty()).is_some_and(|l| l.contains("报告"));
-        if b <= from && !own && title.contains("报告") && title.chars().count() <= 40 && !title.contains('\n') {
-            res.push_str(title);
-        }
+    // over the editor's block), else its <title> up to the site's name
+    // (`2025年政府工作报告_某某市人民政府`): the report's title, when the article has none of
+    // its own.
+    let own = text.lines().map(str::trim).find(|l| !l.is_empty()).is_some_and(|l| l.contains("报告"));
+    let outside = |(a, b): (Option<usize>, Option<usize>)| match (a, b) {
+        (Some(a), Some(b)) if b <= from => Some(out[a..b].trim()),
+        _ => None,
+    };
+    let page_title = outside(h1).filter(|t| t.contains("报告")).or_else(|| {
+        outside(title_tag).map(|t| t.split(['_', '|', '－']).next().unwrap_or(t).split(" - ").next().unwrap_or(t).trim()).filter(|t| t.contains("工作报告"))
+    });
+    if let Some(title) = page_title.filter(|t| !own && t.chars().count() <= 40 && !t.contains('\n')) {
+        res.push_str(title);
     }
     for line in text.lines() {
         // (a row's tabs stay: an empty first cell is a column too)
@@ -382,6 +391,11 @@ mod tests {
         assert!(html_to_text(&own).starts_with("政府工作报告\n——"), "{}", html_to_text(&own));
         let site = format!("<body><h1>某某市人民政府门户网站</h1><div>{body}</div></body>");
         assert!(html_to_text(&site).starts_with("——"), "{}", html_to_text(&site));
+        // no <h1>: the page's <title> up to the site's name
+        let titled = format!("<html><head><title>2025年政府工作报告_某某市人民政府</title></head><body><div class=\"nav\">首页</div><div>{body}</div></body></html>");
+        assert!(html_to_text(&titled).starts_with("2025年政府工作报告\n——"), "{}", html_to_text(&titled));
+        let other = format!("<html><head><title>某某市人民政府</title></head><body><div>{body}</div></body></html>");
+        assert!(html_to_text(&other).starts_with("——"), "{}", html_to_text(&other));
     }
 
     #[test]
