@@ -190,12 +190,8 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     // 研究与试验发展（R&D）经费投入强度, 国内生产总值（GDP）: the Latin name in brackets
     // aside (the same words as without it)
     if let Some(k) = name.find(['（', '(']) {
-        let open = if name[k..].starts_with('(') { 1 } else { '（'.len_utf8() };
-        let inner = &name[k + open..];
-        let len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'&' | b'+' | b'-')).count();
-        if let Some(close) = inner[len..].chars().next().filter(|c| matches!(c, '）' | ')') && len > 0) {
-            let plain = format!("{}{}", &name[..k], &inner[len + close.len_utf8()..]);
-            return canonical(&plain);
+        if let Some(len) = super::clauses::alias_bracket(name, k) {
+            return canonical(&format!("{}{}", &name[..k], &name[k + len..]));
         }
     }
     // 规模以上工业完成增加值 / 全部工业实现增加值: a verb inside the subject.
