@@ -52,7 +52,8 @@ enum Against {
 
 /// The words that measure a figure against a region's or a goal's, whether the figure
 /// is above (`true`) or below, and what may follow them. The first word, in this order,
-/// whose last place in the gap is followed by what it may name is the one read. `增速比全省高` (with 比) is read apart, as it names the region before the word.
+/// whose last place in the gap is followed by what it may name is the one read.
+/// (`增速比全省高`, with 比, is read apart: it names the region before the word.)
 const COMPARISONS: [(&str, bool, Against); 8] = [
     ("高于", true, Against::Region),
     ("低于", false, Against::Region),
@@ -429,23 +430,21 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
         // 占GDP比重较上年提高 has its 比 in 比重).
         let base_at = [bi.max(jiao), bi.min(jiao)].into_iter().flatten().find(|&p| r.get(p + 3..).is_some_and(is_base));
         if let Some(pos) = base_at {
-            {
-                based = true;
-                // 比2015年增长32.1%: the base year, when one is written
-                let base = &r[pos + 3..];
-                if g.base_year.is_none() && base.len() >= 7 && base.as_bytes()[..4].iter().all(u8::is_ascii_digit) && base[4..].starts_with('年') {
-                    g.base_year = base[..4].parse().ok();
-                }
-                // 较“十三五”时期增长32%: the base ends with that plan's last year
-                if g.base_year.is_none() {
-                    g.base_year = plan_end(base);
-                }
-                r = &r[..pos];
-                if r.ends_with('同') {
-                    r = &r[..r.len() - 3];
-                }
-                continue;
+            based = true;
+            // 比2015年增长32.1%: the base year, when one is written
+            let base = &r[pos + 3..];
+            if g.base_year.is_none() && base.len() >= 7 && base.as_bytes()[..4].iter().all(u8::is_ascii_digit) && base[4..].starts_with('年') {
+                g.base_year = base[..4].parse().ok();
             }
+            // 较“十三五”时期增长32%: the base ends with that plan's last year
+            if g.base_year.is_none() {
+                g.base_year = plan_end(base);
+            }
+            r = &r[..pos];
+            if r.ends_with('同') {
+                r = &r[..r.len() - 3];
+            }
+            continue;
         }
         if let Some(h) = strip_year_suffix(r) {
             // 是2011年的 → 是; 到2021年 → target year; 由2013年的 → the starting figure's
