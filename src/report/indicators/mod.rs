@@ -174,10 +174,6 @@ struct Carry {
     dry_sentences: u32,
 }
 
-/// Words that open a paragraph about a span of years, and how many
-/// ([`Carry::para_span`]).
-const SPAN_LEADS: [(&str, i32); 8] = [("五年来", 5), ("过去五年", 5), ("这五年", 5), ("近五年", 5), ("五年间", 5), ("三年来", 3), ("十年来", 10), ("两年来", 2)];
-
 #[derive(Clone)]
 struct SentFlags {
     est_from: usize,
@@ -417,7 +413,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         {
             let t = sent.trim_start();
             if para_start {
-                self.carry.para_span = SPAN_LEADS.iter().find(|(w, _)| t.starts_with(w)).map(|&(_, n)| n);
+                // (五年来, 过去五年 …: the spans longer than a bare 五年)
+                self.carry.para_span = gap::SPANS.iter().find(|(w, _)| w.chars().count() > 2 && t.starts_with(w)).map(|&(_, n)| n);
             } else if ["过去一年", "一年来", "去年", "上年"].iter().any(|w| t.starts_with(w)) {
                 self.carry.para_span = None;
             }

@@ -11,6 +11,7 @@ mod tests;
 
 pub use words::T;
 use words::T::*;
+pub(super) use words::SPANS;
 use words::{head_index, tail_index, NAME_ENDS};
 
 /// Region words after 高于/低于 that make a relative target (高于全省0.5个百分点), the
@@ -683,19 +684,11 @@ pub(super) fn read_borrowed(gap: &str) -> (Gap, &str) {
                         }
                     }
                     "累计" => g.cum = true,
-                    "过去五年" | "近五年" | "这五年" | "五年来" | "五年间" | "五年" => {
-                        g.years.get_or_insert(5);
+                    _ => {
+                        if let Some(&(_, n)) = SPANS.iter().find(|(s, _)| s == w) {
+                            g.years.get_or_insert(n);
+                        }
                     }
-                    "三年来" | "三年" => {
-                        g.years.get_or_insert(3);
-                    }
-                    "十年来" | "十年" => {
-                        g.years.get_or_insert(10);
-                    }
-                    "两年来" | "两年" => {
-                        g.years.get_or_insert(2);
-                    }
-                    _ => {}
                 }
                 r = &r[w.len()..];
             }

@@ -281,7 +281,7 @@ pub(super) static HEAD: &[&str] = &[
     "并且", "并", "而", "和", "及", "与", "、", "在", "共", "累计", "实现", "完成", "达到", "安排", "有望",
     "力争", "确保", "争取", "要", "将", "使", "但是", "但", "拟安排", "拟发行", "拟", "发行", "前三季度", "上半年", "一季度", "前两季度", "全社会的",
     // spans of time, not subjects (五年来…，五年年均增长5.2%): longer forms first
-    "过去五年", "过去一年", "近五年", "这五年", "五年来", "五年间", "五年", "三年来", "三年", "十年来", "十年", "两年来", "两年", "一年来",
+    "过去一年", "一年来", // (and the spans of years in [`SPANS`])
     // a past year's goal quoted in a review (年初确定的地区生产总值增长8%的目标)
     "年初确定的", "年初提出的", "年初",
     // a goal met (提前五年实现了原定到2000年…翻两番的目标): what was met, not a subject
@@ -291,12 +291,20 @@ pub(super) static HEAD: &[&str] = &[
     "“", "”", "‘", "’", "《", "》", "\"", " ", "\u{3000}", "，", "；", "：", ":", "—", "-",
 ];
 
+/// Spans of years said before what they span (`过去五年…`, `五年来…`, `三年年均增长6%`), and
+/// how many years: head words of a gap ([`HEAD`]), and — the forms longer than two chars
+/// — words that open a paragraph about those years.
+pub(in crate::report::indicators) static SPANS: &[(&str, i32)] = &[
+    ("过去五年", 5), ("近五年", 5), ("这五年", 5), ("五年来", 5), ("五年间", 5), ("五年", 5),
+    ("三年来", 3), ("三年", 3), ("十年来", 10), ("十年", 10), ("两年来", 2), ("两年", 2),
+];
+
 /// [`HEAD`] grouped by first char.
 pub(super) fn head_index() -> &'static crate::report::fxhash::FxHashMap<char, Vec<&'static str>> {
     static IDX: std::sync::OnceLock<crate::report::fxhash::FxHashMap<char, Vec<&'static str>>> = std::sync::OnceLock::new();
     IDX.get_or_init(|| {
         let mut m: crate::report::fxhash::FxHashMap<char, Vec<&'static str>> = Default::default();
-        for &w in HEAD {
+        for w in HEAD.iter().chain(SPANS.iter().map(|(w, _)| w)).copied() {
             if let Some(c) = w.chars().next() {
                 m.entry(c).or_default().push(w);
             }
