@@ -83,9 +83,16 @@ fn param(v: &str, name: &str) -> Option<String> {
 /// (or a single `text/html` page), with a `MIME-Version` header. A report's text never
 /// starts so; the page's own wasm checks only this and leaves the reading to the worker.
 pub fn is_mhtml(bytes: &[u8]) -> bool {
-    let Some((head, _)) = header_block(bytes, MAX_HEAD) else { return false };
-    header(head, "MIME-Version").is_some()
-        && header(head, "Content-Type").map(|v| media_type(&v)).is_some_and(|t| t == "multipart/related" || t == "text/html")
+    message_head(bytes).is_some()
+}
+
+/// A web archive's own headers ([`is_mhtml`]): where its body starts and its
+/// `Content-Type`.
+fn message_head(bytes: &[u8]) -> Option<(usize, String)> {
+    let (head, body_at) = header_block(bytes, MAX_HEAD)?;
+    header(head, "MIME-Version")?;
+    let ctype = header(head, "Content-Type")?;
+    matches!(media_type(&ctype).as_str(), "multipart/related" | "text/html").then_some((body_at, ctype))
 }
 
 /// A part's body decoded from its `Content-Transfer-Encoding`.
@@ -111,13 +118,9 @@ fn broken(why: &str) -> OpenError {
 /// `None` when `bytes` are no web archive; an error when the archive holds no page or
 /// its page cannot be decoded.
 pub fn html_part(bytes: &[u8]) -> Option<Result<HtmlPart, OpenError>> {
-    if !is_mhtml(bytes) {
-        return None;
-    }
-    let (head, body_at) = header_block(bytes, MAX_HEAD)?;
-    let ctype = header(head, "Content-Type").unwrap_or_default();
+    let (body_at, ctype) = message_head(bytes)?;
     if media_type(&ctype) == "text/html" {
-        let enc = header(head, "Content-Transfer-Encoding");
+        let enc = header(&bytes[..body_at], "Content-Transfer-Encoding");
         return Some(decode_body(&bytes[body_at..], enc.as_deref()).map(|bytes| HtmlPart { bytes, charset: param(&ctype, "charset") }));
     }
     Some(first_html(bytes, body_at, &ctype))
